@@ -1,0 +1,40 @@
+"""CLI for `tarjama translate`: Arabic text in, English text (or JSON Lines) out."""
+from __future__ import annotations
+
+import json
+from typing import List, Optional
+
+import typer
+
+
+def translate_cmd(
+    file: str = typer.Argument("-", help="Arabic UTF-8 text file, or - for stdin."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file(s) to enforce (repeatable)."),
+    beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON record per sentence (JSON Lines)."),
+    compute_type: str = typer.Option("int8", "--compute-type", help="CTranslate2 compute type (int8, float32, ...)."),
+) -> None:
+    """Translate Arabic text to English, one output paragraph per input paragraph."""
+    from ..engine import DecodeOptions, Translator
+    from ..engine.hooks import glossary_postprocess, wants_attention
+    from ..models import resolve
+    from ..textio import read_text, write_text_atomic
+
+    text = read_text(file)  # input errors first: cheap and precise
+    glossaries = list(glossary or [])
+    postprocess = glossary_postprocess(glossaries)
+    options = DecodeOptions(beam_size=beam_size, return_attention=wants_attention(glossaries))
+    translator = Translator(resolve(model), compute_type=compute_type, options=options)
+    result = translator.translate_document(text, postprocess=postprocess)
+    if as_json:
+        out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
+    else:
+        out = result.text if result.text.endswith("\n") or not result.text else result.text + "\n"
+    write_text_atomic(output or "-", out)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the top-level app."""
+    app.command("translate")(translate_cmd)

@@ -1,0 +1,100 @@
+"""Validate a CTranslate2 model directory before loading it.
+
+Why: ctranslate2 reports a missing or broken file with a C++ exception that
+does not tell a user what to do. We check the layout first and name exactly
+what is missing, so ``tarjama`` can print one actionable line.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TarjamaError
+
+MODEL_BIN = "model.bin"
+CONFIG = "config.json"
+SHARED_SPM = "sentencepiece.model"
+SOURCE_SPM = "source.spm"
+TARGET_SPM = "target.spm"
+_VOCAB_EXTS = (".json", ".txt")
+
+
+class ModelError(TarjamaError):
+    """A model directory that cannot be used."""
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    """The files of a usable model directory."""
+
+    root: Path
+    model_bin: Path
+    config: Path
+    source_spm: Path
+    target_spm: Path
+    vocabularies: tuple[Path, ...]
+
+
+def _find_vocab(root: Path, stem: str) -> Path | None:
+    for ext in _VOCAB_EXTS:
+        candidate = root / f"{stem}{ext}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def missing_files(root: Path) -> list[str]:
+    """Names of what a CTranslate2 + SentencePiece model directory lacks."""
+    missing: list[str] = []
+    if not (root / MODEL_BIN).is_file():
+        missing.append(MODEL_BIN)
+    if not (root / CONFIG).is_file():
+        missing.append(CONFIG)
+    shared = _find_vocab(root, "shared_vocabulary")
+    if shared is None:
+        for side in ("source", "target"):
+            if _find_vocab(root, f"{side}_vocabulary") is None:
+                missing.append(f"{side}_vocabulary.json (or shared_vocabulary.json)")
+    if not (root / SHARED_SPM).is_file():
+        for name in (SOURCE_SPM, TARGET_SPM):
+            if not (root / name).is_file():
+                missing.append(f"{name} (or one {SHARED_SPM})")
+    return missing
+
+
+def validate_model_dir(path: str | os.PathLike[str]) -> ModelFiles:
+    """Return the model's files or raise :class:`ModelError` naming what is wrong."""
+    root = Path(path)
+    name = str(path)
+    if not root.exists():
+        raise ModelError("model directory does not exist", name)
+    if not root.is_dir():
+        raise ModelError("not a directory; expected a CTranslate2 model directory", name)
+    missing = missing_files(root)
+    if missing:
+        raise ModelError("not a usable model directory, missing: " + ", ".join(missing), name)
+    try:
+        json.loads((root / CONFIG).read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"config.json is not valid JSON ({exc})", name) from None
+    if (root / SHARED_SPM).is_file():
+        source = target = root / SHARED_SPM
+    else:
+        source, target = root / SOURCE_SPM, root / TARGET_SPM
+    vocabs = tuple(
+        p
+        for p in (
+            _find_vocab(root, "shared_vocabulary"),
+            _find_vocab(root, "source_vocabulary"),
+            _find_vocab(root, "target_vocabulary"),
+        )
+        if p is not None
+    )
+    return ModelFiles(root, root / MODEL_BIN, root / CONFIG, source, target, vocabs)
+
+
+def read_config(files: ModelFiles) -> dict:
+    """The model's config.json as a dict."""
+    return json.loads(files.config.read_text(encoding="utf-8"))
