@@ -1,0 +1,1 @@
+"""Arabic text handling: normalisation, tokens, clitics, phonetic keys, word frequencies."""

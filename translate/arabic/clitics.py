@@ -1,0 +1,35 @@
+"""Proclitics that attach to Arabic words: و ف (conjunctions), ب ل ك (prepositions), ال.
+
+Names are written with them glued on (وإسبر, لبومبيو, والبنتاغون, للبنتاغون); the
+matcher looks the remaining stem up, and the reported span starts after them.
+"""
+from __future__ import annotations
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+_ART = ("", "ال")
+
+MIN_STEM = 3  # never strip down to a stem shorter than this
+
+
+def _prefixes() -> tuple[str, ...]:
+    found = {c + p + a for c in _CONJ for p in _PREP for a in _ART}
+    found |= {c + "لل" for c in _CONJ}  # ل + ال is written لل
+    found.discard("")
+    return tuple(sorted(found, key=len))
+
+
+PREFIXES: tuple[str, ...] = _prefixes()
+_PREFIX_SET = frozenset(PREFIXES)
+_LONGEST = max(map(len, PREFIXES))
+_FIRST = frozenset(p[0] for p in PREFIXES)
+
+
+def stems(norm: str) -> list[tuple[int, str]]:
+    """``(prefix_length, stem)`` readings of a normalised token, least stripped first."""
+    out = [(0, norm)]
+    if norm[:1] in _FIRST:
+        for k in range(1, min(_LONGEST, len(norm) - MIN_STEM) + 1):
+            if norm[:k] in _PREFIX_SET:
+                out.append((k, norm[k:]))
+    return out

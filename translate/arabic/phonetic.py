@@ -1,0 +1,54 @@
+"""Consonant skeletons for transliterated foreign names.
+
+Arabic spellings of foreign names vary in long vowels (إسبر/إسبير/ايسبر,
+بولتون/بولتن) and in the letter chosen for /g/ (كونغرس/كونجرس, غوغل/جوجل).
+The skeleton keeps the first letter (so إسبر never meets سبر or مسبار), drops the
+long vowels ا و ي and hamza after it, folds ج غ ك into one /g/ class and collapses
+doubled letters. Equal skeletons only nominate a candidate; the matcher still
+scores it and checks that it is not an ordinary word.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.fuzz import ratio
+
+from .normalize import KAF
+
+_DROP = {ord(c): "" for c in "اويء"}
+_G_CLASS = {ord("ج"): KAF, ord("غ"): KAF, ord("ك"): KAF}
+_FIRST = dict(_G_CLASS)
+_REST = {**_DROP, **_G_CLASS}
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(norm: str) -> str:
+    """Skeleton of one normalised word."""
+    if not norm:
+        return norm
+    out = norm[0].translate(_FIRST) + norm[1:].translate(_REST)
+    return out if _DOUBLED.search(out) is None else _DOUBLED.sub(r"\1", out)
+
+
+def skeletons(norms: list[str]) -> list[str]:
+    """:func:`skeleton` of many non-empty words in a few C-level passes."""
+    if not norms:
+        return []
+    firsts = "".join(w[0] for w in norms).translate(_FIRST)
+    rests = "\x00".join(w[1:] for w in norms).translate(_REST).split("\x00")
+    joined = "\x00".join(f + r for f, r in zip(firsts, rests))
+    return _DOUBLED.sub(r"\1", joined).split("\x00")
+
+
+_G_ONLY = dict(_G_CLASS)
+
+
+def fuzzy_score(got: str, want: str) -> float:
+    """Similarity in [0, 1] of two normalised spellings.
+
+    Letters of the /g/ class count as equal, so جوجل/غوغل scores like a vowel
+    change rather than like two wrong letters; a small weight on the raw
+    similarity keeps an exact spelling above any variant.
+    """
+    folded = ratio(got.translate(_G_ONLY), want.translate(_G_ONLY))
+    return (0.9 * folded + 0.1 * ratio(got, want)) / 100

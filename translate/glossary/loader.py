@@ -1,0 +1,151 @@
+"""Load YAML glossaries with line numbers for every problem.
+
+We walk PyYAML's node tree (not the plain objects) so that each error can say
+``glossaries/x.yaml:14: term 3 has no 'target'``; block and flow styles produce the
+same nodes and therefore load the same.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from ..errors import GlossaryError
+from ..textio import decode_text, read_bytes
+from .model import TERM_TYPES, Glossary, Term
+
+TERM_KEYS = ("target", "type", "source", "forbidden", "note")
+TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(node: yaml.Node, path: str, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise GlossaryError(f"{what} must be a single value", path, _line(node))
+    value = node.value.strip()
+    if not value:
+        raise GlossaryError(f"{what} is empty", path, _line(node))
+    return value
+
+
+def _strings(node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
+    if isinstance(node, yaml.ScalarNode):
+        return (_scalar(node, path, what),) if node.value.strip() else ()
+    if not isinstance(node, yaml.SequenceNode):
+        raise GlossaryError(f"{what} must be a list of strings", path, _line(node))
+    return tuple(_scalar(item, path, f"an entry of {what}") for item in node.value)
+
+
+def _mapping(node: yaml.MappingNode, path: str, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for key, value in node.value:
+        name = _scalar(key, path, f"a key of {what}")
+        if name in out:
+            raise GlossaryError(f"{what} has '{name}' twice", path, _line(key))
+        out[name] = (key, value)
+    return out
+
+
+def _term(node: yaml.Node, path: str, index: int) -> Term:
+    what = f"term {index}"
+    if not isinstance(node, yaml.MappingNode):
+        raise GlossaryError(f"{what} must be a mapping with 'target' and 'source'", path, _line(node))
+    fields = _mapping(node, path, what)
+    unknown = [k for k in fields if k not in TERM_KEYS]
+    if unknown:
+        raise GlossaryError(
+            f"{what} has unknown key '{unknown[0]}' (expected one of: {', '.join(TERM_KEYS)})",
+            path,
+            _line(fields[unknown[0]][0]),
+        )
+    if "target" not in fields:
+        raise GlossaryError(f"{what} has no 'target'", path, _line(node))
+    target = _scalar(fields["target"][1], path, f"{what} 'target'")
+    if "source" not in fields:
+        raise GlossaryError(f"{what} ({target}) has no 'source'", path, _line(node))
+    source = _strings(fields["source"][1], path, f"{what} ({target}) 'source'")
+    if not source:
+        raise GlossaryError(f"{what} ({target}) needs at least one 'source' spelling", path, _line(fields["source"][1]))
+    term_type = "other"
+    if "type" in fields:
+        term_type = _scalar(fields["type"][1], path, f"{what} 'type'")
+        if term_type not in TERM_TYPES:
+            raise GlossaryError(
+                f"{what} ({target}) has type '{term_type}' (expected one of: {', '.join(TERM_TYPES)})",
+                path,
+                _line(fields["type"][1]),
+            )
+    forbidden = _strings(fields["forbidden"][1], path, f"{what} ({target}) 'forbidden'") if "forbidden" in fields else ()
+    note = _scalar(fields["note"][1], path, f"{what} 'note'") if "note" in fields else None
+    return Term(target, source, term_type, forbidden, note, path, _line(node), index)
+
+
+def parse_glossary(text: str, path: str) -> Glossary:
+    """Parse one glossary document (already decoded)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise GlossaryError(f"malformed YAML: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise GlossaryError(f"malformed YAML: {exc}", path) from None
+    if root is None:
+        raise GlossaryError("glossary is empty", path)
+    if not isinstance(root, yaml.MappingNode):
+        raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, _line(root))
+    fields = _mapping(root, path, "the glossary")
+    unknown = [k for k in fields if k not in TOP_KEYS]
+    if unknown:
+        raise GlossaryError(
+            f"unknown top-level key '{unknown[0]}' (expected one of: {', '.join(TOP_KEYS)})",
+            path,
+            _line(fields[unknown[0]][0]),
+        )
+    if "terms" not in fields:
+        raise GlossaryError("glossary has no 'terms' list", path, _line(root))
+    terms_node = fields["terms"][1]
+    if not isinstance(terms_node, yaml.SequenceNode):
+        raise GlossaryError("'terms' must be a list", path, _line(terms_node))
+    name = _scalar(fields["name"][1], path, "'name'") if "name" in fields else Path(path).stem
+    langs = {}
+    for key, expected in (("source_lang", "ar"), ("target_lang", "en")):
+        if key in fields:
+            value = _scalar(fields[key][1], path, f"'{key}'")
+            if value.lower() != expected:
+                raise GlossaryError(f"'{key}' is '{value}', tarjama handles {expected}", path, _line(fields[key][1]))
+            langs[key] = value
+    terms = [_term(node, path, i + 1) for i, node in enumerate(terms_node.value)]
+    return Glossary(terms=terms, names=[name], files=[path])
+
+
+def load_glossary_file(path: str | os.PathLike[str]) -> Glossary:
+    name = str(path)
+    return parse_glossary(decode_text(read_bytes(path), name), name)
+
+
+def glossary_files(path: str | os.PathLike[str]) -> list[Path]:
+    """A file, or every *.yaml / *.yml in a directory (sorted, not recursive)."""
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())
+        if not files:
+            raise GlossaryError("directory has no *.yaml glossary files", str(p))
+        return files
+    if not p.exists():
+        raise GlossaryError("no such glossary file or directory", str(p))
+    return [p]
+
+
+def load_glossaries(paths: list[str] | list[os.PathLike[str]] | tuple) -> Glossary:
+    """Load and merge every glossary named by ``paths`` (files or directories)."""
+    merged = Glossary()
+    for path in paths:
+        for f in glossary_files(path):
+            merged.extend(load_glossary_file(f))
+    return merged

@@ -1,0 +1,29 @@
+"""Words that announce a name: titles and kinship links.
+
+An ambiguous spelling (علي, ماضي) is accepted as a name when one of these, or
+another unambiguous name, stands right next to it: "الرئيس علي", "علي بن …".
+"""
+from __future__ import annotations
+
+from ..arabic.normalize import normalize
+
+_TITLES = """
+السيد السيده الساده الرئيس رئيس الوزير وزير الوزيره وزيره الدكتور الدكتوره د الشيخ الشيخه
+الجنرال اللواء العميد العقيد الفريق المشير الاميرال الكابتن النقيب الرائد
+النائب النائبه السيناتور عضو الملك الملكه الامير الاميره السلطان الامام البابا الكاردينال المطران الحاخام
+المستشار المستشاره القاضي القاضيه المحامي المحاميه المتحدث المتحدثه الناطق الناطقه المبعوث السفير السفيره
+الزعيم القائد المدرب اللاعب اللاعبه الكاتب الكاتبه الصحفي الصحفيه الفنان الفنانه الممثل الممثله المغني المغنيه
+النجم النجمه الحاج البروفيسور الاستاذ الاستاذه المهندس المدير المديره الحاكم المحافظ العمده
+مستر مسز مس السير اللورد الليدي
+"""
+_LINKS = "بن ابن بنت ابو ام ال"
+
+TITLES: frozenset[str] = frozenset(normalize(w) for w in _TITLES.split())
+LINKS: frozenset[str] = frozenset(normalize(w) for w in _LINKS.split())
+
+
+def announces_name(norm_word: str) -> bool:
+    """True for a title or kinship link, with or without و/ف in front."""
+    if norm_word in TITLES or norm_word in LINKS:
+        return True
+    return norm_word[:1] in ("و", "ف") and (norm_word[1:] in TITLES or norm_word[1:] in LINKS)

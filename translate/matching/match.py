@@ -1,0 +1,58 @@
+"""Match records and the settings that produced them."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from ..glossary.model import Term
+
+KINDS = ("exact", "normalized", "fuzzy")
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Every threshold that changes what is matched (reported in QA signatures)."""
+
+    fuzzy: bool = True
+    min_fuzzy_score: float = 0.75
+    # A single-word spelling is ambiguous when it is this common in Arabic (Zipf)…
+    ambiguous_min_zipf: float = 3.0
+    # …and this much more common in Arabic than the name is in English.
+    ambiguous_margin: float = 0.5
+    # Places and organisations are discussed far more in Arabic news than in general
+    # English text (العراق 5.5 vs Iraq 4.6), so their gap must be wider to count.
+    place_margin_bonus: float = 1.0
+    # The few hundred most common Arabic words (على, كان, بين) are never a name alone.
+    never_alone_zipf: float = 6.0
+    # Ambiguous spellings still match next to a title or another name.
+    context: bool = True
+    # Fuzzy single-word candidates that are themselves this common are words, not names.
+    fuzzy_word_max_zipf: float = 3.0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A glossary term found in a line. ``text == line[start:end]`` always holds."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    target: str
+    kind: str
+    score: float
+    term: Term
+    variant: str
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "target": self.target,
+            "kind": self.kind,
+            "score": round(self.score, 3),
+        }
