@@ -1,0 +1,119 @@
+"""Find how a glossary term was rendered in one English segment.
+
+Three kinds of rendering, in order of trust:
+
+* ``canonical`` — the glossary target, as a whole word, any case, with the
+  possessive (Esper's) and a leading "the" optional;
+* ``forbidden`` — a form the glossary lists as wrong;
+* ``variant``   — a capitalised word group that sounds like the target (same
+  consonant key within a small distance: Esbir, Bompeo, Abdel-Mehdi, Miltim
+  Times), i.e. the same name spelled another way.
+
+Spans never overlap; a longer, more trusted span wins. Offsets are character
+offsets into the English segment.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from ..glossary.model import Term
+from .sounds import arabic_key, english_key, key_similarity
+
+KINDS = ("canonical", "forbidden", "variant")
+# English name-like words: a capital letter, then letters, apostrophes, hyphens.
+_NAME_WORD = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*")
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+MIN_VARIANT_SIMILARITY = 0.75
+
+
+@dataclass(frozen=True)
+class Rendering:
+    start: int
+    end: int
+    text: str
+    kind: str
+    score: float = 1.0
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = phrase.split()
+    optional_the = ""
+    if words and words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]
+        optional_the = r"(?:[Tt]he\s+)?"
+    body = r"[\s\-]+".join(re.escape(w) for w in words)
+    return re.compile(r"(?<![\w\-])" + optional_the + body + r"(?![\w\-])", re.IGNORECASE)
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def phrase_spans(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Whole-word, case-insensitive occurrences of ``phrase`` in ``text``."""
+    pat = _PATTERNS.get(phrase)
+    if pat is None:
+        pat = _PATTERNS[phrase] = _phrase_pattern(phrase)
+    return [(m.start(), m.end()) for m in pat.finditer(text)]
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+def find_renderings(term: Term, english: str, source_text: str | None = None) -> list[Rendering]:
+    """Every rendering of ``term`` in ``english``, sorted by position.
+
+    ``source_text`` (the Arabic span the matcher found) lets variants be checked
+    against the Arabic itself, not only against the canonical English.
+    """
+    found: list[Rendering] = []
+    taken: list[tuple[int, int]] = []
+    for a, b in phrase_spans(term.target, english):
+        found.append(Rendering(a, b, english[a:b], "canonical"))
+        taken.append((a, b))
+    for form in sorted(term.forbidden, key=len, reverse=True):
+        for a, b in phrase_spans(form, english):
+            if _free(taken, a, b):
+                found.append(Rendering(a, b, english[a:b], "forbidden"))
+                taken.append((a, b))
+    found.extend(_variants(term, english, source_text, taken))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]]) -> list[Rendering]:
+    target_words = [w for w in term.target.split() if w.lower() != "the"]
+    want = english_key(term.target)
+    keys = [want] + [english_key(f) for f in term.forbidden]
+    if source_text:
+        keys.append(arabic_key(source_text))
+    keys = [k for k in keys if len(k) >= 2]
+    if not keys:
+        return []
+    words = list(_NAME_WORD.finditer(english))
+    out: list[Rendering] = []
+    sizes = sorted({max(1, len(target_words) + d) for d in (0, 1, -1)}, reverse=True)
+    for n in sizes:
+        for i in range(len(words) - n + 1):
+            group = words[i:i + n]
+            if any(english[group[k].end():group[k + 1].start()].strip(" -") for k in range(n - 1)):
+                continue  # only spaces or hyphens inside a name
+            a, b = group[0].start(), group[-1].end()
+            text = english[a:b]
+            if text.endswith(("'s", "’s")):
+                b -= 2
+                text = english[a:b]
+            if not _free(taken, a, b):
+                continue
+            key = english_key(text)
+            sim = max(key_similarity(key, k) for k in keys)
+            closeness = ratio(text.lower(), term.target.lower()) / 100
+            # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
+            if sim >= MIN_VARIANT_SIMILARITY and closeness >= (0.5 if len(key) >= 3 else 0.75):
+                score = round(0.7 * sim + 0.3 * closeness, 3)
+                out.append(Rendering(a, b, text, "variant", score))
+                taken.append((a, b))
+    return out
