@@ -120,8 +120,21 @@ def _boundaries(text: str) -> list[int]:
     i = 0
     while i < n:
         ch = text[i]
-        if ch not in TERMINATORS or inside[i]:
+        if ch not in TERMINATORS:
             i += 1
+            continue
+        if inside[i]:
+            # Inside a quotation: only a terminator that closes it ends the
+            # sentence (after the closing mark).
+            j = i
+            while j < n and text[j] in TERMINATORS:
+                j += 1
+            if j < n and j in quote_close:
+                j += 1
+                while j < n and text[j] in CLOSERS and not inside[j]:
+                    j += 1
+                ends.append(j)
+            i = j
             continue
         j = i
         while j < n and text[j] in TERMINATORS:  # "؟!", "..."
@@ -147,8 +160,6 @@ def _boundaries(text: str) -> list[int]:
                 continue
         ends.append(j)
         i = j
-    # A quotation that ends a sentence ("... قال: «انتهى.»") closes it; one
-    # the sentence continues after keeps its inside together (handled above).
     return ends
 
 

@@ -1,0 +1,135 @@
+"""`tarjama translate` and `tarjama model` through the real CLI."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+ARABIC = "قال الوزير إن النمو بلغ 3.5 في المئة. هل ستنجح المفاوضات؟\nسطر ثان\n\nفقرة ثانية.\n"
+
+
+@pytest.fixture
+def source(tmp_path):
+    path = tmp_path / "in.ar.txt"
+    path.write_text(ARABIC, encoding="utf-8")
+    return path
+
+
+def test_translate_file_to_stdout_keeps_paragraphs(cli, tiny_model, source):
+    result = cli("translate", source, "--model", tiny_model, "--beam-size", "1")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert len(lines) == 5 and lines[2] == "" and lines[4] == ""
+    assert all(lines[i] for i in (0, 1, 3))
+
+
+def test_translate_stdin_to_output_file(cli, tiny_model, tmp_path):
+    out = tmp_path / "out.en.txt"
+    result = cli("translate", "-", "-o", out, "--model", tiny_model, input=ARABIC)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8").count("\n") == ARABIC.count("\n")
+    assert not list(tmp_path.glob(".out.en.txt.*"))  # no temp file left behind
+
+
+def test_translate_is_deterministic(cli, tiny_model, source):
+    first = cli("translate", source, "--model", tiny_model).stdout
+    assert first == cli("translate", source, "--model", tiny_model).stdout
+
+
+def test_translate_json_records(cli, tiny_model, source):
+    result = cli("translate", source, "--model", tiny_model, "--json")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["line"] for r in records] == [1, 1, 2, 4]
+    assert [r["paragraph"] for r in records] == [0, 0, 0, 1]
+    assert records[1]["source"] == "هل ستنجح المفاوضات؟"
+    assert all(r["target"] for r in records)
+
+
+def test_glossary_option_is_accepted_and_checked(cli, tiny_model, source, tmp_path):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("ar,en\nالوزير,minister\n", encoding="utf-8")
+    result = cli("translate", source, "--model", tiny_model, "--glossary", glossary, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "attention" in json.loads(result.stdout.splitlines()[0])
+    missing = cli("translate", source, "--model", tiny_model, "--glossary", tmp_path / "none.csv")
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == f"tarjama: error: {tmp_path / 'none.csv'}: no such file"
+
+
+def test_missing_input_file(cli, tiny_model, tmp_path):
+    result = cli("translate", tmp_path / "absent.txt", "--model", tiny_model)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"tarjama: error: {tmp_path / 'absent.txt'}: no such file"
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_no_model_installed(cli, source):
+    result = cli("translate", source)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "tarjama model fetch opus-mt-ar-en" in result.stderr
+    assert "tarjama model install PATH" in result.stderr
+
+
+def test_model_dir_missing_files_named(cli, tiny_model, source, tmp_path):
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model, broken)
+    (broken / "model.bin").unlink()
+    out = tmp_path / "out.txt"
+    result = cli("translate", source, "--model", broken, "-o", out)
+    assert result.exit_code == 2
+    assert "missing: model.bin" in result.stderr and str(broken) in result.stderr
+    assert not out.exists()
+
+
+def test_model_install_list_verify_remove(cli, tiny_model, source):
+    assert "no models installed" in cli("model", "list").stdout
+    installed = cli("model", "install", tiny_model, "--name", "tiny")
+    assert installed.exit_code == 0, installed.stderr
+    assert "installed tiny (default)" in installed.stdout
+    assert cli("model", "list").stdout.startswith("* tiny")
+    verify = cli("model", "verify")
+    assert verify.exit_code == 0 and verify.stdout.startswith("ok ")
+    assert cli("translate", source).exit_code == 0  # default model used
+    assert "removed tiny" in cli("model", "remove", "tiny").stdout
+    gone = cli("model", "remove", "tiny")
+    assert gone.exit_code == 2 and "no model named 'tiny'" in gone.stderr
+
+
+def test_model_verify_reports_damage(cli, tiny_model, tarjama_home):
+    cli("model", "install", tiny_model, "--name", "tiny")
+    (tarjama_home / "models" / "tiny" / "model.bin").write_bytes(b"broken")
+    result = cli("model", "verify", "tiny")
+    assert result.exit_code == 2 and "model.bin has changed" in result.stderr
+
+
+def test_model_fetch_url_end_to_end(cli, http_server, opus_zip, source):
+    body = opus_zip.read_bytes()
+    url = http_server.add("/OPUS-MT-models/ar-en/opus-2099-01-01.zip", body, cut_first=True)
+    digest = hashlib.sha256(body).hexdigest()
+    result = cli("model", "fetch", "opus-ar-en", "--url", url, "--sha256", digest)
+    assert result.exit_code == 0, result.stderr
+    assert f"sha256 {digest}" in result.stdout
+    hits = http_server.routes["/OPUS-MT-models/ar-en/opus-2099-01-01.zip"].hits
+    assert len(hits) == 2 and hits[1].startswith("bytes=")  # cut, then resumed
+    assert cli("model", "verify", "opus-ar-en").exit_code == 0
+    translated = cli("translate", source, "--model", "opus-ar-en", "--beam-size", "1")
+    assert translated.exit_code == 0, translated.stderr
+
+
+def test_model_fetch_bad_checksum_installs_nothing(cli, http_server, opus_zip, tarjama_home):
+    url = http_server.add("/m.zip", opus_zip.read_bytes())
+    result = cli("model", "fetch", "m", "--url", url, "--sha256", "f" * 64)
+    assert result.exit_code == 2 and "checksum mismatch" in result.stderr
+    assert not (tarjama_home / "models" / "m").exists()
+    assert not list((tarjama_home / "downloads").glob("*"))
+
+
+def test_model_fetch_unknown_name(cli):
+    result = cli("model", "fetch", "no-such-model")
+    assert result.exit_code == 2 and "opus-mt-ar-en" in result.stderr
