@@ -23,8 +23,14 @@ from ..glossary.model import Term
 from .sounds import arabic_key, english_key, key_similarity
 
 KINDS = ("canonical", "forbidden", "variant")
-# English name-like words: a capital letter, then letters, apostrophes, hyphens.
-_NAME_WORD = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*")
+# English name-like words: a capital letter, then letters and apostrophes; a hyphen
+# continues the name only before a capital (Abdel-Mehdi, Abd al-Mahdi), so
+# "Esbir-led" is the name "Esbir" plus an ordinary suffix. A leading Arabic article
+# (al-Sadr) belongs to the name.
+_NAME_WORD = re.compile(
+    r"(?:(?<![\w\-])(?:al|el|ul|ad|an|ar|as|ash|at|az)-(?=[A-Z]))?"
+    r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
+)
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 MIN_VARIANT_SIMILARITY = 0.75
 
@@ -38,24 +44,39 @@ class Rendering:
     score: float = 1.0
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:
     words = phrase.split()
     optional_the = ""
     if words and words[0].lower() == "the" and len(words) > 1:
         words = words[1:]
         optional_the = r"(?:[Tt]he\s+)?"
-    body = r"[\s\-]+".join(re.escape(w) for w in words)
-    return re.compile(r"(?<![\w\-])" + optional_the + body + r"(?![\w\-])", re.IGNORECASE)
+    if strict:  # the canonical form: "Abdul-Mahdi" is not "Abdul Mahdi"
+        body = r"\s+".join(re.escape(w) for w in words)
+    else:
+        body = r"[\s\-]+".join(re.escape(w) for w in words)
+    # Plural and hyphen forms keep their suffix outside the span (Esper-led,
+    # the Trumps); a hyphen before a capital continues another name.
+    plural = r"(?-i:s)?" if words and not words[-1].lower().endswith("s") else ""
+    after = plural + r"(?!\w)(?!-(?-i:[A-Z0-9]))"
+    return re.compile(_BEFORE + r"(?:" + optional_the + body + r")" + r"(?=" + after + r")", re.IGNORECASE)
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
+# A phrase starts a word, or follows a common lowercase prefix (pro-Iran, ex-Trump).
+_BEFORE = r"(?:(?<![\w\-])" + "".join(
+    rf"|(?<=(?<![\w\-]){p}-)" for p in ("pro", "anti", "ex", "non", "post", "pre", "mid")
+) + ")"
+
+_PATTERNS: dict[tuple[str, bool], re.Pattern[str]] = {}
 
 
-def phrase_spans(phrase: str, text: str) -> list[tuple[int, int]]:
-    """Whole-word, case-insensitive occurrences of ``phrase`` in ``text``."""
-    pat = _PATTERNS.get(phrase)
+def phrase_spans(phrase: str, text: str, strict: bool = False) -> list[tuple[int, int]]:
+    """Whole-word, case-insensitive occurrences of ``phrase`` in ``text``.
+
+    ``strict`` keeps the phrase's own separators (space vs hyphen): used for the
+    canonical form, whose hyphenated spelling may be a listed forbidden one."""
+    pat = _PATTERNS.get((phrase, strict))
     if pat is None:
-        pat = _PATTERNS[phrase] = _phrase_pattern(phrase)
+        pat = _PATTERNS[(phrase, strict)] = _phrase_pattern(phrase, strict)
     return [(m.start(), m.end()) for m in pat.finditer(text)]
 
 
@@ -71,7 +92,7 @@ def find_renderings(term: Term, english: str, source_text: str | None = None) ->
     """
     found: list[Rendering] = []
     taken: list[tuple[int, int]] = []
-    for a, b in phrase_spans(term.target, english):
+    for a, b in phrase_spans(term.target, english, strict=True):
         found.append(Rendering(a, b, english[a:b], "canonical"))
         taken.append((a, b))
     for form in sorted(term.forbidden, key=len, reverse=True):
@@ -82,6 +103,17 @@ def find_renderings(term: Term, english: str, source_text: str | None = None) ->
     found.extend(_variants(term, english, source_text, taken))
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _derived(text: str, target_words: list[str]) -> bool:
+    """Iraqi, Iraqis, Iranians: the canonical name plus a suffix is another word
+    (a demonym, a derivation), not a misspelling of the name."""
+    if not target_words:
+        return False
+    last = target_words[-1].lower()
+    low = text.lower()
+    return len(low) > len(last) and low.endswith(tuple(
+        last + suffix for suffix in ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")))
 
 
 def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]]) -> list[Rendering]:
@@ -95,6 +127,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
         return []
     words = list(_NAME_WORD.finditer(english))
     out: list[Rendering] = []
+    plural_ok = not term.target.lower().endswith("s")
     sizes = sorted({max(1, len(target_words) + d) for d in (0, 1, -1)}, reverse=True)
     for n in sizes:
         for i in range(len(words) - n + 1):
@@ -106,10 +139,21 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
             if text.endswith(("'s", "’s")):
                 b -= 2
                 text = english[a:b]
+            elif text.endswith("'") or text.endswith("’"):
+                b -= 1  # plural possessive: the Esbirs'
+                text = english[a:b]
             if not _free(taken, a, b):
+                continue
+            if _derived(text, target_words):
                 continue
             key = english_key(text)
             sim = max(key_similarity(key, k) for k in keys)
+            if plural_ok and text.endswith("s") and len(text) > 3:
+                # a plural (the Esbirs): the name is the word without its "s"
+                sim_bare = max(key_similarity(english_key(text[:-1]), k) for k in keys)
+                if sim_bare > sim:
+                    b -= 1
+                    text, sim, key = english[a:b], sim_bare, english_key(english[a:b])
             closeness = ratio(text.lower(), term.target.lower()) / 100
             # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
             if sim >= MIN_VARIANT_SIMILARITY and closeness >= (0.5 if len(key) >= 3 else 0.75):

@@ -1,0 +1,56 @@
+"""The enforcer for a whole glossary: matcher + per-line enforcement.
+
+Why a class: building the matcher's index is the expensive part (a 65k-name
+glossary), so it is built once and reused for every line and sentence.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..glossary import Glossary, load_glossaries
+from ..matching import Matcher, MatchSettings
+from .line import Span, enforce_line
+from .records import EnforceSettings, LineResult
+
+
+class LengthMismatch(ValueError):
+    """Source and target do not have the same number of lines."""
+
+    def __init__(self, sources: int, targets: int):
+        super().__init__(f"{sources} source lines but {targets} target lines")
+        self.sources = sources
+        self.targets = targets
+
+
+class Enforcer:
+    """Enforce one glossary on line-aligned Arabic/English text."""
+
+    def __init__(self, glossary: Glossary, settings: EnforceSettings | None = None,
+                 match_settings: MatchSettings | None = None, matcher: Matcher | None = None):
+        self.glossary = glossary
+        self.settings = settings or EnforceSettings()
+        self.matcher = matcher or Matcher(glossary, match_settings)
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[str], settings: EnforceSettings | None = None) -> "Enforcer":
+        """Load glossary files (errors are :class:`GlossaryError`, one line each)."""
+        return cls(load_glossaries(list(paths)), settings)
+
+    def enforce_line(self, source: str, english: str, line_no: int = 1,
+                     hints: dict[int, Sequence[Span]] | None = None) -> LineResult:
+        matches = self.matcher.find(source, line_no)
+        if not matches:
+            return LineResult(english)
+        return enforce_line(source, english, matches, self.settings, line_no, hints)
+
+    def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
+        """One :class:`LineResult` per line pair (lines numbered from 1)."""
+        if len(sources) != len(english):
+            raise LengthMismatch(len(sources), len(english))
+        return [self.enforce_line(s, e, no) for no, (s, e) in enumerate(zip(sources, english), 1)]
+
+
+def enforce_lines(sources: Sequence[str], english: Sequence[str], glossary: Glossary,
+                  settings: EnforceSettings | None = None) -> list[LineResult]:
+    """Convenience: enforce ``glossary`` on aligned lines (builds a matcher)."""
+    return Enforcer(glossary, settings).enforce_lines(sources, english)

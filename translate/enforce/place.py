@@ -1,0 +1,90 @@
+"""Where in the English a source term was rendered: candidate spans.
+
+Each source match gets candidate spans from :func:`find_renderings` (canonical,
+forbidden, sound-alike variant, checked against the canonical form, the
+forbidden forms and the Arabic itself), plus a verbatim copy of a Latin-script
+source spelling (OIR) and, for people named with first and last name whose
+English kept only the surname, that surname (``partial``). Nothing here edits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..english.renderings import find_renderings, phrase_spans
+from ..glossary.model import Term
+from ..matching import Match
+
+#: Lower rank wins when two candidates compete for the same span.
+RANK = {"canonical": 0, "forbidden": 1, "copied": 2, "variant": 3, "partial": 4}
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
+# "Mike" and "Mark" are not names the English would keep alone; titles and
+# particles are never the part a partial rendering keeps.
+_PARTICLES = frozenset({"the", "al", "el", "bin", "ibn", "abu", "abd", "of"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of the English that may render a term; ``target`` is what to write."""
+
+    start: int
+    end: int
+    text: str
+    kind: str       # canonical | forbidden | variant | copied | partial
+    score: float
+    target: str
+    partial_kind: str = ""  # for partial: the kind of the surname rendering
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.kind]
+
+
+def _lowercase_word(text: str, form: str) -> bool:
+    """"us", "turkey": an all-lowercase occurrence of a capitalised form is an ordinary word."""
+    return text == text.lower() and form != form.lower()
+
+
+def _from_renderings(term: Term, english: str, source_text: str, kind: str | None = None) -> list[Candidate]:
+    out = []
+    for r in find_renderings(term, english, source_text):
+        form = term.target
+        if r.kind != "variant" and _lowercase_word(r.text, form):
+            continue
+        if kind is None:
+            out.append(Candidate(r.start, r.end, r.text, r.kind, r.score, term.target))
+        else:
+            out.append(Candidate(r.start, r.end, r.text, kind, r.score, term.target, r.kind))
+    return out
+
+
+def _surname_terms(term: Term, source_text: str) -> list[tuple[Term, str]]:
+    """Sub-terms for the last one or more words of a person's name, longest first."""
+    words = term.target.split()
+    src_words = source_text.split()
+    out = []
+    for k in range(len(words) - 1, 0, -1):
+        tail = words[-k:]
+        if tail[0].lower() in _PARTICLES:
+            continue
+        forbidden = tuple(" ".join(f.split()[-k:]) for f in term.forbidden if len(f.split()) == len(words))
+        src = " ".join(src_words[-k:]) if len(src_words) >= k else source_text
+        out.append((Term(target=" ".join(tail), source=(src,), type=term.type, forbidden=forbidden), src))
+    return out
+
+
+def candidates(match: Match, english: str, partial: bool = True) -> list[Candidate]:
+    """Every span of ``english`` that may render ``match``'s term."""
+    term = match.term
+    found = _from_renderings(term, english, match.text)
+    if _LATIN.match(match.text) and match.text.lower() != term.target.lower():
+        taken = [(c.start, c.end) for c in found]
+        for a, b in phrase_spans(match.text, english, strict=True):
+            if all(b <= x or a >= y for x, y in taken):
+                found.append(Candidate(a, b, english[a:b], "copied", 1.0, term.target))
+    if not found and partial and term.type == "person" and len(term.target.split()) > 1:
+        for sub, src in _surname_terms(term, match.text):
+            found = _from_renderings(sub, english, src, kind="partial")
+            if found:
+                break
+    return found
