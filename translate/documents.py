@@ -1,0 +1,137 @@
+"""Reading what QA checks: aligned source/target segments, one document or a batch.
+
+Three input shapes, all turned into :class:`Document` lists so the checks never
+see files:
+
+* two line-aligned files (one document, ``name=None``);
+* two directories with matching file names (one document per file name);
+* one JSONL file of ``{"id", "source", "target"}`` records (one document per
+  record; a multi-line ``source``/``target`` is split into line-aligned segments).
+
+Every problem is one :class:`~translate.errors.InputError` naming the file (and
+line), which the CLI prints and turns into exit status 2.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .textio import display_name, read_lines, read_text, split_lines
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One aligned pair; ``line`` is 1-based within its document."""
+
+    line: int
+    source: str
+    target: str
+    document: str | None = None
+
+
+@dataclass
+class Document:
+    """Aligned segments from one file pair or one JSONL record (``name`` is None
+    for a single, unnamed pair)."""
+
+    name: str | None
+    segments: list[Segment] = field(default_factory=list)
+    source_path: str | None = None
+    target_path: str | None = None
+
+
+def align(name: str | None, source: list[str], target: list[str],
+          source_path: str | None = None, target_path: str | None = None) -> Document:
+    """Pair lines one to one; a count mismatch is an input error naming both sides."""
+    if len(source) != len(target):
+        raise InputError(
+            f"line counts differ: {source_path or 'source'} has {len(source)} lines, "
+            f"{target_path or 'target'} has {len(target)}; QA needs line-aligned files"
+        )
+    segments = [Segment(i, s, t, name) for i, (s, t) in enumerate(zip(source, target), 1)]
+    return Document(name, segments, source_path, target_path)
+
+
+def read_pair(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Document:
+    """Two line-aligned text files: one unnamed document."""
+    src, tgt = display_name(source), display_name(target)
+    return align(None, read_lines(source), read_lines(target), src, tgt)
+
+
+def _text_files(directory: Path) -> dict[str, Path]:
+    return {p.name: p for p in sorted(directory.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def read_dir_pair(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> list[Document]:
+    """Two directories: files with the same name are one document each."""
+    src_files, tgt_files = _text_files(Path(source)), _text_files(Path(target))
+    if not src_files:
+        raise InputError("directory has no files", str(source))
+    only_src = sorted(set(src_files) - set(tgt_files))
+    only_tgt = sorted(set(tgt_files) - set(src_files))
+    if only_src or only_tgt:
+        side, names, other = (source, only_src, target) if only_src else (target, only_tgt, source)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        raise InputError(f"{shown} has no file of the same name in {other}", str(side))
+    return [
+        align(name, read_lines(src_files[name], allow_empty=True), read_lines(tgt_files[name], allow_empty=True),
+              str(src_files[name]), str(tgt_files[name]))
+        for name in sorted(src_files)
+    ]
+
+
+def parse_jsonl(text: str, path: str) -> list[Document]:
+    """JSONL records ``{"id", "source", "target"}``: one document per record."""
+    docs: list[Document] = []
+    seen: dict[str, int] = {}
+    for no, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except ValueError as exc:
+            raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", path, no) from None
+        if not isinstance(record, dict):
+            raise InputError("expected a JSON object with 'id', 'source' and 'target'", path, no)
+        for key in ("source", "target"):
+            if not isinstance(record.get(key), str):
+                problem = "is missing" if key not in record else "must be a string"
+                raise InputError(f"'{key}' {problem}", path, no)
+        rid = record.get("id", no)
+        if not isinstance(rid, (str, int)) or isinstance(rid, bool):
+            raise InputError("'id' must be a string or a number", path, no)
+        rid = str(rid)
+        if rid in seen:
+            raise InputError(f"id '{rid}' already used on line {seen[rid]}", path, no)
+        seen[rid] = no
+        src, tgt = split_lines(record["source"]), split_lines(record["target"])
+        if len(src) != len(tgt):
+            raise InputError(
+                f"record '{rid}': source has {len(src)} lines, target has {len(tgt)}", path, no)
+        docs.append(align(rid, src, tgt, f"{path}:{no}", f"{path}:{no}"))
+    if not docs:
+        raise InputError("no records", path)
+    return docs
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> list[Document]:
+    return parse_jsonl(read_text(path), display_name(path))
+
+
+def load_inputs(source: str, target: str | None) -> list[Document]:
+    """Pick the input shape from what the paths are."""
+    if target is None:
+        if source.endswith((".jsonl", ".ndjson")) or source == "-":
+            return read_jsonl(source)
+        raise InputError("needs --target (or give a .jsonl batch of {id, source, target})", source)
+    s_dir, t_dir = Path(source).is_dir(), Path(target).is_dir()
+    if s_dir and t_dir:
+        return read_dir_pair(source, target)
+    if s_dir != t_dir:
+        raise InputError(
+            f"{source if s_dir else target} is a directory but {target if s_dir else source} is not; "
+            "give two files or two directories")
+    return [read_pair(source, target)]

@@ -1,0 +1,141 @@
+"""The common shape of a QA check, its findings, and what checks share.
+
+Modelled on sacrebleu's ``metrics/base.py``: every check is a small class with a
+``name``, a ``severity`` and a one-line ``description``, and the runner treats
+them all alike. A check sees segments only through :class:`SegmentView` (the
+segment plus the glossary analysis done once for all checks), so checks stay
+pure functions of text and glossary and are cheap to test one by one.
+"""
+from __future__ import annotations
+
+from abc import ABC
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar, Iterable
+
+from ..documents import Segment
+from ..english.renderings import Rendering
+from ..matching import Match
+
+SEVERITIES = ("error", "warning", "info")
+# --fail-on levels: which severities make the exit status 1.
+FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a reviewer can act on, pointing at exact character spans."""
+
+    check: str
+    severity: str
+    line: int                       # 1-based, within ``document``
+    message: str
+    term: str | None = None
+    evidence: str | None = None
+    document: str | None = None
+    source_spans: tuple[Span, ...] = ()
+    target_spans: tuple[Span, ...] = ()
+    details: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+
+    def to_dict(self, batch: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if batch:
+            out["document"] = self.document
+        out.update(line=self.line, check=self.check, severity=self.severity, term=self.term,
+                   message=self.message, evidence=self.evidence)
+        out["spans"] = {"source": [list(s) for s in self.source_spans],
+                        "target": [list(s) for s in self.target_spans]}
+        if self.details:
+            out["details"] = self.details
+        return out
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A glossary term found in the source and every rendering of it in the target."""
+
+    match: Match
+    renderings: tuple[Rendering, ...]
+
+    @property
+    def canonical(self) -> bool:
+        return any(r.kind == "canonical" for r in self.renderings)
+
+    def others(self) -> list[Rendering]:
+        """Non-canonical renderings, most trusted first (forbidden, then closest variant)."""
+        rest = [r for r in self.renderings if r.kind != "canonical"]
+        return sorted(rest, key=lambda r: (r.kind != "forbidden", -r.score, r.start))
+
+
+@dataclass(frozen=True)
+class EnglishHit:
+    """A glossary phrase (a target or a forbidden form) found in the English."""
+
+    start: int
+    end: int
+    text: str
+    phrase: str
+    term: Any  # Term
+    forbidden: bool
+
+
+@dataclass
+class SegmentView:
+    """A segment plus the analysis every check shares (computed once)."""
+
+    segment: Segment
+    uses: list[TermUse] = field(default_factory=list)
+    english_hits: list[EnglishHit] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.segment.line
+
+    @property
+    def document(self) -> str | None:
+        return self.segment.document
+
+
+@dataclass(frozen=True)
+class QASettings:
+    """QA thresholds beyond the matcher's (all reported in the signature)."""
+
+    # A variant rendering this close (rapidfuzz ratio) to a forbidden form is that form.
+    forbidden_variant_ratio: float = 0.8
+    # A one-word name-list target that is this common an English word is not a name alone.
+    common_word_zipf: float = 4.0
+    # Source words sound like an English rendering when their consonant keys are this similar.
+    key_similarity: float = 0.75
+    # Drift of terms not in the glossary: shortest consonant key considered, and
+    # the most common Arabic word (Zipf) still treated as a possible name.
+    drift_min_key: int = 3
+    drift_max_zipf: float = 2.5
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Check(ABC):
+    """One named, documented QA check.
+
+    Override :meth:`segment` for checks that look at one segment at a time, and
+    :meth:`corpus` for checks that compare segments (drift).
+    """
+
+    name: ClassVar[str]
+    severity: ClassVar[str]
+    description: ClassVar[str]
+    needs_glossary: ClassVar[bool] = False
+
+    def __init__(self, settings: QASettings | None = None):
+        self.settings = settings or QASettings()
+
+    def segment(self, view: SegmentView) -> Iterable[Finding]:
+        return ()
+
+    def corpus(self, documents: list[list[SegmentView]]) -> Iterable[Finding]:
+        return ()
+
+    def finding(self, view: SegmentView, message: str, **kw: Any) -> Finding:
+        return Finding(self.name, self.severity, view.line, message, document=view.document, **kw)

@@ -1,0 +1,119 @@
+"""number: the numbers of the source and the target differ.
+
+Digits are compared as values, not strings: Arabic-Indic (٠-٩) and Eastern
+(۰-۹) digits are folded with the normaliser's own table (one character for one,
+so spans stay exact); thousands separators (1,000 / 1.000 / ١٬٠٠٠) and decimal
+marks (3.5 / 3,5 / ٣٫٥) are read both ways when ambiguous; a unit glued on or
+hyphenated (122mm, 122-millimeter) does not hide its number. Small numbers
+spelled out (three / ثلاثة) excuse a digit on the other side.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from ..arabic.normalize import TABLE, normalize
+from .base import Check, Finding, SegmentView
+
+_DIGITS = {k: v for k, v in TABLE.items() if len(v) == 1 and v.isdigit()}
+_SEPS = ".,\u066b\u066c\u00a0\u202f'"
+_NUMBER = re.compile(rf"\d+(?:[{re.escape(_SEPS)}]\d+)*")
+_THOUSANDS_ONLY = "\u066c\u00a0\u202f'"
+_DECIMAL_ONLY = "\u066b"
+
+_EN_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_EN_WORDS.update(thirty="30", forty="40", fifty="50", sixty="60", seventy="70", eighty="80",
+                 ninety="90", hundred="100", thousand="1000", dozen="12", once="1", twice="2", single="1",
+                 both="2", first="1", second="2", third="3", fourth="4", fifth="5", tenth="10")
+_AR_WORDS = {normalize(w): v for v, ws in {
+    "1": "واحد واحدة الأول الأولى", "2": "اثنان اثنين اثنتان اثنتين مرتين الثاني الثانية",
+    "3": "ثلاث ثلاثة الثالث الثالثة", "4": "أربع أربعة الرابع الرابعة", "5": "خمس خمسة الخامس الخامسة",
+    "6": "ست ستة السادس", "7": "سبع سبعة السابع", "8": "ثمان ثماني ثمانية الثامن", "9": "تسع تسعة التاسع",
+    "10": "عشر عشرة العاشر", "20": "عشرين عشرون", "30": "ثلاثين ثلاثون", "40": "أربعين أربعون",
+    "50": "خمسين خمسون", "100": "مائة مئة", "1000": "ألف آلاف", "12": "اثني اثنا",
+}.items() for w in ws.split()}
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+_AR_PREFIX = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+
+
+def _dec(text: str) -> str | None:
+    try:
+        return format(Decimal(text).normalize(), "f")
+    except InvalidOperation:
+        return None
+
+
+def readings(token: str) -> frozenset[str]:
+    """Every value a digit string can mean (1,000 is 1000, or 1 in comma-decimal locales)."""
+    parts = re.split(rf"([{re.escape(_SEPS)}])", token)
+    groups, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return frozenset({_dec(token) or token})
+    out: set[str] = set()
+    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and len(set(seps)) == 1 \
+            and seps[0] not in _DECIMAL_ONLY:
+        out.add(_dec("".join(groups)) or token)
+    last = seps[-1]
+    if last in ".,\u066b" and all(s not in (last, *_DECIMAL_ONLY) for s in seps[:-1]) and \
+            all(len(g) == 3 for g in groups[1:-1]):
+        value = _dec("".join(groups[:-1]) + "." + groups[-1])
+        if value:
+            out.add(value)
+    if not out:  # dates, versions: compare the digit groups themselves
+        out.add("|".join(str(int(g)) for g in groups))
+    return frozenset(out)
+
+
+def numbers(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
+    folded = text.translate(_DIGITS)
+    return [(m.start(), m.end(), text[m.start():m.end()], readings(m.group())) for m in _NUMBER.finditer(folded)]
+
+
+def _english_words(text: str) -> set[str]:
+    return {_EN_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _EN_WORDS}
+
+
+def _arabic_words(text: str) -> set[str]:
+    out = set()
+    for w in _AR_WORD.findall(normalize(text)):
+        if w in _AR_WORDS:
+            out.add(_AR_WORDS[w])
+            continue
+        for p in _AR_PREFIX:
+            if w.startswith(p) and w[len(p):] in _AR_WORDS:
+                out.add(_AR_WORDS[w[len(p):]])
+                break
+    return out
+
+
+def _unmatched(side, other, words: set[str]):
+    values = set().union(*(r for *_, r in other)) if other else set()
+    return [n for n in side if not (n[3] & values) and not (n[3] & words)]
+
+
+class Number(Check):
+    name = "number"
+    severity = "error"
+    description = "numbers differ between source and target (any digits, separators, units)"
+
+    def segment(self, view: SegmentView) -> Iterable[Finding]:
+        src_text, tgt_text = view.segment.source, view.segment.target
+        if not any(c.isdigit() for c in src_text) and not any(c.isdigit() for c in tgt_text):
+            return
+        src, tgt = numbers(src_text), numbers(tgt_text)
+        missing = _unmatched(src, tgt, _english_words(tgt_text) if src else set())
+        extra = _unmatched(tgt, src, _arabic_words(src_text) if tgt else set())
+        if not missing and not extra:
+            return
+        parts = []
+        if missing:
+            parts.append("source has " + ", ".join(n[2] for n in missing) + " (not in the target)")
+        if extra:
+            parts.append("target has " + ", ".join(n[2] for n in extra) + " (not in the source)")
+        yield self.finding(view, "numbers differ: " + "; ".join(parts),
+                           evidence=", ".join(n[2] for n in extra) or ", ".join(n[2] for n in missing),
+                           source_spans=tuple((a, b) for a, b, *_ in missing),
+                           target_spans=tuple((a, b) for a, b, *_ in extra))

@@ -1,0 +1,30 @@
+"""untranslated: Arabic script left in the English (a name or a phrase the
+translator or the engine copied through)."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .base import Check, Finding, SegmentView
+
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+# Runs of Arabic-script words (with the spaces between them), letters required.
+_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u200c\u200f]+[{_ARABIC}]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Untranslated(Check):
+    name = "untranslated"
+    severity = "error"
+    description = "Arabic script left in the target"
+
+    def segment(self, view: SegmentView) -> Iterable[Finding]:
+        target = view.segment.target
+        if target.isascii():
+            return
+        runs = [m for m in _RUN.finditer(target) if _LETTER.search(m.group())]
+        if not runs:
+            return
+        text = ", ".join(m.group() for m in runs)
+        yield self.finding(view, f"Arabic left untranslated: {text}", evidence=text,
+                           target_spans=tuple((m.start(), m.end()) for m in runs))
