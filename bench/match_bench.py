@@ -23,7 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from translate.arabic.lexicon import default_lexicon  # noqa: E402
 from translate.glossary import Glossary, load_glossaries  # noqa: E402
+from translate.english.sounds import english_key  # noqa: E402
 from translate.matching import Matcher, MatchSettings  # noqa: E402
+from rapidfuzz.fuzz import ratio  # noqa: E402
 
 
 def load_names(path: Path) -> Glossary:
@@ -39,6 +41,18 @@ def load_names(path: Path) -> Glossary:
 
 def is_right(target: str, english: str) -> bool:
     return re.search(r"\b" + re.escape(target.lower()) + r"\b", english.lower()) is not None
+
+
+_EN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def is_near(target: str, english: str) -> bool:
+    """Spelling-tolerant: the target or a word spelled like it (Brett/brit, Palu/palo)."""
+    if is_right(target, english):
+        return True
+    key = english_key(target)
+    return len(key) >= 2 and any(
+        english_key(w) == key and ratio(w.lower(), target.lower()) >= 60 for w in _EN_WORDS.findall(english))
 
 
 def run(matcher: Matcher, lines: list[str]) -> tuple[float, list]:
@@ -90,6 +104,8 @@ def main() -> None:
         of_kind = [m for m in matches if m.kind == kind]
         ok = sum(is_right(m.target, en_lines[m.line - 1]) for m in of_kind)
         print(f"  {kind:<21} {len(of_kind):>10,}   right {ok:,}  precision {ok / max(1, len(of_kind)):.3f}")
+    near = sum(is_near(m.target, en_lines[m.line - 1]) for m in matches)
+    print(f"spelling-tolerant       {near / max(1, len(matches)):>10.3f}   (right, or an English word spelled like the target)")
     print(f"recall of naive-right   {len(right) / max(1, naive_right):>10.3f}")
     if args.show_wrong:
         wrong = Counter((m.text, m.target, m.kind) for m in matches if not is_right(m.target, en_lines[m.line - 1]))

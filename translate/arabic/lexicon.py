@@ -69,7 +69,7 @@ class Lexicon:
         cached = self._name_cache.get(target)
         if cached is None:
             english = self.prepare()._english
-            words = [w.lower() for w in _EN_WORD.findall(target) if len(w) > 1]
+            words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target)) if len(w) > 1]
             freqs = [english.get(w, 0.0) for w in words if w not in _EN_FUNCTION_WORDS]  # type: ignore[union-attr]
             cached = self._name_cache[target] = min(_zipf(max(freqs, default=0.0)), NAME_ZIPF_CAP)
         return cached
@@ -77,7 +77,9 @@ class Lexicon:
 
 _EN_FUNCTION_WORDS = frozenset("the of and a an al el in for on at to de la le bin ibn abu".split())
 # Initials ("J.", "H") say nothing about how common a name is: words of 2+ letters.
-_EN_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
+_EN_WORD = re.compile(r"[^\W\d_]+")
+# Romanised ayn/hamza marks inside a name (Mut‘im, Ya'alon) are not word breaks.
+_APOSTROPHES = re.compile(r"['’‘ʻʼ`]")
 
 
 _DEFAULT: Lexicon | None = None

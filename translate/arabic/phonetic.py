@@ -20,13 +20,16 @@ _G_CLASS = {ord("ج"): KAF, ord("غ"): KAF, ord("ك"): KAF}
 _FIRST = dict(_G_CLASS)
 _REST = {**_DROP, **_G_CLASS}
 _DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = frozenset("اويء")
 
 
 def skeleton(norm: str) -> str:
     """Skeleton of one normalised word."""
     if not norm:
         return norm
-    out = norm[0].translate(_FIRST) + norm[1:].translate(_REST)
+    out = norm.translate(_REST)
+    if norm[0] in _VOWELS:  # the first letter is kept even when it is a vowel letter
+        out = norm[0] + out
     return out if _DOUBLED.search(out) is None else _DOUBLED.sub(r"\1", out)
 
 

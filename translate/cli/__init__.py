@@ -9,9 +9,13 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
 from typer.core import TyperGroup
+
+try:  # typer >= 0.20 vendors click; its usage errors derive from TyperException
+    from typer.exceptions import TyperException as _CliError
+except ImportError:  # pragma: no cover - older typer on real click
+    from click import ClickException as _CliError  # type: ignore[no-redef]
 
 from .. import __version__
 from ..errors import TarjamaError
@@ -20,26 +24,30 @@ from ..errors import TarjamaError
 class _Group(TyperGroup):
     """Top-level group that turns library errors into one clear line."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except TarjamaError as exc:
-            click.echo(f"tarjama: error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            typer.echo(f"tarjama: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, _CliError):
             raise
+        except BrokenPipeError:  # `tarjama ... | head`: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except KeyboardInterrupt:
-            click.echo("tarjama: interrupted", err=True)
-            ctx.exit(130)
+            typer.echo("tarjama: interrupted", err=True)
+            raise typer.Exit(130) from None
         except Exception as exc:  # last resort: no tracebacks for users
             if os.environ.get("TARJAMA_DEBUG"):
                 raise
-            click.echo(
+            typer.echo(
                 f"tarjama: internal error: {type(exc).__name__}: {exc} "
                 "(set TARJAMA_DEBUG=1 to see the traceback)",
                 err=True,
             )
-            ctx.exit(3)
+            raise typer.Exit(3) from None
 
 
 app = typer.Typer(
@@ -49,6 +57,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain one-line usage errors, not boxes
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

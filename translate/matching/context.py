@@ -1,4 +1,4 @@
-"""Words that announce a name: titles and kinship links.
+"""Words that announce a name: titles, kinship links and place words.
 
 An ambiguous spelling (علي, ماضي) is accepted as a name when one of these, or
 another unambiguous name, stands right next to it: "الرئيس علي", "علي بن …".
@@ -17,13 +17,17 @@ _TITLES = """
 مستر مسز مس السير اللورد الليدي
 """
 _LINKS = "بن ابن بنت ابو ام ال"
+# Words that announce a place name: "مدينة حماة", "محافظة كركوك".
+_PLACES = "مدينه محافظه ولايه اقليم بلده قريه العاصمه عاصمه منطقه بلدات مدن"
 
 TITLES: frozenset[str] = frozenset(normalize(w) for w in _TITLES.split())
 LINKS: frozenset[str] = frozenset(normalize(w) for w in _LINKS.split())
+PLACES: frozenset[str] = frozenset(normalize(w) for w in _PLACES.split())
+_ANNOUNCERS = TITLES | LINKS | PLACES
 
 
 def announces_name(norm_word: str) -> bool:
-    """True for a title or kinship link, with or without و/ف in front."""
-    if norm_word in TITLES or norm_word in LINKS:
+    """True for a title, kinship link or place word, with or without و/ف/ب in front."""
+    if norm_word in _ANNOUNCERS:
         return True
-    return norm_word[:1] in ("و", "ف") and (norm_word[1:] in TITLES or norm_word[1:] in LINKS)
+    return norm_word[:1] in ("و", "ف", "ب") and norm_word[1:] in _ANNOUNCERS

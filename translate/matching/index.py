@@ -24,6 +24,10 @@ from ..arabic.phonetic import skeletons
 from ..glossary.model import TRANSLITERATED_TYPES, Glossary, Term
 
 _COMPOUND_HEADS = ("عبد", "ابو", "ابن")
+# Letters of native Arabic words that transliterations of foreign names almost never
+# use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
+# "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.
+_NATIVE_LETTERS = re.compile("[عحصضطظقة]")
 _LATIN = re.compile(r"[A-Za-z]")
 MIN_FUZZY_WORD = 4  # letters; shorter words are too easy to hit by chance
 
@@ -94,12 +98,12 @@ class TermIndex:
                 continue
             entry = Entry(term_id, spelling, words, latin)
             if len(words) == 1:
-                if len(words[0]) >= MIN_FUZZY_WORD:
+                if len(words[0]) >= MIN_FUZZY_WORD and not _NATIVE_LETTERS.search(spelling):
                     fuzzy_single.append(entry)
             else:
                 self._add_wildcards(entry)
         for entry, skel in zip(fuzzy_single, skeletons([e.words[0] for e in fuzzy_single])):
-            if len(skel) >= 3:
+            if len(skel) >= 2:
                 self.skeletons.setdefault(skel, []).append(entry)
 
     def _add_wildcards(self, entry: Entry) -> None:

@@ -21,12 +21,14 @@ class MatchSettings:
     # Places and organisations are discussed far more in Arabic news than in general
     # English text (العراق 5.5 vs Iraq 4.6), so their gap must be wider to count.
     place_margin_bonus: float = 1.0
-    # The few hundred most common Arabic words (على, كان, بين) are never a name alone.
+    # Common words (بأن, أمام: Zipf >= 5) need a title or place word next to them, a
+    # neighbouring name is not enough ("بأن ترامب" is "that Trump").
+    title_only_zipf: float = 5.0
+    # The few hundred most common words (على, كان, إلى) are names only when spelled
+    # exactly as the glossary has them and introduced by a title (الرئيس علي).
     never_alone_zipf: float = 6.0
     # Ambiguous spellings still match next to a title or another name.
     context: bool = True
-    # Fuzzy single-word candidates that are themselves this common are words, not names.
-    fuzzy_word_max_zipf: float = 3.0
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -27,6 +27,7 @@ from ..arabic.clitics import stems
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized, normalize
 from ..arabic.phonetic import fuzzy_score, skeleton
+from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import announces_name
 from .index import MIN_FUZZY_WORD, Entry, TermIndex
@@ -39,6 +40,10 @@ _SPACING = re.compile(r"[ \t\u00a0]+")
 # A clitic reading (و+stem) is doubted when the whole word is nearly as common as
 # the stem: real "و+name" forms are about ten times rarer than the name.
 _CLITIC_MARGIN = 0.7
+# Adjective/plural endings on a name: المكسيكي, الأمريكيين.
+_NISBA = frozenset({"ي", "يه", "يين", "يون", "يان"})
+# A fuzzy one-word spelling must still spell the English name's consonants.
+_TRANSLIT_MIN = 0.6
 # Diacritics and tatweel written on a name's last letter belong to its span.
 _MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 
@@ -91,7 +96,7 @@ class Matcher:
             hits += self._fuzzy(norm, spans, words, covered)
         if not hits:
             return []
-        hits = self._filter(norm, spans, words, hits)
+        hits = self._filter(line, norm, spans, words, hits)
         if not hits:
             return []
         hits.sort(key=lambda h: h.i)
@@ -224,8 +229,8 @@ class Matcher:
         Only when the skeleton points at exactly one name: if several different
         names share it, a new spelling is as likely to be any of them (or of a
         name the glossary lacks) and guessing would be a false correction."""
-        if len(word) < MIN_FUZZY_WORD or self.lexicon.arabic_zipf(word) >= self.settings.fuzzy_word_max_zipf:
-            return None  # short, or an ordinary word as written
+        if len(word) < MIN_FUZZY_WORD or self.lexicon.arabic_zipf(word) >= self.settings.title_only_zipf:
+            return None  # short, or one of the few thousand most common words
         best: tuple[int, str, Entry, float] | None = None
         for plen, stem in stems(word):
             if len(stem) < MIN_FUZZY_WORD:
@@ -236,11 +241,18 @@ class Matcher:
             if not self.index.one_name(entries):
                 return None
             for entry in entries:
+                if stem.startswith(entry.words[0]) and stem[len(entry.words[0]):] in _NISBA:
+                    continue  # المكسيكي is "Mexican", an adjective, not the name
                 score = fuzzy_score(stem, entry.words[0])
                 if score >= self.settings.min_fuzzy_score and (best is None or score > best[3]):
                     best = (plen, stem, entry, score)
-        if best and self.lexicon.arabic_zipf(best[1]) >= self.settings.fuzzy_word_max_zipf:
+        if best is None:
+            return None
+        term = self.index.terms[best[2].term_id]
+        if self._judge(best[1], term):
             return None  # an ordinary word that happens to sound like the name
+        if key_similarity(arabic_key(best[1]), english_key(term.target)) < _TRANSLIT_MIN:
+            return None  # the consonants do not spell the English name (a word of its own)
         return best
 
     # -- pass 3 ---------------------------------------------------------------
@@ -265,18 +277,30 @@ class Matcher:
         margin = s.ambiguous_margin
         if term.type in ("place", "organization", "outlet"):
             margin += s.place_margin_bonus
+        elif key_similarity(arabic_key(stem), english_key(term.target)) < _TRANSLIT_MIN:
+            return True  # English frequency vouches for a name only if it spells the Arabic
         return ar - self.lexicon.english_name_zipf(term.target) >= margin
 
     def _never_alone(self, hit: _Hit) -> bool:
         """Spellings that are never a one-word name: two-letter Arabic words are
-        particles and pronouns (في من هو لي), the most common words are function
-        words (على كان بين), and titles (السيد, الرئيس) announce a name rather than
-        being one, whatever a name list says."""
+        particles and pronouns (في من هو لي), and titles (السيد, الرئيس) announce a
+        name rather than being one, whatever a name list says."""
         if not self._one_word(hit):
             return False
-        if len(hit.stem) <= 2 or self.lexicon.arabic_zipf(hit.stem) >= self.settings.never_alone_zipf:
+        if len(hit.stem) <= 2:
             return True
         return announces_name(hit.stem) and self.index.terms[hit.entry.term_id].type == "person"
+
+    def _support_needed(self, line: str, spans: list, back_map, hit: _Hit) -> str:
+        """What context an ambiguous hit needs: 'name' (title or unambiguous name
+        next to it), 'title' (title or place word only) or 'never'."""
+        ar = self.lexicon.arabic_zipf(hit.stem)
+        if ar >= self.settings.never_alone_zipf:
+            return "title" if self._surface_is_listed(line, spans, hit) else "never"
+        return "title" if ar >= self.settings.title_only_zipf else "name"
+
+    def _surface_is_listed(self, line: str, spans: list, hit: _Hit) -> bool:
+        return _strip_marks(self._surface(line, spans, hit)) == _strip_marks(hit.entry.variant)
 
     def _doubtful_clitic(self, words: list[str], hit: _Hit) -> bool:
         if hit.plen == 0:
@@ -293,7 +317,7 @@ class Matcher:
             return True
         return self.lexicon.arabic_zipf(hit.stem) < self.settings.ambiguous_min_zipf
 
-    def _filter(self, norm: str, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+    def _filter(self, line: str, norm: str, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         hits = [h for h in hits if not (self._doubtful_clitic(words, h) or self._never_alone(h))]
         ambiguous = [self._ambiguous(h) for h in hits]
         if True not in ambiguous:
@@ -306,7 +330,11 @@ class Matcher:
         for h, amb in zip(hits, ambiguous):
             if not amb:
                 kept.append(h)
-            elif self.settings.context and self._supported(norm, spans, words, h, anchors):
+                continue
+            if not self.settings.context:
+                continue
+            need = self._support_needed(line, spans, None, h)
+            if need != "never" and self._supported(norm, spans, words, h, anchors if need == "name" else set()):
                 h.score = min(h.score, 0.9)
                 kept.append(h)
         return kept
@@ -317,6 +345,10 @@ class Matcher:
             return True
         return after < len(words) and _joined(norm, spans, after - 1, 2) and (
             after in anchors or announces_name(words[after]))
+
+    def _surface(self, line: str, spans: list, hit: _Hit) -> str:
+        start, end = Normalized(line).span(spans[hit.i][0] + hit.plen, spans[hit.i + hit.n - 1][1])
+        return line[start:end]
 
     # -- output ---------------------------------------------------------------
     def _to_match(self, line: str, line_no: int, spans: list, back: Normalized, hit: _Hit) -> Match:
@@ -329,6 +361,13 @@ class Matcher:
         if kind == "normalized" and text == hit.entry.variant:
             kind = "exact"
         return Match(line_no, start, end, text, term.target, kind, hit.score, term, hit.entry.variant)
+
+
+_HARAKAT = {c: None for c in map(ord, _MARKS)}
+
+
+def _strip_marks(text: str) -> str:
+    return text.translate(_HARAKAT)
 
 
 def _joined(norm: str, spans: list[tuple[int, int]], i: int, n: int) -> bool:

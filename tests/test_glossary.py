@@ -1,0 +1,112 @@
+"""Glossary loading and lint: every problem names its file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from translate.errors import GlossaryError
+from translate.glossary import load_glossaries, load_glossary_file
+from translate.glossary.lint import check_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BLOCK = """\
+name: test
+source_lang: ar
+target_lang: en
+terms:
+  - target: Esper
+    type: person
+    source: [إسبر, اسبير]
+    forbidden: [Esbir]
+    note: US Secretary of Defense
+  - target: Mark Esper
+    type: person
+    source:
+      - مارك إسبر
+"""
+FLOW = """\
+name: test
+terms:
+  - {target: Esper, type: person, source: [إسبر, اسبير], forbidden: [Esbir], note: US Secretary of Defense}
+  - {target: Mark Esper, type: person, source: [مارك إسبر]}
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "g.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_block_and_flow_styles_load_the_same(tmp_path: Path) -> None:
+    a = load_glossary_file(_write(tmp_path, BLOCK, "a.yaml"))
+    b = load_glossary_file(_write(tmp_path, FLOW, "b.yaml"))
+    strip = lambda g: [(t.target, t.type, t.source, t.forbidden, t.note) for t in g.terms]  # noqa: E731
+    assert strip(a) == strip(b)
+    assert a.terms[0].source == ("إسبر", "اسبير") and a.terms[0].line == 5
+
+
+def test_directory_loads_every_yaml(tmp_path: Path) -> None:
+    _write(tmp_path, BLOCK, "a.yaml")
+    _write(tmp_path, FLOW.replace("Esper", "Pompeo").replace("إسبر", "بومبيو").replace("اسبير", "بومبو"), "b.yaml")
+    (tmp_path / "notes.txt").write_text("ignored")
+    g = load_glossaries([tmp_path])
+    assert len(g) == 4 and len(g.files) == 2
+
+
+def test_shipped_glossary_is_clean() -> None:
+    glossary, problems = check_paths([ROOT / "glossaries"])
+    assert problems == []
+    targets = {t.target for t in glossary.terms}
+    for needed in ["Esper", "Mark Esper", "Pompeo", "Mike Pompeo", "Abdul Mahdi", "Adel Abdul Mahdi",
+                   "Military Times", "the Pentagon", "Capitol Hill", "ISIS", "Operation Inherent Resolve",
+                   "Iran", "Iraq"]:
+        assert needed in targets
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("terms:\n  - {type: person, source: [إسبر]}\n", 2, "term 1 has no 'target'"),
+    ("terms:\n  - target: Esper\n    type: person\n", 2, "term 1 (Esper) has no 'source'"),
+    ("terms:\n  - {target: Esper, source: []}\n", 2, "needs at least one 'source'"),
+    ("terms:\n  - {target: Esper, source: [إسبر], type: human}\n", 2, "type 'human'"),
+    ("terms:\n  - {target: Esper, source: [إسبر], colour: red}\n", 2, "unknown key 'colour'"),
+    ("terms:\n  - {target: Esper, source: [إسبر]}\n  - {target: [a, b], source: [x]}\n", 3, "'target' must be a single value"),
+    ("terms: [\n", 2, "malformed YAML"),
+    ("terms:\n  - {target: Esper, source: [إسبر]\n", 3, "malformed YAML"),
+    ("name: x\n", 1, "no 'terms' list"),
+    ("- just\n- a list\n", 1, "must be a mapping"),
+    ("source_lang: fr\nterms: []\n", 1, "'source_lang' is 'fr'"),
+])
+def test_load_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(GlossaryError) as info:
+        load_glossary_file(path)
+    assert info.value.path == str(path) and info.value.line == line
+    assert message in info.value.message
+    assert str(info.value).startswith(f"{path}:{line}: ")
+
+
+def test_empty_and_undecodable_files(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError, match="glossary is empty"):
+        load_glossary_file(_write(tmp_path, "# only a comment\n"))
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("terms:\n  - {target: Caf\xe9, source: [x]}\n".encode("latin-1"))
+    with pytest.raises(Exception, match="latin1.yaml:2: not valid UTF-8"):
+        load_glossary_file(bad)
+
+
+def test_lint_finds_conflicts_and_duplicates(tmp_path: Path) -> None:
+    path = _write(tmp_path, """\
+terms:
+  - {target: Esper, source: [إسبر, اسبر], forbidden: [esper]}
+  - {target: Asper, source: [إسبر]}
+  - {target: Esper, source: [ايسبر]}
+""")
+    _, problems = check_paths([path])
+    text = [str(p) for p in problems]
+    assert any(":2: warning:" in t and "repeats 'إسبر'" in t for t in text)
+    assert any(":2: error:" in t and "forbidden form 'esper' is the target" in t for t in text)
+    assert any(":3: error:" in t and "also a spelling of 'Esper'" in t for t in text)
+    assert any(":4: warning:" in t and "already defined" in t for t in text)

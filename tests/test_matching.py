@@ -1,0 +1,232 @@
+"""Finding glossary terms in Arabic: every spelling, exact spans, no false names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.glossary import Glossary, Term, load_glossaries
+from translate.matching import Matcher, MatchSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "examples" / "seed-article.ar.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Matcher:
+    return Matcher(load_glossaries([ROOT / "glossaries"]))
+
+
+def _terms(*terms: Term) -> Matcher:
+    return Matcher(Glossary(terms=list(terms)))
+
+
+ESPER = Term("Esper", ("إسبر", "اسبير", "ايسبر"), "person")
+POMPEO = Term("Pompeo", ("بومبو", "بومبيو"), "person")
+MARK_ESPER = Term("Mark Esper", ("مارك إسبر",), "person")
+PENTAGON = Term("the Pentagon", ("البنتاغون",), "organization")
+ABDUL_MAHDI = Term("Abdul Mahdi", ("عبد المهدي",), "person")
+MILITARY_TIMES = Term("Military Times", ("ميليتاري تايمز",), "outlet")
+FINANCIAL_TIMES = Term("Financial Times", ("فايننشال تايمز",), "outlet")
+CONGRESS = Term("Congress", ("الكونغرس",), "organization")
+BOLTON = Term("Bolton", ("بولتون",), "person")
+GOOGLE = Term("Google", ("غوغل",), "organization")
+
+
+def _found(matcher: Matcher, line: str) -> list[tuple[str, str, str]]:
+    out = []
+    for m in matcher.find(line):
+        assert line[m.start:m.end] == m.text
+        out.append((m.text, m.target, m.kind))
+    return out
+
+
+# -- the seed article --------------------------------------------------------------
+EXPECTED_SEED = {
+    "Mark Esper": [1], "Esper": [2, 5, 13], "Abdul Mahdi": [1, 5, 7], "Military Times": [3, 10],
+    "Mike Pompeo": [8], "Pompeo": [9], "the Pentagon": [6, 10], "Capitol Hill": [12, 13],
+    "ISIS": [10], "Operation Inherent Resolve": [10],
+}
+
+
+def test_seed_article_every_mention_on_its_line(shipped: Matcher) -> None:
+    matches = shipped.find_all(SEED)
+    for m in matches:
+        assert SEED[m.line - 1][m.start:m.end] == m.text
+    for target, lines in EXPECTED_SEED.items():
+        got = sorted(m.line for m in matches if m.target == target)
+        assert got == lines, target
+
+
+def test_seed_article_garbled_outlet_is_fuzzy_with_score(shipped: Matcher) -> None:
+    (m,) = [m for m in shipped.find(SEED[2], 3) if m.target == "Military Times"]
+    assert m.text == "ميليتيم تايمز" and m.kind == "fuzzy" and 0.7 <= m.score < 1.0
+
+
+def test_seed_article_esper_spellings(shipped: Matcher) -> None:
+    texts = {m.text for m in shipped.find_all(SEED) if m.target in ("Esper", "Mark Esper")}
+    assert texts == {"مارك اسبير", "ايسبر", "إسبير", "إسبر"}
+
+
+# -- listed and orthographic spellings ---------------------------------------------
+@pytest.mark.parametrize("line,text,kind", [
+    ("قال إسبر اليوم", "إسبر", "exact"),
+    ("قال اسبر اليوم", "اسبر", "normalized"),
+    ("قال أسبر اليوم", "أسبر", "normalized"),
+    ("قال إِسْبِر اليوم", "إِسْبِر", "normalized"),
+    ("قال إســبر اليوم", "إســبر", "normalized"),
+    ("قال اس\u200cبير اليوم", "اس\u200cبير", "normalized"),
+    ("قال ايسبر اليوم", "ايسبر", "exact"),
+])
+def test_orthographic_variants(line: str, text: str, kind: str) -> None:
+    assert _found(_terms(ESPER), line) == [(text, "Esper", kind)]
+
+
+@pytest.mark.parametrize("spelling", ["مصطفى", "مصطفي"])
+def test_alef_maksura_and_yeh(spelling: str) -> None:
+    m = _terms(Term("Mustafa Kadhimi", ("مصطفى الكاظمي",), "person"))
+    assert _found(m, f"التقى {spelling} الكاظمی بالوفد")[0][1] == "Mustafa Kadhimi"
+
+
+def test_teh_marbuta_and_keheh() -> None:
+    m = _terms(Term("Hodeidah", ("الحديدة",), "place"), Term("Kirkuk", ("كركوك",), "place"))
+    assert [t for _, t, _ in _found(m, "من مدينة الحديده إلى کرکوک")] == ["Hodeidah", "Kirkuk"]
+
+
+def test_ambiguous_place_needs_a_place_word() -> None:
+    m = _terms(Term("Hama", ("حماة",), "place"))  # حماه is also "he protected him"
+    assert _found(m, "وصل الوفد إلى مدينة حماه") == [("حماه", "Hama", "normalized")]
+
+
+@pytest.mark.parametrize("line", ["قال عبد المهدي", "قال عبدالمهدي", "قال عبد  المهدي"])
+def test_compound_name_space(line: str) -> None:
+    (found,) = _found(_terms(ABDUL_MAHDI), line)
+    assert found[1] == "Abdul Mahdi"
+
+
+def test_compound_listed_joined_found_split() -> None:
+    m = _terms(Term("Abu Bakr", ("أبوبكر",), "person"))
+    assert _found(m, "قال أبو بكر")[0][:2] == ("أبو بكر", "Abu Bakr")
+
+
+# -- clitics -------------------------------------------------------------------------
+@pytest.mark.parametrize("line,text", [
+    ("وإسبر قال", "إسبر"), ("لإسبر قال", "إسبر"), ("فإسبر قال", "إسبر"), ("بإسبر قال", "إسبر"),
+    ("وبومبيو قال", "بومبيو"), ("وكبومبيو", "بومبيو"),
+])
+def test_proclitics_are_outside_the_span(line: str, text: str) -> None:
+    found = _found(_terms(ESPER, POMPEO), line)
+    assert [f[0] for f in found] == [text]
+
+
+@pytest.mark.parametrize("line,text", [
+    ("والبنتاغون أعلن", "البنتاغون"), ("بالبنتاغون", "البنتاغون"), ("للبنتاغون", "بنتاغون"),
+    ("وللبنتاغون", "بنتاغون"),
+])
+def test_article_and_clitics(line: str, text: str) -> None:
+    assert _found(_terms(PENTAGON), line)[0][:2] == (text, "the Pentagon")
+
+
+def test_longest_match_wins() -> None:
+    m = _terms(ESPER, MARK_ESPER)
+    assert _found(m, "قال مارك إسبر ثم قال إسبر") == [
+        ("مارك إسبر", "Mark Esper", "exact"), ("إسبر", "Esper", "exact")]
+
+
+def test_multiword_not_across_punctuation() -> None:
+    m = _terms(MARK_ESPER)
+    assert _found(m, "قال مارك، إسبر") == []
+
+
+def test_latin_name_inside_arabic() -> None:
+    m = _terms(MILITARY_TIMES)
+    assert _found(m, "صحيفة البنتاغون Military Times.") == [("Military Times", "Military Times", "exact")]
+
+
+# -- fuzzy: unseen spellings of foreign names -------------------------------------
+@pytest.mark.parametrize("term,line,text", [
+    (Term("Esper", ("إسبر",), "person"), "قال إسبير", "إسبير"),
+    (Term("Esper", ("إسبر",), "person"), "قال ايسبر", "ايسبر"),
+    (Term("Pompeo", ("بومبو",), "person"), "قال بومبيو", "بومبيو"),
+    (BOLTON, "قال بولتن", "بولتن"),
+    (CONGRESS, "أمام الكونجرس", "الكونجرس"),
+    (GOOGLE, "شركة جوجل", "جوجل"),
+    (MILITARY_TIMES, "صحيفة ميليتيم تايمز", "ميليتيم تايمز"),
+])
+def test_fuzzy_unseen_spellings(term: Term, line: str, text: str) -> None:
+    (found,) = [m for m in _terms(term).find(line)]
+    assert (found.text, found.target, found.kind) == (text, term.target, "fuzzy")
+    assert 0.0 < found.score < 1.0
+
+
+def test_fuzzy_can_be_switched_off() -> None:
+    m = Matcher(Glossary(terms=[BOLTON]), MatchSettings(fuzzy=False))
+    assert m.find("قال بولتن") == []
+
+
+# -- must not match: a false correction is worse than a missed one -------------
+MUST_NOT_MATCH = [
+    (ESPER, "أطلقت الوكالة مسبارا إلى المريخ"),          # مسبار: a probe
+    (ESPER, "فازت إسبانيا على البرتغال"),                 # Spain
+    (ESPER, "سبر الباحثون أغوار المشكلة"),                 # سبر: to probe
+    (POMPEO, "وقفت بومة على الشجرة"),                      # an owl
+    (MILITARY_TIMES, "نشرت صحيفة فايننشال تايمز تقريرا"),  # the Financial Times
+    (MILITARY_TIMES, "نشرت صحيفة نيويورك تايمز تقريرا"),   # the New York Times
+    (Term("Fi", ("في",), "person"), "كان في البيت"),         # في is "in"
+    (Term("Ali", ("علي",), "person"), "جلس على الكرسي"),    # على is "on" (folds to علي)
+    (Term("Madi", ("ماضي",), "person"), "في الأسبوع الماضي قال"),
+    (Term("Kamal", ("كمال",), "person"), "كمال الأجسام رياضة"),  # not ك + مال either
+    (Term("Sam", ("سام",), "person"), "التقى بسام بصديقه"),  # بسام is a name, not ب + سام
+    (Term("Mrs.", ("السيدة",), "person"), "قالت السيدة إنها"),  # a title, not a name
+    (Term("Muttahida", ("متحدة",), "person"), "الأمم المتحدة قالت"),
+]
+
+
+@pytest.mark.parametrize("term,line", MUST_NOT_MATCH)
+def test_must_not_match(term: Term, line: str) -> None:
+    assert _found(_terms(term, FINANCIAL_TIMES if term is MILITARY_TIMES else ESPER), line) in (
+        [], [("فايننشال تايمز", "Financial Times", "exact")])
+
+
+def test_financial_times_is_itself() -> None:
+    m = _terms(MILITARY_TIMES, FINANCIAL_TIMES)
+    assert _found(m, "نشرت صحيفة فايننشال تايمز") == [("فايننشال تايمز", "Financial Times", "exact")]
+
+
+def test_ambiguous_name_matches_next_to_title() -> None:
+    m = _terms(Term("Ali", ("علي",), "person"))
+    assert _found(m, "قال الرئيس علي إن") and _found(m, "قال السيد علي إن")
+    assert _found(m, "قال علي إن") == []
+
+
+def test_ambiguous_name_matches_next_to_an_unambiguous_name() -> None:
+    m = _terms(Term("Madi", ("ماضي",), "person"), Term("Georgette", ("جورجيت",), "person"))
+    assert [t for _, t, _ in _found(m, "وقالت جورجيت ماضي إن")] == ["Georgette", "Madi"]
+
+
+def test_places_are_not_ambiguous_for_being_frequent_in_arabic_news(shipped: Matcher) -> None:
+    assert [t for _, t, _ in _found(shipped, "في العراق وإيران")] == ["Iraq", "Iran"]
+
+
+def test_one_spelling_several_names_takes_the_likeliest() -> None:
+    m = _terms(Term("Maarten", ("مارتن",), "person"), Term("Martin", ("مارتن",), "person"))
+    assert _found(m, "قال مارتن إن")[0][1] == "Martin"
+
+
+# -- offsets on random text ---------------------------------------------------------
+FILLER = st.sampled_from(["قال", "في", "على", "اليوم", "الحكومة", "،", ".", "«", "»", "  ", "\u200f", "ـ", "ً", "١٢٢"])
+INSERTED = st.sampled_from(["إسبر", "وإسبر", "اسبير", "إِسْبِر", "لبومبيو", "والبنتاغون", "عبدالمهدي",
+                            "عبد المهدي", "مارك إسبر", "ميليتيم تايمز", "Military Times", "ﻻ"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(FILLER, INSERTED), max_size=25))
+def test_every_span_is_exact(parts: list[str]) -> None:
+    line = " ".join(parts)
+    m = _terms(ESPER, POMPEO, PENTAGON, ABDUL_MAHDI, MARK_ESPER, MILITARY_TIMES)
+    for found in m.find(line):
+        assert line[found.start:found.end] == found.text
+        assert found.text.strip() == found.text and found.text
+        assert found.kind in ("exact", "normalized", "fuzzy")
