@@ -1,0 +1,76 @@
+"""What produced a QA result, so anyone can reproduce and audit it.
+
+Like sacrebleu's signatures: the tarjama version, the sha256 of every glossary
+file, the model (name and sha256) when a model made the translation, the checks
+run and every threshold. ``signature_string`` is the one-line form for the
+terminal and for pasting into tickets.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Sequence
+
+from .. import __version__
+from ..english import renderings
+from ..errors import TarjamaError
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError as exc:
+        raise TarjamaError(f"cannot read for the signature: {exc.strerror or exc}", str(path)) from None
+    return h.hexdigest()
+
+
+def model_info(spec: str) -> dict[str, Any]:
+    """Name and sha256 of the model that produced the translation (from its
+    install manifest; for a bare model directory, the sha256 of model.bin)."""
+    from ..models import store
+
+    path = store.resolve(spec)
+    manifest = store.read_manifest(path)
+    if manifest is not None:
+        return {"name": manifest.name, "sha256": manifest.sha256, "source": manifest.source}
+    weights = path / "model.bin"
+    return {"name": path.name, "sha256": file_sha256(weights) if weights.is_file() else None, "source": str(path)}
+
+
+def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_settings: dict[str, Any],
+                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "tarjama": __version__,
+        "glossaries": [{"file": str(f), "sha256": file_sha256(f)} for f in glossary_files],
+        "model": model,
+        "checks": list(checks),
+        "thresholds": {
+            "matching": match_settings,
+            "renderings": {"min_variant_similarity": renderings.MIN_VARIANT_SIMILARITY},
+            "qa": qa_settings,
+        },
+    }
+
+
+def signature_string(sig: dict[str, Any]) -> str:
+    """``tarjama:0.1.0|glossary:us-iraq-news.yaml@1a2b3c4d|model:none|checks:7|fuzzy:0.75|…``"""
+    parts = [f"tarjama:{sig.get('tarjama')}"]
+    for g in sig.get("glossaries", []):
+        parts.append(f"glossary:{Path(g['file']).name}@{g['sha256'][:12]}")
+    model = sig.get("model")
+    parts.append(f"model:{model['name']}@{(model.get('sha256') or 'unknown')[:12]}" if model else "model:none")
+    parts.append("checks:" + ",".join(sig.get("checks", [])))
+    t = sig.get("thresholds", {})
+    m = t.get("matching", {})
+    if m:
+        parts.append(f"fuzzy:{m.get('min_fuzzy_score') if m.get('fuzzy') else 'off'}")
+        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')}/{m.get('ambiguous_margin')}")
+    r = t.get("renderings", {})
+    if r:
+        parts.append(f"variant:{r.get('min_variant_similarity')}")
+    q = t.get("qa", {})
+    parts.extend(f"{k}:{v}" for k, v in q.items())
+    return "|".join(parts)
