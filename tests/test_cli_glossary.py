@@ -35,7 +35,7 @@ def test_match_json_contract(cli) -> None:
         assert set(m) >= {"line", "start", "end", "text", "target", "kind", "score"}
         assert lines[m["line"] - 1][m["start"]:m["end"]] == m["text"]
         assert m["kind"] in ("exact", "normalized", "fuzzy") and 0 <= m["score"] <= 1
-    first = data["matches"][1]
+    first = data["matches"][0]
     assert first == {"line": 1, "start": 25, "end": 35, "text": "مارك اسبير", "target": "Mark Esper",
                      "kind": "normalized", "score": 1.0}
     fuzzy = [m for m in data["matches"] if m["kind"] == "fuzzy"]
