@@ -33,6 +33,21 @@ def tiny_model(tmp_path_factory) -> Path:
     return build_ct2_model(tmp_path_factory.mktemp("models") / "tiny", size="tiny", seed=0)
 
 
+@pytest.fixture
+def model_copy(tiny_model, tmp_path):
+    """A writable copy of the tiny model without the named files."""
+    import shutil
+
+    def make(*without: str, name: str = "copy") -> Path:
+        target = tmp_path / name
+        shutil.copytree(tiny_model, target)
+        for filename in without:
+            (target / filename).unlink()
+        return target
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def opus_zip(tmp_path_factory) -> Path:
     """A tiny OPUS-MT-style release zip (Marian .npz + .spm + vocab .yml)."""

@@ -74,12 +74,8 @@ def test_no_model_installed(cli, source):
     assert "tarjama model install PATH" in result.stderr
 
 
-def test_model_dir_missing_files_named(cli, tiny_model, source, tmp_path):
-    import shutil
-
-    broken = tmp_path / "broken"
-    shutil.copytree(tiny_model, broken)
-    (broken / "model.bin").unlink()
+def test_model_dir_missing_files_named(cli, model_copy, source, tmp_path):
+    broken = model_copy("model.bin")
     out = tmp_path / "out.txt"
     result = cli("translate", source, "--model", broken, "-o", out)
     assert result.exit_code == 2

@@ -1,7 +1,6 @@
 """The CTranslate2 engine on a real (random-weight) tiny model."""
 from __future__ import annotations
 
-import shutil
 import unicodedata
 
 import pytest
@@ -18,11 +17,8 @@ SENTENCES = [
 ]
 
 
-def test_validate_names_each_missing_file(tiny_model, tmp_path):
-    broken = tmp_path / "broken"
-    shutil.copytree(tiny_model, broken)
-    (broken / "model.bin").unlink()
-    (broken / "target.spm").unlink()
+def test_validate_names_each_missing_file(model_copy):
+    broken = model_copy("model.bin", "target.spm")
     with pytest.raises(ModelError) as info:
         validate_model_dir(broken)
     message = str(info.value)
@@ -38,18 +34,15 @@ def test_validate_rejects_missing_directory_and_file(tmp_path):
         validate_model_dir(tmp_path / "f")
 
 
-def test_shared_sentencepiece_model_is_accepted(tiny_model, tmp_path):
-    shared = tmp_path / "shared"
-    shutil.copytree(tiny_model, shared)
-    (shared / "source.spm").rename(shared / "sentencepiece.model")
-    (shared / "target.spm").unlink()
+def test_shared_sentencepiece_model_is_accepted(model_copy, tiny_model):
+    shared = model_copy("source.spm", "target.spm")
+    (shared / "sentencepiece.model").write_bytes((tiny_model / "source.spm").read_bytes())
     files = validate_model_dir(shared)
     assert files.source_spm == files.target_spm == shared / "sentencepiece.model"
 
 
-def test_corrupt_model_bin_is_one_clear_error(tiny_model, tmp_path):
-    bad = tmp_path / "bad"
-    shutil.copytree(tiny_model, bad)
+def test_corrupt_model_bin_is_one_clear_error(model_copy):
+    bad = model_copy()
     (bad / "model.bin").write_bytes(b"not a model")
     with pytest.raises(ModelError, match="cannot load model"):
         Translator(bad)

@@ -98,11 +98,8 @@ def test_install_opus_mt_release_converts_and_translates(opus_zip):
     assert t.translate_sentences(["مرحبا بكم"])[0].target
 
 
-def test_missing_model_files_are_named(tiny_model, tmp_path):
-    partial = tmp_path / "partial"
-    shutil.copytree(tiny_model, partial)
-    (partial / "source.spm").unlink()
-    (partial / "config.json").unlink()
+def test_missing_model_files_are_named(model_copy, tmp_path):
+    partial = model_copy("source.spm", "config.json")
     with pytest.raises(TarjamaError) as info:
         install(partial)
     assert "config.json" in str(info.value) and "source.spm" in str(info.value)

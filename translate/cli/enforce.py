@@ -35,8 +35,12 @@ def enforce_cmd(
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
     terms = load_glossaries(glossary)  # glossary errors first: file:line
-    src_lines = read_lines(source)
-    tgt_lines = read_lines(target)
+    # Blank lines are legitimate segments (an untranslated line); only a source
+    # without any line is an error. A missing target line is a count mismatch.
+    src_lines = read_lines(source, allow_empty=True)
+    tgt_lines = read_lines(target, allow_empty=True)
+    if not src_lines:
+        raise InputError("file is empty", display_name(source))
     if len(src_lines) != len(tgt_lines):
         raise InputError(
             f"line counts differ: {display_name(source)} has {len(src_lines)} lines, "
