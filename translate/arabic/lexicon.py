@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from .normalize import normalize
+from .normalize import normalize_many
 
 # Words rarer than this (Zipf) are not worth loading: they can never be "common".
 _LOAD_MIN_ZIPF = 2.5
@@ -36,26 +36,33 @@ class Lexicon:
         self._name_cache: dict[str, float] = {}
 
     @staticmethod
-    def _load_arabic() -> dict[str, float]:
+    def _buckets(lang: str, min_zipf: float) -> list[tuple[float, list[str]]]:
+        """wordfreq's words by frequency (bucket i holds words of frequency
+        10^(-i/100)), most frequent first, down to ``min_zipf``."""
         import wordfreq
 
-        floor = 10 ** (_LOAD_MIN_ZIPF - 9)
+        last = int(round((9 - min_zipf) * 100))
+        return [(10 ** (-i / 100), words) for i, words in enumerate(wordfreq.get_frequency_list(lang)[:last + 1])]
+
+    @classmethod
+    def _load_arabic(cls) -> dict[str, float]:
         table: dict[str, float] = {}
-        for word, freq in wordfreq.get_frequency_dict("ar").items():
-            if freq < floor:
-                continue
-            key = normalize(word)
-            table[key] = table.get(key, 0.0) + freq
+        for freq, words in cls._buckets("ar", _LOAD_MIN_ZIPF):
+            for key in normalize_many(words):
+                table[key] = table.get(key, 0.0) + freq
         return table
+
+    @classmethod
+    def _load_english(cls) -> dict[str, float]:
+        # Below Zipf 2 an English frequency cannot change any decision (see MatchSettings).
+        return {w: freq for freq, words in cls._buckets("en", 2.0) for w in words}
 
     def prepare(self) -> "Lexicon":
         """Load the tables now (about 1 s) rather than at the first lookup."""
         if self._arabic is None:
             self._arabic = self._load_arabic()
         if self._english is None:
-            import wordfreq
-
-            self._english = wordfreq.get_frequency_dict("en")
+            self._english = self._load_english()
         return self
 
     def arabic_zipf(self, norm: str) -> float:
