@@ -230,3 +230,13 @@ def test_every_span_is_exact(parts: list[str]) -> None:
         assert line[found.start:found.end] == found.text
         assert found.text.strip() == found.text and found.text
         assert found.kind in ("exact", "normalized", "fuzzy")
+
+
+# -- clitic readings -------------------------------------------------------------
+def test_clitic_readings_least_stripped_first() -> None:
+    from translate.arabic.clitics import stems
+
+    assert stems("والبنتاغون") == [(0, "والبنتاغون"), (1, "البنتاغون"), (3, "بنتاغون")]
+    assert stems("للبنتاغون")[-1] == (2, "بنتاغون")
+    assert stems("بومبيو")[0] == (0, "بومبيو")
+    assert all(len(stem) >= 3 for _, stem in stems("وبه"))  # never down to a two-letter stem
