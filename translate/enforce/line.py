@@ -45,7 +45,7 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
         hinted = [s for i in members for s in hints.get(i, ())]
         for c in seen.values():
             pointed = bool(hinted) and _overlaps(c.start, c.end, hinted)
-            pool.append(((c.rank, not pointed, -(c.end - c.start), -c.score, c.start), term, c))
+            pool.append(((c.rank, c.sub_rank, not pointed, -(c.end - c.start), -c.score, c.start), term, c))
     pool.sort(key=lambda item: item[0])
     taken: list[Span] = []
     chosen: dict[object, list[Candidate]] = {t: [] for t in groups}

@@ -39,6 +39,11 @@ class Candidate:
     def rank(self) -> int:
         return RANK[self.kind]
 
+    @property
+    def sub_rank(self) -> int:
+        """For a partial rendering, the kind of the surname found (canonical first)."""
+        return RANK[self.partial_kind] if self.partial_kind else 0
+
 
 def _lowercase_word(text: str, form: str) -> bool:
     """"us", "turkey": an all-lowercase occurrence of a capitalised form is an ordinary word."""

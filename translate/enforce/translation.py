@@ -1,0 +1,160 @@
+"""Enforcement inside ``tarjama translate --glossary``.
+
+Two entry points, both ending in the after-translation enforcer run against the
+original Arabic (so both paths give one result):
+
+* :class:`GlossaryEngine` wraps any engine: protects terms before decoding
+  (see :mod:`.protect` for the measured choice), translates, puts placeholders
+  back, then enforces with the engine's attention as a tie-breaker;
+* :func:`make_postprocess` is the engine's ``postprocess`` hook (after
+  decoding only, attention included) for when the engine is not wrapped.
+
+Every corrected sentence keeps consistent ``target_spans`` (shifted through
+the edits) so attention stays usable downstream.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from ..engine.engine import SentenceResult
+from ..matching import Match
+from .attention import attention_spans
+from .casing import fit_case
+from .enforcer import Enforcer
+from .line import Span, enforce_line
+from .protect import Protected, protect
+from .records import EnforceSettings, LineResult
+
+Edit = tuple[int, int, str]  # start, end, replacement (offsets in the old text)
+
+
+def _map_offset(pos: int, edits: Sequence[Edit], end_side: bool) -> int:
+    """Move an offset of the old text through sorted ``edits``: a piece start inside
+    an edit goes to the replacement's start, a piece end to its end."""
+    delta = 0
+    for a, b, new in edits:
+        if (pos <= a) if end_side else (pos < a):
+            break
+        if (pos <= b) if end_side else (pos < b):
+            return a + delta + (len(new) if end_side else 0)
+        delta += len(new) - (b - a)
+    return pos + delta
+
+
+def apply_edits(result: SentenceResult, edits: Sequence[Edit]) -> SentenceResult:
+    """``result`` with ``edits`` applied to its target and its piece spans moved along."""
+    if not edits:
+        return result
+    edits = sorted(edits)
+    text, pos, parts = result.target, 0, []
+    for a, b, new in edits:
+        parts.append(text[pos:a])
+        parts.append(new)
+        pos = b
+    parts.append(text[pos:])
+    spans = result.target_spans
+    if spans is not None:
+        spans = [(_map_offset(a, edits, False), _map_offset(b, edits, True)) for a, b in spans]
+    return replace(result, target="".join(parts), target_spans=spans)
+
+
+def _hints(result: SentenceResult, spans: Sequence[Span]) -> dict[int, list[Span]]:
+    if not (result.attention and result.source_spans and result.target_spans):
+        return {}
+    out = {}
+    for i, (a, b) in enumerate(spans):
+        found = attention_spans(result.attention, result.source_spans, result.target_spans, result.target, a, b)
+        if found:
+            out[i] = found
+    return out
+
+
+def enforce_result(result: SentenceResult, matches: Sequence[Match], settings: EnforceSettings,
+                   hints: dict[int, list[Span]] | None = None, line_no: int = 1) -> tuple[SentenceResult, LineResult]:
+    """Enforce on one translated sentence; returns the corrected sentence and the report."""
+    line = enforce_line(result.source, result.target, matches, settings, line_no, hints)
+    edits: list[Edit] = []
+    # Corrections carry offsets into the corrected text; rebuild old offsets in order.
+    shift = 0
+    for c in line.corrections:
+        old_start = c.start - shift
+        edits.append((old_start, old_start + len(c.before), c.after))
+        shift += len(c.after) - len(c.before)
+    return apply_edits(result, edits), line
+
+
+def _restore_placeholders(result: SentenceResult, protected: Protected) -> SentenceResult:
+    edits: list[Edit] = []
+    for m, token in zip(protected.matches, protected.tokens):
+        if token == m.target or not token.startswith("TERM"):
+            continue
+        for found in re.finditer(r"(?<!\w)" + re.escape(token) + r"(?!\w)", result.target):
+            edits.append((found.start(), found.end(), fit_case(m.target, m.target)))
+    return apply_edits(result, edits)
+
+
+class GlossaryEngine:
+    """An engine that enforces a glossary on everything it translates.
+
+    ``results`` collects one :class:`LineResult` per sentence of the last call
+    (corrections and unplaced terms, for reports)."""
+
+    def __init__(self, engine, enforcer: Enforcer, protection: str = "canonical"):
+        self.engine = engine
+        self.enforcer = enforcer
+        self.protection = protection
+        self.results: list[LineResult] = []
+
+    @property
+    def options(self):
+        return getattr(self.engine, "options", None)
+
+    def translate_sentences(self, sentences: Sequence[str], options=None) -> list[SentenceResult]:
+        matcher = self.enforcer.matcher
+        protected = [protect(s, matcher.find(s, k), self.protection) for k, s in enumerate(sentences, 1)]
+        texts = [p.text for p in protected]
+        raw = self.engine.translate_sentences(texts, options) if options is not None else \
+            self.engine.translate_sentences(texts)
+        out: list[SentenceResult] = []
+        self.results = []
+        for k, (p, r) in enumerate(zip(protected, raw), 1):
+            hints = _hints(r, p.spans) if self.enforcer.settings.use_attention else {}
+            r = _restore_placeholders(r, p)
+            if r.source_spans is not None and p.text != p.original:
+                r = replace(r, source_spans=[(p.to_original(a), p.to_original(b)) for a, b in r.source_spans])
+            r = replace(r, source=p.original)
+            r, line = enforce_result(r, p.matches, self.enforcer.settings, hints, k)
+            out.append(r)
+            self.results.append(line)
+        return out
+
+
+class GlossaryPostprocess:
+    """The ``postprocess`` hook of :func:`translate_document`: enforce after decoding."""
+
+    def __init__(self, enforcer: Enforcer):
+        self.enforcer = enforcer
+        self.results: list[LineResult] = []
+
+    def __call__(self, sentences: list[SentenceResult]) -> list[SentenceResult]:
+        out: list[SentenceResult] = []
+        self.results = []
+        for k, s in enumerate(sentences, 1):
+            line_no = s.line or k
+            matches = self.enforcer.matcher.find(s.source, line_no)
+            if not matches:
+                out.append(s)
+                self.results.append(LineResult(s.target))
+                continue
+            hints = _hints(s, [(m.start, m.end) for m in matches]) if self.enforcer.settings.use_attention else {}
+            s, line = enforce_result(s, matches, self.enforcer.settings, hints, line_no)
+            out.append(s)
+            self.results.append(line)
+        return out
+
+
+def make_postprocess(glossary_paths: Sequence[str], settings: EnforceSettings | None = None) -> GlossaryPostprocess:
+    """Load the glossaries and return the hook (``engine.hooks.glossary_postprocess`` body)."""
+    return GlossaryPostprocess(Enforcer.from_paths(glossary_paths, settings))
