@@ -36,7 +36,7 @@ class Entry(NamedTuple):
     term_id: int
     variant: str            # the spelling as written in the glossary
     words: tuple[str, ...]  # normalised words of this key
-    latin: bool = False
+    latin: bool
 
 
 def _extra_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -77,26 +77,38 @@ class TermIndex:
 
         fuzzy_single: list[Entry] = []
         seen: set[tuple[int, tuple[str, ...]]] = set()
-        single, multi = self.single, self.multi
+        single, multi, terms = self.single, self.multi, self.terms
+        heads = ("ال",) + _COMPOUND_HEADS
         for (term_id, spelling, latin), norm in zip(items, norms):
             words = tuple(norm.split())
             if not words:
                 continue
-            plain = len(words) == 1 and (latin or not (norm.startswith(("ال",) + _COMPOUND_HEADS)))
-            for key in ([words] if plain or latin else _extra_keys(words)):
-                if (term_id, key) in seen:
+            if len(words) == 1 and (latin or not norm.startswith(heads)):
+                # The common case (one plain word): one key, no compound or article forms.
+                entries = single.setdefault(words[0], [])
+                if entries and entries[-1].term_id == term_id:
+                    continue  # the same term spelled the same after normalisation
+                entry = Entry(term_id, spelling, words, latin)
+                entries.append(entry)
+            else:
+                entry = None
+                for key in ([words] if latin else _extra_keys(words)):
+                    if (term_id, key) in seen:
+                        continue
+                    seen.add((term_id, key))
+                    keyed = Entry(term_id, spelling, key, latin)
+                    if key is words:
+                        entry = keyed
+                    if len(key) == 1:
+                        single.setdefault(key[0], []).append(keyed)
+                    else:
+                        multi.setdefault(key, []).append(keyed)
+                        if self.multi_first.get(key[0], 0) < len(key):
+                            self.multi_first[key[0]] = len(key)
+                if entry is None:
                     continue
-                seen.add((term_id, key))
-                entry = Entry(term_id, spelling, key, latin)
-                if len(key) == 1:
-                    single.setdefault(key[0], []).append(entry)
-                else:
-                    multi.setdefault(key, []).append(entry)
-                    if self.multi_first.get(key[0], 0) < len(key):
-                        self.multi_first[key[0]] = len(key)
-            if latin or self.terms[term_id].type not in TRANSLITERATED_TYPES:
+            if latin or terms[term_id].type not in TRANSLITERATED_TYPES:
                 continue
-            entry = Entry(term_id, spelling, words, latin)
             if len(words) == 1:
                 if len(words[0]) >= MIN_FUZZY_WORD and not _NATIVE_LETTERS.search(spelling):
                     fuzzy_single.append(entry)
