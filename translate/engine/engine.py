@@ -18,7 +18,6 @@ from .model_dir import ModelError, ModelFiles, validate_model_dir
 from .pieces import repetition_keep, source_spans, target_spans
 from .segment import DEFAULT_MAX_CHARS, Document, layout, segment
 
-COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "default", "auto")
 
 
 @dataclass(frozen=True)
