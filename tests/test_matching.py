@@ -181,6 +181,10 @@ MUST_NOT_MATCH = [
     (Term("Sam", ("سام",), "person"), "التقى بسام بصديقه"),  # بسام is a name, not ب + سام
     (Term("Mrs.", ("السيدة",), "person"), "قالت السيدة إنها"),  # a title, not a name
     (Term("Muttahida", ("متحدة",), "person"), "الأمم المتحدة قالت"),
+    (POMPEO, "على غرار قبعة لا بومبا الشهيرة"),            # La Bomba: a vowel swapped, not added
+    (Term("Syria", ("سوريا",), "place"), "اجتمعوا سريًا في المساء"),   # سريًا: "secretly"
+    (Term("Syria", ("سوريا",), "place"), "فر لاجئ سوري من الحرب"),     # سوري: "Syrian"
+    (Term("Mexico", ("المكسيك",), "place"), "قال الرئيس المكسيكي"),    # "the Mexican"
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from .normalize import KAF
@@ -55,3 +56,20 @@ def fuzzy_score(got: str, want: str) -> float:
     """
     folded = ratio(got.translate(_G_ONLY), want.translate(_G_ONLY))
     return (0.9 * folded + 0.1 * ratio(got, want)) / 100
+
+
+_LONG_VOWELS = frozenset("اوي")
+
+
+def vowel_variant(got: str, want: str) -> bool:
+    """Do two spellings differ only by long vowels added or dropped (إسبر/إسبير,
+    بولتون/بولتن) and /g/ letters (جوجل/غوغل)? Swapping one vowel for another
+    (بومبو/بومبا) or any consonant change makes a different word."""
+    a, b = got.translate(_G_ONLY), want.translate(_G_ONLY)
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            return False
+        ch = b[op.dest_pos] if op.tag == "insert" else a[op.src_pos]
+        if ch not in _LONG_VOWELS:
+            return False
+    return True

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from ..arabic.clitics import stems
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized, normalize
-from ..arabic.phonetic import fuzzy_score, skeleton
+from ..arabic.phonetic import fuzzy_score, skeleton, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import announces_name
@@ -42,6 +42,9 @@ _SPACING = re.compile(r"[ \t\u00a0]+")
 _CLITIC_MARGIN = 0.7
 # Adjective/plural endings on a name: المكسيكي, الأمريكيين.
 _NISBA = frozenset({"ي", "يه", "يين", "يون", "يان"})
+# Tanween marks an indefinite noun, adjective or adverb (سريًا, "secretly"): news
+# Arabic does not write it on foreign names.
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 # A fuzzy one-word spelling must still spell the English name's consonants.
 _TRANSLIT_MIN = 0.6
 # Diacritics and tatweel written on a name's last letter belong to its span.
@@ -241,8 +244,8 @@ class Matcher:
             if not self.index.one_name(entries):
                 return None
             for entry in entries:
-                if stem.startswith(entry.words[0]) and stem[len(entry.words[0]):] in _NISBA:
-                    continue  # المكسيكي is "Mexican", an adjective, not the name
+                if _nisba(stem, entry.words[0]) or not vowel_variant(stem, entry.words[0]):
+                    continue
                 score = fuzzy_score(stem, entry.words[0])
                 if score >= self.settings.min_fuzzy_score and (best is None or score > best[3]):
                     best = (plen, stem, entry, score)
@@ -318,7 +321,8 @@ class Matcher:
         return self.lexicon.arabic_zipf(hit.stem) < self.settings.ambiguous_min_zipf
 
     def _filter(self, line: str, norm: str, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
-        hits = [h for h in hits if not (self._doubtful_clitic(words, h) or self._never_alone(h))]
+        hits = [h for h in hits if not (self._doubtful_clitic(words, h) or self._never_alone(h)
+                                        or (h.kind == "fuzzy" and _TANWEEN & set(self._surface(line, spans, h))))]
         ambiguous = [self._ambiguous(h) for h in hits]
         if True not in ambiguous:
             return hits
@@ -368,6 +372,14 @@ _HARAKAT = {c: None for c in map(ord, _MARKS)}
 
 def _strip_marks(text: str) -> str:
     return text.translate(_HARAKAT)
+
+
+def _nisba(got: str, name: str) -> bool:
+    """Is ``got`` an adjective or plural made from ``name``? (المكسيك → المكسيكي,
+    سوريا → سوري, تركيا → تركي)"""
+    if got.startswith(name) and got[len(name):] in _NISBA:
+        return True
+    return got.endswith("ي") and name.endswith(("يا", "يه")) and got == name[:-1]
 
 
 def _joined(norm: str, spans: list[tuple[int, int]], i: int, n: int) -> bool:
