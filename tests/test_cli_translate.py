@@ -129,3 +129,18 @@ def test_model_fetch_bad_checksum_installs_nothing(cli, http_server, opus_zip, t
 def test_model_fetch_unknown_name(cli):
     result = cli("model", "fetch", "no-such-model")
     assert result.exit_code == 2 and "opus-mt-ar-en" in result.stderr
+
+
+def test_empty_input_and_unsafe_archive_are_one_line_errors(cli, tiny_model, tmp_path):
+    import zipfile
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    result = cli("translate", empty, "--model", tiny_model)
+    assert result.exit_code == 2 and result.stderr.strip() == f"tarjama: error: {empty}: file is empty"
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as zf:
+        zf.writestr("../../outside.txt", "x")
+    result = cli("model", "install", evil)
+    assert result.exit_code == 2 and "unsafe archive entry '../../outside.txt'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

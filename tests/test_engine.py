@@ -161,3 +161,15 @@ def test_json_record_has_location_and_attention(tiny_model):
     record = t.translate_document("سطر أول\nسطر ثان").sentences[1].to_json()
     assert record["line"] == 2 and record["paragraph"] == 0 and record["source"] == "سطر ثان"
     assert len(record["attention"]) == len(record["target_pieces"])
+
+
+def test_test_model_builds_are_identical(tmp_path):
+    import hashlib
+
+    from translate.engine.testmodel import build_ct2_model
+
+    digests = {
+        hashlib.sha256((build_ct2_model(tmp_path / str(i), seed=7) / "model.bin").read_bytes()).hexdigest()
+        for i in range(2)
+    }
+    assert len(digests) == 1

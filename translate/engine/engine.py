@@ -19,7 +19,6 @@ from .pieces import repetition_keep, source_spans, target_spans
 from .segment import DEFAULT_MAX_CHARS, Document, layout, segment
 
 
-
 @dataclass(frozen=True)
 class DecodeOptions:
     """Decoding settings passed to ``translate_batch``.
