@@ -40,12 +40,17 @@ def _strings(node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
     return tuple(_scalar(item, path, f"an entry of {what}") for item in node.value)
 
 
-def _mapping(node: yaml.MappingNode, path: str, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+def _mapping(node: yaml.MappingNode, path: str, what: str,
+             allowed: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """Keys of a mapping node; a repeated or unknown key is an error at its line."""
     out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     for key, value in node.value:
         name = _scalar(key, path, f"a key of {what}")
         if name in out:
             raise GlossaryError(f"{what} has '{name}' twice", path, _line(key))
+        if name not in allowed:
+            raise GlossaryError(f"{what} has unknown key '{name}' (expected one of: {', '.join(allowed)})",
+                                path, _line(key))
         out[name] = (key, value)
     return out
 
@@ -54,14 +59,7 @@ def _term(node: yaml.Node, path: str, index: int) -> Term:
     what = f"term {index}"
     if not isinstance(node, yaml.MappingNode):
         raise GlossaryError(f"{what} must be a mapping with 'target' and 'source'", path, _line(node))
-    fields = _mapping(node, path, what)
-    unknown = [k for k in fields if k not in TERM_KEYS]
-    if unknown:
-        raise GlossaryError(
-            f"{what} has unknown key '{unknown[0]}' (expected one of: {', '.join(TERM_KEYS)})",
-            path,
-            _line(fields[unknown[0]][0]),
-        )
+    fields = _mapping(node, path, what, TERM_KEYS)
     if "target" not in fields:
         raise GlossaryError(f"{what} has no 'target'", path, _line(node))
     target = _scalar(fields["target"][1], path, f"{what} 'target'")
@@ -99,14 +97,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
         raise GlossaryError("glossary is empty", path)
     if not isinstance(root, yaml.MappingNode):
         raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, _line(root))
-    fields = _mapping(root, path, "the glossary")
-    unknown = [k for k in fields if k not in TOP_KEYS]
-    if unknown:
-        raise GlossaryError(
-            f"unknown top-level key '{unknown[0]}' (expected one of: {', '.join(TOP_KEYS)})",
-            path,
-            _line(fields[unknown[0]][0]),
-        )
+    fields = _mapping(root, path, "the glossary", TOP_KEYS)
     if "terms" not in fields:
         raise GlossaryError("glossary has no 'terms' list", path, _line(root))
     terms_node = fields["terms"][1]
