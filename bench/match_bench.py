@@ -81,9 +81,11 @@ def main() -> None:
     exact = Matcher(glossary, replace(fuzzy.settings, fuzzy=False), lexicon=fuzzy.lexicon)
     exact.index = fuzzy.index
 
-    run(fuzzy, ar_lines[:50])  # warm caches (English name frequencies)
+    # Cold: the first pass over the file, every word seen for the first time.
     t_exact, m_exact = run(exact, ar_lines)
     t_fuzzy, matches = run(fuzzy, ar_lines)
+    # Warm: a second pass; per-word results are cached, as in a batch job.
+    t_warm, _ = run(fuzzy, ar_lines)
 
     right = [m for m in matches if is_right(m.target, en_lines[m.line - 1])]
     naive = Matcher(glossary, MatchSettings(fuzzy=False, ambiguous_min_zipf=99), lexicon=fuzzy.lexicon)
@@ -93,8 +95,10 @@ def main() -> None:
 
     print(f"glossary terms          {len(glossary):>10,}")
     print(f"load time               {load:>10.2f} s   (goal <= 2 s; includes the Arabic word-frequency table)")
-    print(f"exact-only              {megabytes / t_exact:>10.2f} MB/s")
-    print(f"with fuzzy              {megabytes / t_fuzzy:>10.2f} MB/s (goal >= 2)")
+    print(f"input                   {megabytes:>10.2f} MB, {len(ar_lines):,} lines")
+    print(f"exact-only (cold)       {megabytes / t_exact:>10.2f} MB/s")
+    print(f"with fuzzy (cold)       {megabytes / t_fuzzy:>10.2f} MB/s (goal >= 2)")
+    print(f"with fuzzy (warm)       {megabytes / t_warm:>10.2f} MB/s (second pass, per-word cache filled)")
     print(f"fuzzy/exact time ratio  {t_fuzzy / t_exact:>10.2f}   (goal <= 3)")
     print(f"naive matches           {len(m_naive):>10,}   right {naive_right:,}  precision {naive_right / max(1, len(m_naive)):.3f}")
     print(f"matches                 {len(matches):>10,}   ({Counter(m.kind for m in matches)})")
