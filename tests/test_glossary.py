@@ -110,3 +110,9 @@ terms:
     assert any(":2: error:" in t and "forbidden form 'esper' is the target" in t for t in text)
     assert any(":3: error:" in t and "also a spelling of 'Esper'" in t for t in text)
     assert any(":4: warning:" in t and "already defined" in t for t in text)
+
+
+def test_lint_spelling_without_letters(tmp_path: Path) -> None:
+    _, problems = check_paths([_write(tmp_path, "terms:\n  - {target: X, source: ['ـــ']}\n")])
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "error: term 1 (X): source 'ـــ' has no letters once normalised; it can never match"]

@@ -244,3 +244,13 @@ def test_clitic_readings_least_stripped_first() -> None:
     assert stems("للبنتاغون")[-1] == (2, "بنتاغون")
     assert stems("بومبيو")[0] == (0, "بومبيو")
     assert all(len(stem) >= 3 for _, stem in stems("وبه"))  # never down to a two-letter stem
+
+
+def test_spellings_with_punctuation_split_like_text() -> None:
+    m = _terms(Term("AFP", ("أ.ف.ب",), "outlet"))
+    assert _found(m, "ذكرت وكالة أ ف ب أن") == [("أ ف ب", "AFP", "normalized")]
+
+
+def test_hyphenated_name() -> None:
+    m = _terms(Term("Al Saud", ("آل سعود",), "person"))
+    assert _found(m, "أسرة آل-سعود الحاكمة")[0][:2] == ("آل-سعود", "Al Saud")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..arabic.normalize import normalize
 from ..errors import TarjamaError
+from ..matching.index import WORD
 from .loader import glossary_files, load_glossary_file
 from .model import Glossary, Term
 
@@ -40,7 +41,10 @@ def lint_glossary(glossary: Glossary) -> list[Problem]:
         label = f"term {term.index} ({term.target})"
         seen_here: dict[str, str] = {}
         for spelling in term.source:
-            key = " ".join(normalize(spelling).split())
+            key = " ".join(WORD.findall(normalize(spelling)))
+            if not key:
+                add(term, "error", f"{label}: source '{spelling}' has no letters once normalised; it can never match")
+                continue
             if key in seen_here:
                 add(term, "warning", f"{label}: source '{spelling}' repeats '{seen_here[key]}' "
                                      "after normalisation (variants are matched automatically)")

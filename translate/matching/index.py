@@ -29,6 +29,8 @@ _COMPOUND_HEADS = ("عبد", "ابو", "ابن")
 # "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.
 _NATIVE_LETTERS = re.compile("[عحصضطظقة]")
 _LATIN = re.compile(r"[A-Za-z]")
+# Words of normalised text: glossary spellings and text are split the same way.
+WORD = re.compile(r"[^\W_]+")
 MIN_FUZZY_WORD = 4  # letters; shorter words are too easy to hit by chance
 
 
@@ -80,7 +82,7 @@ class TermIndex:
         single, multi, terms = self.single, self.multi, self.terms
         heads = ("ال",) + _COMPOUND_HEADS
         for (term_id, spelling, latin), norm in zip(items, norms):
-            words = tuple(norm.split())
+            words = tuple(WORD.findall(norm))
             if not words:
                 continue
             if len(words) == 1 and (latin or not norm.startswith(heads)):

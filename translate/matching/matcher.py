@@ -30,13 +30,11 @@ from ..arabic.phonetic import fuzzy_score, skeleton, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import announces_name
-from .index import MIN_FUZZY_WORD, Entry, TermIndex
+from .index import MIN_FUZZY_WORD, WORD, Entry, TermIndex
 from .match import Match, MatchSettings
 
-# Words of the normalised line (normalisation has already removed marks).
-_WORD = re.compile(r"[^\W_]+")
-# Only spacing may separate the words of one multi-word name.
-_SPACING = re.compile(r"[ \t\u00a0]+")
+# Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
+_SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
 # A clitic reading (و+stem) is doubted when the whole word is nearly as common as
 # the stem: real "و+name" forms are about ten times rarer than the name.
 _CLITIC_MARGIN = 0.7
@@ -89,7 +87,7 @@ class Matcher:
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
         norm = normalize(line)
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(norm)]
+        spans = [(m.start(), m.end()) for m in WORD.finditer(norm)]
         if not spans:
             return []
         words = [norm[a:b] for a, b in spans]
