@@ -11,59 +11,221 @@ with the same whole-word pattern :func:`find_renderings` uses.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..documents import Segment
-from ..english.renderings import find_renderings, phrase_spans
+from ..english.renderings import Rendering, find_renderings, phrase_spans
 from ..glossary import Glossary, Term
 from ..matching import Matcher
 from .base import EnglishHit, SegmentView, TermUse
 
 _TOKEN = re.compile(r"[^\W_]+")
+_THE = re.compile(r"(?:^|(?<=[^\w\-]))[Tt]he\s+$")
+_GAP = re.compile(r"[\s\-]+")
+_SPACE = re.compile(r"\s+")
+# Lowercase prefixes a name may follow (pro-Iran, ex-Trump), as in phrase_spans.
+_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "mid")
 
 
-def _first_word(phrase: str) -> str | None:
-    words = [w.lower() for w in _TOKEN.findall(phrase)]
-    if len(words) > 1 and words[0] == "the":
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    phrase: str
+    words: tuple[str, ...]      # lower case, "the" removed, whitespace-split
+    the: bool                   # a leading "the" is optional
+    plural: bool                # a plural "s" may follow
+    term: Term
+    forbidden: bool
+    cased: bool                 # the glossary wrote it with capitals
+
+
+def _phrase(phrase: str, term: Term, forbidden: bool) -> _Phrase | None:
+    words = phrase.lower().split()
+    the = len(words) > 1 and words[0] == "the"
+    if the:
         words = words[1:]
-    return words[0] if words else None
+    if not words:
+        return None
+    return _Phrase(phrase, tuple(words), the, not words[-1].endswith("s"), term, forbidden,
+                   phrase != phrase.lower())
+
+
+_PHRASES: dict[str, "_Phrase | None"] = {}
 
 
 class EnglishIndex:
-    """Glossary targets and forbidden forms, found in English text."""
+    """Glossary targets and forbidden forms, found in English text.
+
+    Matching follows :func:`phrase_spans` (whole words, any case, space or
+    hyphen between words, optional leading "the", a plural "s" or a hyphenated
+    suffix outside the span, pro-/anti-/ex- prefixes) but walks the text
+    directly: a compiled pattern per phrase is too slow for 65k names. Targets
+    written in lower case (uncased name lists: ``lapid``, ``willow``) are only
+    found capitalised in the English.
+    """
 
     def __init__(self, glossary: Glossary):
-        self.by_first: dict[str, list[tuple[str, Term, bool]]] = {}
+        self.by_first: dict[str, list[_Phrase]] = {}
         seen: set[tuple[str, int, bool]] = set()
         for term in glossary.terms:
             for phrase, forbidden in [(term.target, False)] + [(f, True) for f in term.forbidden]:
-                first = _first_word(phrase)
                 key = (phrase.lower(), id(term), forbidden)
-                if first is None or key in seen:
+                if key in seen:
                     continue
                 seen.add(key)
-                self.by_first.setdefault(first, []).append((phrase, term, forbidden))
+                entry = _phrase(phrase, term, forbidden)
+                if entry is None:
+                    continue
+                first = entry.words[0]
+                if not first.isalnum():
+                    m = _TOKEN.match(first)
+                    if m is None:
+                        continue
+                    first = m.group()
+                self.by_first.setdefault(first, []).append(entry)
         for entries in self.by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))  # longest first
+            entries.sort(key=lambda e: -sum(map(len, e.words)))  # longest first
+
+    @staticmethod
+    def _after_ok(text: str, p: int) -> bool:
+        if p >= len(text):
+            return True
+        ch = text[p]
+        if _is_word_char(ch):
+            return False
+        return not (ch == "-" and p + 1 < len(text) and (text[p + 1].isdigit() or "A" <= text[p + 1] <= "Z"))
+
+    @staticmethod
+    def _before_ok(text: str, lower: str, start: int) -> bool:
+        if start == 0:
+            return True
+        ch = text[start - 1]
+        if _is_word_char(ch):
+            return False
+        if ch != "-":
+            return True
+        for p in _PREFIXES:
+            a = start - 1 - len(p)
+            if a >= 0 and lower[a:start - 1] == p and (a == 0 or not (_is_word_char(text[a - 1]) or text[a - 1] == "-")):
+                return True
+        return False
+
+    @classmethod
+    def _span(cls, e: _Phrase, text: str, lower: str, start: int, strict: bool = False) -> tuple[int, int] | None:
+        """The occurrence of ``e`` whose first word starts at ``start``, if any."""
+        gaps = _SPACE if strict else _GAP
+        pos = start
+        last = len(e.words) - 1
+        for k, w in enumerate(e.words):
+            if not lower.startswith(w, pos):
+                return None
+            pos += len(w)
+            if k < last:
+                gap = gaps.match(text, pos)
+                if gap is None:
+                    return None
+                pos = gap.end()
+        if not (cls._after_ok(text, pos) or (e.plural and pos < len(text) and text[pos] == "s"
+                                              and cls._after_ok(text, pos + 1))):
+            return None
+        if e.the:
+            m = _THE.search(text, max(0, start - 12), start)
+            if m and cls._before_ok(text, lower, m.start()):
+                return m.start(), pos
+        return (start, pos) if cls._before_ok(text, lower, start) else None
+
+    @classmethod
+    def occurrences(cls, phrase: str, text: str, strict: bool = False) -> list[tuple[int, int]]:
+        """:func:`phrase_spans` without compiling a pattern per phrase."""
+        e = _PHRASES.get(phrase)
+        if e is None:
+            e = _PHRASES[phrase] = _phrase(phrase, None, False)  # type: ignore[arg-type]
+        lower = text.lower()
+        if e is None or len(lower) != len(text):
+            return phrase_spans(phrase, text, strict)
+        first, out, pos = e.words[0], [], 0
+        while True:
+            i = lower.find(first, pos)
+            if i < 0:
+                return out
+            span = cls._span(e, text, lower, i, strict)
+            if span:
+                out.append(span)
+                pos = span[1]
+            else:
+                pos = i + 1
 
     def scan(self, english: str) -> list[EnglishHit]:
         """Non-overlapping occurrences, longer phrases winning, in text order."""
         by_first = self.by_first
-        firsts = {w for w in _TOKEN.findall(english.lower()) if w in by_first}
-        if not firsts:
-            return []
+        lower = english.lower()
+        if len(lower) != len(english):  # a case fold changed lengths: be exact, be slow
+            return self._scan_slow(english)
         found: list[EnglishHit] = []
-        for first in firsts:
-            for phrase, term, forbidden in by_first[first]:
-                for a, b in phrase_spans(phrase, english):
-                    found.append(EnglishHit(a, b, english[a:b], phrase, term, forbidden))
-        found.sort(key=lambda h: (-(h.end - h.start), h.start, h.forbidden))
-        kept: list[EnglishHit] = []
-        for hit in found:
-            if all(hit.end <= k.start or hit.start >= k.end for k in kept) or any(
-                    (k.start, k.end) == (hit.start, hit.end) for k in kept):
-                kept.append(hit)
-        kept.sort(key=lambda h: (h.start, h.forbidden))
-        return kept
+        for m in _TOKEN.finditer(lower):
+            token = m.group()
+            entries = by_first.get(token)
+            if len(token) > 1 and token[-1] == "s" and token[:-1] in by_first:  # the Trumps
+                entries = (entries or []) + [e for e in by_first[token[:-1]] if len(e.words) == 1 and e.plural]
+            if not entries:
+                continue
+            start, end = m.span()
+            before = None
+            capital = english[start].isupper()
+            for e in entries:
+                if not (capital or e.cased or e.forbidden):
+                    continue  # an uncased name list's "will", "may": names are capitalised
+                if len(e.words) == 1 and not e.the and e.words[0] == token:
+                    # one plain word equal to the token: only the boundaries to check
+                    if before is None:
+                        before = self._before_ok(english, lower, start)
+                    if before and self._after_ok(english, end):
+                        found.append(EnglishHit(start, end, english[start:end], e.phrase, e.term, e.forbidden))
+                    continue
+                span = self._span(e, english, lower, start)
+                if span:
+                    a, b = span
+                    found.append(EnglishHit(a, b, english[a:b], e.phrase, e.term, e.forbidden))
+        return _keep_longest(found)
+
+    def _scan_slow(self, english: str) -> list[EnglishHit]:
+        found = []
+        tokens = set(_TOKEN.findall(english.lower()))
+        tokens |= {t[:-1] for t in tokens if t.endswith("s")}
+        for first in {w for w in tokens if w in self.by_first}:
+            for e in self.by_first[first]:
+                for a, b in phrase_spans(e.phrase, english):
+                    if not (e.cased or e.forbidden or english[a].isupper()):
+                        continue
+                    found.append(EnglishHit(a, b, english[a:b], e.phrase, e.term, e.forbidden))
+        return _keep_longest(found)
+
+
+def _keep_longest(found: list[EnglishHit]) -> list[EnglishHit]:
+    if not found:
+        return found
+    found.sort(key=lambda h: (-(h.end - h.start), h.start, h.forbidden))
+    kept: list[EnglishHit] = []
+    for hit in found:
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept) or any(
+                (k.start, k.end) == (hit.start, hit.end) for k in kept):
+            kept.append(hit)
+    kept.sort(key=lambda h: (h.start, h.forbidden))
+    return kept
+
+
+_INDEXES: dict[int, tuple[Glossary, int, EnglishIndex]] = {}
+
+
+def english_index(glossary: Glossary) -> EnglishIndex:
+    """One index per glossary object (building it for 65k names takes ~0.6 s)."""
+    cached = _INDEXES.get(id(glossary))
+    if cached is None or cached[0] is not glossary or cached[1] != len(glossary.terms):
+        cached = _INDEXES[id(glossary)] = (glossary, len(glossary.terms), EnglishIndex(glossary))
+    return cached[2]
 
 
 class Analyzer:
@@ -72,16 +234,31 @@ class Analyzer:
     def __init__(self, glossary: Glossary, matcher: Matcher):
         self.glossary = glossary
         self.matcher = matcher
-        self.english = EnglishIndex(glossary)
+        self.english = english_index(glossary)
+
+    def renderings(self, match, english: str, hits: list[EnglishHit]) -> tuple[Rendering, ...]:
+        """How one matched term came out. When the canonical form is there, the
+        sound-alike search (the costly part) is skipped: the segment is right,
+        and forbidden forms were already found by the index."""
+        term = match.term
+        last = term.target.rsplit(None, 1)[-1].lower()
+        lower = english.lower()
+        canonical = EnglishIndex.occurrences(term.target, english, strict=True) if last in lower else []
+        if not canonical:
+            return tuple(find_renderings(term, english, match.text))
+        out = [Rendering(a, b, english[a:b], "canonical") for a, b in canonical]
+        out += [Rendering(h.start, h.end, h.text, "forbidden") for h in hits
+                if h.forbidden and h.term is term and all(h.end <= a or h.start >= b for a, b in canonical)]
+        return tuple(sorted(out, key=lambda r: r.start))
 
     def view(self, segment: Segment) -> SegmentView:
         matches = self.matcher.find(segment.source, segment.line) if self.glossary.terms else []
+        hits = self.english.scan(segment.target) if self.english.by_first else []
         uses = []
-        cache: dict[tuple[int, str], tuple] = {}
+        cache: dict[tuple[int, str], tuple[Rendering, ...]] = {}
         for m in matches:
             key = (id(m.term), m.text)
             if key not in cache:
-                cache[key] = tuple(find_renderings(m.term, segment.target, m.text))
+                cache[key] = self.renderings(m, segment.target, hits)
             uses.append(TermUse(m, cache[key]))
-        hits = self.english.scan(segment.target) if self.english.by_first else []
         return SegmentView(segment, uses, hits)

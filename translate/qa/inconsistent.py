@@ -63,8 +63,7 @@ class Inconsistent(Check):
 
     def __init__(self, settings=None):
         super().__init__(settings)
-        self._zipf: dict[str, float] = {}
-        self._akey: dict[str, str] = {}
+        self._words: dict[str, tuple[str, str] | None] = {}
         self._ekey: dict[str, str] = {}
 
     # -- collecting -------------------------------------------------------------
@@ -84,58 +83,63 @@ class Inconsistent(Check):
                 subject.occurrences.append(Occurrence(view.document, doc_index, view.line, key, text,
                                                       (r.start, r.end), (use.match.start, use.match.end)))
 
+    def _candidate(self, raw: str) -> tuple[str, str] | None:
+        """(normalised word, consonant key) if ``raw`` may be a name, cached per word."""
+        if raw in self._words:
+            return self._words[raw]
+        s = self.settings
+        word = normalize(raw)
+        if len(word) > 4 and word[0] == "و":
+            word = word[1:]
+        got = None
+        if len(word) >= 4 and not word.isascii() and default_lexicon().arabic_zipf(word) <= s.drift_max_zipf:
+            key = arabic_key(word)
+            if len(key) >= s.drift_min_key:
+                got = (word, key)
+        self._words[raw] = got
+        return got
+
     def _name_occurrences(self, view: SegmentView, doc_index: int, subjects: dict) -> None:
         """Pair rare Arabic words with the English name that sounds like them."""
         seg = view.segment
-        english = [m for m in _EN_NAME.finditer(seg.target)
-                   if not any(h.start <= m.start() < h.end for h in view.english_hits)
-                   and not any(r.start <= m.start() < r.end for u in view.uses for r in u.renderings)]
-        if not english:
+        covered = [(u.match.start, u.match.end) for u in view.uses]
+        arabic = []
+        for m in _AR_WORD.finditer(seg.source):
+            got = self._candidate(m.group())
+            if got is not None and not any(x <= m.start() < y for x, y in covered):
+                arabic.append((m, got))
+        if not arabic:
             return
         s = self.settings
-        covered = [(u.match.start, u.match.end) for u in view.uses]
-        norm = normalize(seg.source)
-        if len(norm) != len(seg.source):
-            norm = None  # offsets would shift; fall back to per-word normalisation
-        lex = default_lexicon()
-        for m in _AR_WORD.finditer(seg.source if norm is None else norm):
-            a, b = m.span()
-            if any(x <= a < y for x, y in covered):
+        taken = [(h.start, h.end) for h in view.english_hits]
+        taken += [(r.start, r.end) for u in view.uses for r in u.renderings]
+        english = []
+        for e in _EN_NAME.finditer(seg.target):
+            if any(a <= e.start() < b for a, b in taken):
                 continue
-            word = normalize(m.group())
-            if len(word) > 4 and word[0] == "و":
-                word = word[1:]
-            if len(word) < 4:
-                continue
-            z = self._zipf.get(word)
-            if z is None:
-                z = self._zipf[word] = lex.arabic_zipf(word)
-            if z > s.drift_max_zipf:
-                continue
-            ak = self._akey.get(word)
-            if ak is None:
-                ak = self._akey[word] = arabic_key(word)
-            if len(ak) < s.drift_min_key:
-                continue
+            ek = self._ekey.get(e.group())
+            if ek is None:
+                ek = self._ekey[e.group()] = english_key(e.group())
+            if len(ek) >= s.drift_min_key:
+                english.append((e, ek))
+        if not english:
+            return
+        limit = max(0.8, s.key_similarity)
+        for m, (word, ak) in arabic:
             best, best_sim, tie = None, 0.0, False
-            for e in english:
-                ek = self._ekey.get(e.group())
-                if ek is None:
-                    ek = self._ekey[e.group()] = english_key(e.group())
-                if len(ek) < s.drift_min_key:
-                    continue
+            for e, ek in english:
                 sim = key_similarity(ak, ek)
                 if sim > best_sim:
                     best, best_sim, tie = e, sim, False
                 elif sim == best_sim and best is not None and e.group().lower() != best.group().lower():
                     tie = True
-            if best is None or tie or best_sim < max(0.8, s.key_similarity):
+            if best is None or tie or best_sim < limit:
                 continue
             subject = subjects.get(("n", word))
             if subject is None:
                 subject = subjects[("n", word)] = Subject(m.group(), None, None, [])
             subject.occurrences.append(Occurrence(view.document, doc_index, view.line, _rkey(best.group()),
-                                                  best.group(), best.span(), (a, b)))
+                                                  best.group(), best.span(), m.span()))
 
     # -- judging ----------------------------------------------------------------
     def corpus(self, documents: list[list[SegmentView]]) -> Iterable[Finding]:

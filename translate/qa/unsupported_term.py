@@ -16,9 +16,9 @@ from typing import Iterable
 
 from ..arabic.lexicon import default_lexicon
 from ..arabic.normalize import normalize
-from ..english.renderings import phrase_spans
 from ..glossary.model import TRANSLITERATED_TYPES
 from ..english.sounds import arabic_key, english_key, key_similarity
+from .analysis import EnglishIndex
 from .base import Check, EnglishHit, Finding, SegmentView
 
 _AR_WORD = re.compile(r"[^\W\d_]+")
@@ -27,7 +27,13 @@ _SKIP_WORDS = frozenset({"the", "al", "el", "of", "and", "bin", "ibn", "abu"})
 
 
 def _contains(a: str, b: str) -> bool:
-    return bool(phrase_spans(b, a)) or bool(phrase_spans(a, b))
+    """Does one name contain the other as whole words (Esper in Mark Esper)?"""
+    la, lb = a.lower(), b.lower()
+    if lb in la:
+        return bool(EnglishIndex.occurrences(b, a))
+    if la in lb:
+        return bool(EnglishIndex.occurrences(a, b))
+    return False
 
 
 class UnsupportedTerm(Check):
@@ -101,7 +107,7 @@ class UnsupportedTerm(Check):
                 words = _AR_WORD.findall(norm_source)
             if any(s in norm_source for h in group for s in self._sources(h.term)):
                 continue
-            if any(phrase_spans(h.phrase, seg.source) for h in group):
+            if any(EnglishIndex.occurrences(h.phrase, seg.source) for h in group):
                 continue
             if self._sounds_present(phrase, words or []):
                 continue
