@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..arabic.lexicon import default_lexicon
 from ..english.renderings import find_renderings, phrase_spans
 from ..glossary.model import Term
 from ..matching import Match
 
+#: English words at least this frequent (Zipf) are never taken for a misspelt name.
+COMMON_ZIPF = 3.0
 #: Lower rank wins when two candidates compete for the same span.
 RANK = {"canonical": 0, "forbidden": 1, "copied": 2, "variant": 3, "partial": 4}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
@@ -50,11 +53,37 @@ def _lowercase_word(text: str, form: str) -> bool:
     return text == text.lower() and form != form.lower()
 
 
+def _common_words(text: str, target: str) -> bool:
+    """Every word of a sound-alike that the target lacks is common English
+    (Brian, Beacon, Croydon): the text names something else; a misspelt foreign
+    name (Esbir, Bompeo, Miltim Times) has at least one rare word."""
+    own = {w.lower() for w in re.split(r"[\s\-]+", target)}
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in own]
+    if not words:
+        return False
+    lexicon = default_lexicon()
+    common = [lexicon.english_name_zipf(w) >= COMMON_ZIPF for w in words]
+    if len(text.split()) > len(target.split()):
+        return any(common)  # an extra word must be part of the name, not "HQ" or "La"
+    return all(common)
+
+
+def _acronym(text: str, target: str, english: str) -> bool:
+    """C-SPAN, NATO: an all-capital word in ordinary text is an acronym, not a
+    transliteration (a headline in capitals is not ordinary text)."""
+    if target.isupper() or english.upper() == english:
+        return False
+    parts = re.split(r"[\s\-]+", text)
+    return any(w.isupper() and (len(w) > 1 or len(parts) > 1) for w in parts)
+
+
 def _from_renderings(term: Term, english: str, source_text: str, kind: str | None = None) -> list[Candidate]:
     out = []
     for r in find_renderings(term, english, source_text):
         form = term.target
         if r.kind != "variant" and _lowercase_word(r.text, form):
+            continue
+        if r.kind == "variant" and (_common_words(r.text, form) or _acronym(r.text, form, english)):
             continue
         if kind is None:
             out.append(Candidate(r.start, r.end, r.text, r.kind, r.score, term.target))

@@ -21,10 +21,9 @@ from typing import Sequence
 from ..engine.engine import SentenceResult
 from ..matching import Match
 from .attention import attention_spans
-from .casing import fit_case
 from .enforcer import Enforcer
 from .line import Span, enforce_line
-from .protect import Protected, protect
+from .protect import Protected, protect, protection_token
 from .records import EnforceSettings, LineResult
 
 Edit = tuple[int, int, str]  # start, end, replacement (offsets in the old text)
@@ -91,7 +90,7 @@ def _restore_placeholders(result: SentenceResult, protected: Protected) -> Sente
         if token == m.target or not token.startswith("TERM"):
             continue
         for found in re.finditer(r"(?<!\w)" + re.escape(token) + r"(?!\w)", result.target):
-            edits.append((found.start(), found.end(), fit_case(m.target, m.target)))
+            edits.append((found.start(), found.end(), protection_token(m, 0, "canonical")))
     return apply_edits(result, edits)
 
 
