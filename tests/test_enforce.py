@@ -164,3 +164,10 @@ def test_empty_and_unmatched_lines(enforcer):
 def test_fit_case(target, before, after):
     assert fit_case(target, before) == after
     assert fit_case(target, after) == after
+
+
+def test_latin_source_copied_verbatim_is_replaced_but_not_single_letters():
+    g = Glossary.from_pairs([("OIR", "Operation Inherent Resolve"), ("w", "w.")], type="other")
+    e = Enforcer(g)
+    assert e.enforce_line("قال OIR", "OIR said").text == "Operation Inherent Resolve said"
+    assert e.enforce_line("قال w هنا", "a w here").text == "a w here"

@@ -84,6 +84,8 @@ def test_error_paths_one_line(cli, tmp_path):
         (("-s", SRC, "-t", latin1, "-g", GLOSSARY), "latin1.txt:1: not valid UTF-8"),
         (("-s", "-", "-t", "-", "-g", GLOSSARY), "only one of --source and --target"),
         (("-s", SRC, "-t", MT, "-g", GLOSSARY, "-o", str(tmp_path / "no" / "dir.txt")), "does not exist"),
+        (("-s", SRC, "-t", MT, "-g", GLOSSARY, "-o", str(tmp_path)), "is a directory"),
+        (("-s", tmp_path, "-t", MT, "-g", GLOSSARY), "is a directory"),
     ]
     for args, needle in cases:
         r = cli("enforce", *args, input="")

@@ -109,3 +109,16 @@ def test_cli_json_offsets_exact(cli, tmp_path_factory, pairs):
             rebuilt.append(line[pos:c["start"]] + c["before"])
             pos = c["end"]
         assert "".join(rebuilt) + line[pos:] == english
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=40), st.text(max_size=60))
+def test_any_text_never_crashes_and_keeps_the_rest(source, english):
+    source = source.replace("\n", " ") + " " + " ".join(ARABIC[:: max(1, len(ARABIC) // 5)])
+    r = ENFORCER.enforce_line(source, english)
+    pos, rebuilt = 0, []
+    for c in r.corrections:
+        rebuilt.append(r.text[pos:c.start] + c.before)
+        pos = c.end
+    assert "".join(rebuilt) + r.text[pos:] == english
+    assert ENFORCER.enforce_line(source, r.text).text == r.text

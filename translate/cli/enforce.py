@@ -30,7 +30,7 @@ def enforce_cmd(
     from ..errors import InputError
     from ..glossary import load_glossaries
     from ..matching import Matcher, MatchSettings
-    from ..textio import display_name, read_lines, write_text_atomic
+    from ..textio import display_name, read_lines
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
@@ -63,9 +63,24 @@ def enforce_cmd(
         text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
     else:
         text = "".join(line + "\n" for line in lines)
-    write_text_atomic(output or "-", text)
+    _write(output or "-", text)
     if not as_json or output:
         typer.echo(f"tarjama enforce: {len(corrections)} correction(s), {len(unplaced)} term(s) not enforced", err=True)
+
+
+def _write(path: str, text: str) -> None:
+    """Atomic write; a bad output path is one clear line, not a traceback."""
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..textio import write_text_atomic
+
+    if path != "-" and Path(path).is_dir():
+        raise InputError("is a directory, expected an output file", path)
+    try:
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
 
 
 def register(app: typer.Typer) -> None:

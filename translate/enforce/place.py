@@ -107,11 +107,20 @@ def _surname_terms(term: Term, source_text: str) -> list[tuple[Term, str]]:
     return out
 
 
+def _copyable(source_text: str, target: str) -> bool:
+    """A Latin-script source spelling (OIR) copied into the English renders the
+    term; single letters and the target itself minus punctuation do not count."""
+    if not _LATIN.match(source_text):
+        return False
+    letters = re.sub(r"[^A-Za-z0-9]", "", source_text)
+    return len(letters) >= 2 and letters.lower() != re.sub(r"[^A-Za-z0-9]", "", target).lower()
+
+
 def candidates(match: Match, english: str, partial: bool = True) -> list[Candidate]:
     """Every span of ``english`` that may render ``match``'s term."""
     term = match.term
     found = _from_renderings(term, english, match.text)
-    if _LATIN.match(match.text) and match.text.lower() != term.target.lower():
+    if _copyable(match.text, term.target):
         taken = [(c.start, c.end) for c in found]
         for a, b in phrase_spans(match.text, english, strict=True):
             if all(b <= x or a >= y for x, y in taken):
