@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from rapidfuzz.fuzz import ratio
@@ -27,6 +27,8 @@ _AR_WORD = re.compile(r"[^\W\d_]+")
 _EN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # Spellings of one name look alike; different names that share consonants do not.
 _SAME_NAME_RATIO = 60
+# Line numbers shown per rendering in a message (the details list them all).
+_SHOWN = 12
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,23 @@ class Subject:
     wanted: str | None          # the glossary's rendering, None for non-glossary terms
     where: str | None
     occurrences: list[Occurrence]
+
+
+def _merge_partial_names(occ: list[Occurrence]) -> list[Occurrence]:
+    """"Jay Berzofsky" and "Berzofsky" are one rendering: a longer rendering that
+    contains a shorter one as whole words counts as the shorter one."""
+    keys = sorted({o.key for o in occ}, key=len)
+    if len(keys) < 2:
+        return occ
+    to: dict[str, str] = {}
+    for i, long in enumerate(keys):
+        for short in keys[:i]:
+            if len(short) < len(long) and re.search(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", long):
+                to[long] = to.get(short, short)
+                break
+    if not to:
+        return occ
+    return [replace(o, key=to[o.key]) if o.key in to else o for o in occ]
 
 
 def _rkey(text: str) -> str:
@@ -75,8 +94,8 @@ class Inconsistent(Check):
                 subject = subjects[("g", term.target)] = Subject(term.target, term.target, term.where, [])
             per_line = {(o.key) for o in subject.occurrences if o.line == view.line and o.doc_index == doc_index}
             for r in use.renderings:
-                text = term.target if r.kind == "canonical" else r.text
-                key = _rkey(text)
+                key = _rkey(term.target if r.kind == "canonical" else r.text)
+                text = r.text
                 if key in per_line:
                     continue
                 per_line.add(key)
@@ -159,7 +178,7 @@ class Inconsistent(Check):
             yield from self._across(per_doc)
 
     def _judge(self, subject: Subject, batch: bool) -> Finding | None:
-        occ = subject.occurrences
+        occ = _merge_partial_names(subject.occurrences)
         counts = Counter(o.key for o in occ)
         if len(counts) < 2:
             return None
@@ -187,7 +206,8 @@ class Inconsistent(Check):
         def where(k: str) -> str:
             places = [loc(o) for o in occ if o.key == k]
             label = "" if batch else ("line " if len(places) == 1 else "lines ")
-            return label + ", ".join(places)
+            more = f", … ({len(places) - _SHOWN} more)" if len(places) > _SHOWN else ""
+            return label + ", ".join(places[:_SHOWN]) + more
 
         shown = "; ".join(f"{d['text']} ×{d['count']} ({where(k)})" for d, k in zip(dist, order))
         scope = "across documents" if batch else "in this document"

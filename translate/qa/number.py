@@ -5,7 +5,8 @@ Digits are compared as values, not strings: Arabic-Indic (٠-٩) and Eastern
 so spans stay exact); thousands separators (1,000 / 1.000 / ١٬٠٠٠) and decimal
 marks (3.5 / 3,5 / ٣٫٥) are read both ways when ambiguous; a unit glued on or
 hyphenated (122mm, 122-millimeter) does not hide its number. Small numbers
-spelled out (three / ثلاثة) excuse a digit on the other side.
+spelled out (three, fifty-eight / ثلاثة) excuse a digit on the other side, and
+English ordinals (17th) need no digit in the Arabic, which spells them out.
 """
 from __future__ import annotations
 
@@ -67,13 +68,33 @@ def readings(token: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# 300 ألف is 300,000: the Arabic word for thousand after a number multiplies it.
+_THOUSAND_AFTER = re.compile(r"\s*(?:ألف|آلاف|الف|ألفا|ألفًا)(?![\u0621-\u064a])")
+
+
 def numbers(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
     folded = text.translate(_DIGITS)
-    return [(m.start(), m.end(), text[m.start():m.end()], readings(m.group())) for m in _NUMBER.finditer(folded)]
+    out = []
+    for m in _NUMBER.finditer(folded):
+        values = readings(m.group())
+        if _THOUSAND_AFTER.match(text, m.end()):
+            values |= {_dec(v + "e3") or v for v in values if "|" not in v}
+        out.append((m.start(), m.end(), text[m.start():m.end()], values))
+    return out
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_COMPOUND = re.compile(r"\b(" + "|".join(_TENS) + r")[-\s](one|two|three|four|five|six|seven|eight|nine)\b")
+# 12th, 21st, the 1980s: Arabic writes ordinals and decades as words (الثانية عشرة,
+# ثمانينيات), so they need no digit there.
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b")  # and decades: the 1980s
 
 
 def _english_words(text: str) -> set[str]:
-    return {_EN_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _EN_WORDS}
+    low = text.lower()
+    out = {_EN_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _EN_WORDS}
+    out.update(str(_TENS[a] + int(_EN_WORDS[b])) for a, b in _COMPOUND.findall(low))
+    return out
 
 
 def _arabic_words(text: str) -> set[str]:
@@ -105,7 +126,8 @@ class Number(Check):
             return
         src, tgt = numbers(src_text), numbers(tgt_text)
         missing = _unmatched(src, tgt, _english_words(tgt_text) if src else set())
-        extra = _unmatched(tgt, src, _arabic_words(src_text) if tgt else set())
+        extra = [n for n in _unmatched(tgt, src, _arabic_words(src_text) if tgt else set())
+                 if not _ORDINAL_SUFFIX.match(tgt_text, n[1])]
         if not missing and not extra:
             return
         parts = []

@@ -12,9 +12,9 @@ an ordinary English word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
-from ..arabic.lexicon import default_lexicon
 from ..arabic.normalize import normalize
 from ..glossary.model import TRANSLITERATED_TYPES
 from ..english.sounds import arabic_key, english_key, key_similarity
@@ -24,6 +24,14 @@ from .base import Check, EnglishHit, Finding, SegmentView
 _AR_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[]\s*)$")
 _SKIP_WORDS = frozenset({"the", "al", "el", "of", "and", "bin", "ibn", "abu"})
+
+
+@lru_cache(maxsize=65536)
+def _word_zipf(word: str) -> float:
+    """How common a word is in English (the, on, will: not names on their own)."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")
 
 
 def _contains(a: str, b: str) -> bool:
@@ -57,7 +65,7 @@ class UnsupportedTerm(Check):
             return False
         if _SENTENCE_START.search(target[:hit.start]):
             return False
-        return default_lexicon().english_name_zipf(hit.phrase) < self.settings.common_word_zipf
+        return len(hit.phrase) > 2 and _word_zipf(hit.phrase.lower()) < self.settings.common_word_zipf
 
     def _sources(self, term) -> tuple[str, ...]:
         got = self._norm_sources.get(id(term))
