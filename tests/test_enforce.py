@@ -8,7 +8,7 @@ import pytest
 from translate.enforce import Enforcer, EnforceSettings, LengthMismatch, enforce_line, fit_case
 from translate.glossary import Glossary, load_glossaries
 from translate.glossary.model import Term
-from translate.matching import Match, Matcher
+from translate.matching import Match
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "enforce"
