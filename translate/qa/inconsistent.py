@@ -121,27 +121,31 @@ class Inconsistent(Check):
     def _name_occurrences(self, view: SegmentView, doc_index: int, subjects: dict) -> None:
         """Pair rare Arabic words with the English name that sounds like them."""
         seg = view.segment
-        covered = [(u.match.start, u.match.end) for u in view.uses]
-        arabic = []
-        for m in _AR_WORD.finditer(seg.source):
-            got = self._candidate(m.group())
-            if got is not None and not any(x <= m.start() < y for x, y in covered):
-                arabic.append((m, got))
-        if not arabic:
-            return
         s = self.settings
-        taken = [(h.start, h.end) for h in view.english_hits]
-        taken += [(r.start, r.end) for u in view.uses for r in u.renderings]
         english = []
+        taken: list[tuple[int, int]] | None = None
         for e in _EN_NAME.finditer(seg.target):
-            if any(a <= e.start() < b for a, b in taken):
-                continue
             ek = self._ekey.get(e.group())
             if ek is None:
                 ek = self._ekey[e.group()] = english_key(e.group())
-            if len(ek) >= s.drift_min_key:
+            if len(ek) < s.drift_min_key:
+                continue
+            if taken is None:
+                taken = [(h.start, h.end) for h in view.english_hits]
+                taken += [(r.start, r.end) for u in view.uses for r in u.renderings]
+            if not any(a <= e.start() < b for a, b in taken):
                 english.append((e, ek))
         if not english:
+            return
+        covered = [(u.match.start, u.match.end) for u in view.uses]
+        words, candidate = self._words, self._candidate
+        arabic = []
+        for m in _AR_WORD.finditer(seg.source):
+            raw = m.group()
+            got = words[raw] if raw in words else candidate(raw)
+            if got is not None and not any(x <= m.start() < y for x, y in covered):
+                arabic.append((m, got))
+        if not arabic:
             return
         limit = max(0.8, s.key_similarity)
         for m, (word, ak) in arabic:

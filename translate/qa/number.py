@@ -19,6 +19,7 @@ from .base import Check, Finding, SegmentView
 
 _DIGITS = {k: v for k, v in TABLE.items() if len(v) == 1 and v.isdigit()}
 _SEPS = ".,\u066b\u066c\u00a0\u202f'"
+_ANY_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(rf"\d+(?:[{re.escape(_SEPS)}]\d+)*")
 _THOUSANDS_ONLY = "\u066c\u00a0\u202f'"
 _DECIMAL_ONLY = "\u066b"
@@ -122,7 +123,7 @@ class Number(Check):
 
     def segment(self, view: SegmentView) -> Iterable[Finding]:
         src_text, tgt_text = view.segment.source, view.segment.target
-        if not any(c.isdigit() for c in src_text) and not any(c.isdigit() for c in tgt_text):
+        if _ANY_DIGIT.search(src_text) is None and _ANY_DIGIT.search(tgt_text) is None:
             return
         src, tgt = numbers(src_text), numbers(tgt_text)
         missing = _unmatched(src, tgt, _english_words(tgt_text) if src else set())

@@ -34,6 +34,11 @@ def _word_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en")
 
 
+def prepare() -> None:
+    """Load the English word table now (~0.2 s) rather than at the first name."""
+    _word_zipf("the")
+
+
 def _contains(a: str, b: str) -> bool:
     """Does one name contain the other as whole words (Esper in Mark Esper)?"""
     la, lb = a.lower(), b.lower()
