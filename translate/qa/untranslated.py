@@ -7,9 +7,10 @@ from typing import Iterable
 
 from .base import Check, Finding, SegmentView
 
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+# Arabic-script blocks (letters, marks, presentation forms), as a character-class body.
+ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 # Runs of Arabic-script words (with the spaces between them), letters required.
-_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u200c\u200f]+[{_ARABIC}]+)*")
+RUN = re.compile(f"[{ARABIC}]+(?:[ \u200c\u200f]+[{ARABIC}]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -22,7 +23,7 @@ class Untranslated(Check):
         target = view.segment.target
         if target.isascii():
             return
-        runs = [m for m in _RUN.finditer(target) if _LETTER.search(m.group())]
+        runs = [m for m in RUN.finditer(target) if _LETTER.search(m.group())]
         if not runs:
             return
         text = ", ".join(m.group() for m in runs)

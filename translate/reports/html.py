@@ -8,16 +8,14 @@ goes through :func:`html.escape`.
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 
 from ..documents import Segment
 from ..qa import CHECKS, QAReport
 from ..qa.base import Finding, Span
+from ..qa.untranslated import RUN as ARABIC_RUN
 from .signature import signature_string
 
-# Arabic words (and the spaces between them) inside an English message.
-_ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+(?:\\s+[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+)*")
 _DESCRIPTIONS = {c.name: c.description for c in CHECKS}
 
 _CSS = """
@@ -66,7 +64,7 @@ def highlight(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
 
 def _isolate(escaped: str) -> str:
     """Arabic inside an English message gets its own direction (<bdi>)."""
-    return _ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar">{m.group()}</bdi>', escaped)
+    return ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar">{m.group()}</bdi>', escaped)
 
 
 def _pair(segment: Segment | None, f: Finding) -> str:
