@@ -2,6 +2,7 @@
 the formats in translate.reports."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -48,6 +49,8 @@ def qa_cmd(
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
     select_checks(check)  # unknown check names before any reading
+    if output and output != "-" and not Path(output).expanduser().resolve().parent.is_dir():
+        raise InputError("output directory does not exist", str(Path(output).parent))
     documents = load_inputs(source, target)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     model_record = model_info(model) if model else None
