@@ -128,6 +128,8 @@ def test_forbidden_form_without_source_term(glossary):
     ("خلال الأسابيع الخمسة", "over the five weeks"),
     ("بعد ثلاثة أيام", "after 3 days"),
     ("بعد 3 أيام", "after three days"),
+    ("في حوالي الساعة 4 صباحا", "at about 04:00 BST"),
+    ("الساعة 10:30", "at 10:30"),
 ])
 def test_numbers_that_agree(source, target):
     assert not [f for f in run_qa([align(None, [source], [target])], Glossary()).findings if f.check == "number"]

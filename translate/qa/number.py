@@ -20,7 +20,7 @@ from .base import Check, Finding, SegmentView
 _DIGITS = {k: v for k, v in TABLE.items() if len(v) == 1 and v.isdigit()}
 _SEPS = ".,\u066b\u066c\u00a0\u202f'"
 _ANY_DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(rf"\d+(?:[{re.escape(_SEPS)}]\d+)*")
+_NUMBER = re.compile(rf"\d{{1,2}}:\d\d(?!\d)|\d+(?:[{re.escape(_SEPS)}]\d+)*")
 _THOUSANDS_ONLY = "\u066c\u00a0\u202f'"
 _DECIMAL_ONLY = "\u066b"
 
@@ -49,7 +49,11 @@ def _dec(text: str) -> str | None:
 
 
 def readings(token: str) -> frozenset[str]:
-    """Every value a digit string can mean (1,000 is 1000, or 1 in comma-decimal locales)."""
+    """Every value a digit string can mean (1,000 is 1000, or 1 in comma-decimal locales;
+    04:00 is a time, or the hour 4 that Arabic often writes alone)."""
+    if ":" in token:
+        hour, minute = token.split(":")
+        return frozenset({f"{int(hour)}:{minute}"} | ({str(int(hour))} if minute == "00" else set()))
     parts = re.split(rf"([{re.escape(_SEPS)}])", token)
     groups, seps = parts[0::2], parts[1::2]
     if not seps:
