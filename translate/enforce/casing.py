@@ -1,11 +1,11 @@
 """Write a canonical form into the place of a rendering, with sensible case.
 
-The glossary's casing wins (ISIS, al-Sadr, McKenzie) — unless the target has
-no capital at all (a case-less name list such as the 65k Wikidata names: "pompeo"),
-then the text's capitalisation is kept word by word. What belongs to the
-sentence, not the name, always follows the text: a leading article keeps the text's capital
-("The Pentagon" at the start of a sentence) and an all-capital headline stays
-all capitals. The article is written only if the rendering had one: adding or
+The glossary's casing wins (ISIS, al-Sadr, McKenzie) unless the target has no
+capital at all (a case-less name list such as the 65k Wikidata names:
+"pompeo"); then the text's capitalisation is kept word by word. What belongs to
+the sentence, not the name, follows the text: a leading article keeps the
+text's capital ("The Pentagon" at the start of a sentence) and an all-capital
+headline stays all capitals. The article is written only if the rendering had one: adding or
 dropping words around a name is grammar, not terminology.
 """
 from __future__ import annotations

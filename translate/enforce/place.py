@@ -21,8 +21,8 @@ COMMON_ZIPF = 3.0
 #: Lower rank wins when two candidates compete for the same span.
 RANK = {"canonical": 0, "forbidden": 1, "copied": 2, "variant": 3, "partial": 4}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
-# "Mike" and "Mark" are not names the English would keep alone; titles and
-# particles are never the part a partial rendering keeps.
+# A partial rendering is a trailing part of the name (Pompeo of Mike Pompeo,
+# Abdul Mahdi of Adel Abdul Mahdi), never one starting with a particle.
 _PARTICLES = frozenset({"the", "al", "el", "bin", "ibn", "abu", "abd", "of"})
 
 
