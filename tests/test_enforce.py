@@ -171,3 +171,25 @@ def test_latin_source_copied_verbatim_is_replaced_but_not_single_letters():
     e = Enforcer(g)
     assert e.enforce_line("قال OIR", "OIR said").text == "Operation Inherent Resolve said"
     assert e.enforce_line("قال w هنا", "a w here").text == "a w here"
+
+
+def test_surname_term_inside_full_name_is_not_doubled(enforcer):
+    # only بومبيو in the Arabic, "Mike Bompeo" in the English: the surname is fixed, "Mike" kept once
+    assert fix(enforcer, "قال بومبيو", "Mike Bompeo said") == "Mike Pompeo said"
+    assert fix(enforcer, "قال بومبيو", "Mike Pompeo said") == "Mike Pompeo said"
+
+
+def test_attention_hint_breaks_ties():
+    from translate.enforce.attention import attention_spans
+
+    term = Term(target="Esper", source=("اسبير",), type="person")
+    src = "قال اسبير"
+    match = Match(1, 4, 9, "اسبير", "Esper", "exact", 1.0, term, "اسبير")
+    english = "Espeer met Espir"
+    # both are sound-alike variants; attention of target piece 2 ("Espir") points at the name
+    attention = [[0.9, 0.1], [0.8, 0.2], [0.1, 0.9]]
+    hint = attention_spans(attention, [(0, 3), (4, 9)], [(0, 6), (7, 10), (11, 16)], english, 4, 9)
+    assert hint == [(11, 16)]
+    r = enforce_line(src, english, [match], hints={0: hint})
+    assert r.text == "Espeer met Esper"
+    assert enforce_line(src, english, [match]).text == "Esper met Espir"
