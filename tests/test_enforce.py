@@ -193,3 +193,12 @@ def test_attention_hint_breaks_ties():
     r = enforce_line(src, english, [match], hints={0: hint})
     assert r.text == "Espeer met Esper"
     assert enforce_line(src, english, [match]).text == "Esper met Espir"
+
+
+def test_other_reading_of_the_same_arabic_is_kept():
+    """هاريس is Harris and Haris: an English "Haris" is right, not a misspelt Harris."""
+    g = Glossary.from_pairs([("هاريس", "Harris"), ("هاريس", "Haris"), ("اسبير", "Esper")])
+    e = Enforcer(g)
+    r = e.enforce_line("قال هاريس", "Haris said")
+    assert r.text == "Haris said" and not r.corrections and not r.unplaced
+    assert e.enforce_line("قال اسبير", "Espeer said").text == "Esper said"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..arabic.normalize import normalize, normalize_many
 from ..glossary import Glossary, load_glossaries
-from ..matching import Matcher, MatchSettings
+from ..matching import Match, Matcher, MatchSettings
 from .line import Span, enforce_line
 from .records import EnforceSettings, LineResult
 
@@ -30,6 +31,17 @@ class Enforcer:
         self.glossary = glossary
         self.settings = settings or EnforceSettings()
         self.matcher = matcher or Matcher(glossary, match_settings)
+        self._readings: dict[str, frozenset[str]] | None = None
+
+    def readings(self, match: Match) -> frozenset[str]:
+        """Every English target the glossary gives ``match``'s Arabic spelling."""
+        if self._readings is None:
+            table: dict[str, set[str]] = {}
+            for term in self.glossary.terms:
+                for key in normalize_many(list(term.source)):
+                    table.setdefault(key, set()).add(term.target.lower())
+            self._readings = {k: frozenset(v) for k, v in table.items()}
+        return self._readings.get(normalize(match.variant), frozenset())
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], settings: EnforceSettings | None = None) -> "Enforcer":
@@ -41,7 +53,7 @@ class Enforcer:
         matches = self.matcher.find(source, line_no)
         if not matches:
             return LineResult(english)
-        return enforce_line(source, english, matches, self.settings, line_no, hints)
+        return enforce_line(source, english, matches, self.settings, line_no, hints, self.readings)
 
     def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
         """One :class:`LineResult` per line pair (lines numbered from 1)."""

@@ -11,7 +11,8 @@ without a span is reported ``missing``, never guessed into the text.
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from ..matching import Match
 from .casing import fit_case
@@ -28,8 +29,12 @@ def _overlaps(a: int, b: int, spans: Iterable[Span]) -> bool:
     return any(a < y and x < b for x, y in spans)
 
 
+#: Other English names the glossary gives the same Arabic spelling (lowercase).
+Readings = Callable[[Match], Collection[str]]
+
+
 def _choose(source: str, matches: list[Match], english: str, settings: EnforceSettings,
-            hints: Mapping[int, Sequence[Span]]) -> tuple[dict[int, Candidate], list[int]]:
+            hints: Mapping[int, Sequence[Span]], readings: Readings | None) -> tuple[dict[int, Candidate], list[int]]:
     """Assign candidate spans to matches; returns {match index: candidate}, unplaced indices."""
     groups: dict[object, list[int]] = {}
     for i, m in enumerate(matches):
@@ -38,7 +43,11 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
     for term, members in groups.items():
         seen: dict[Span, Candidate] = {}
         for i in members:
+            others = readings(matches[i]) if readings else ()
             for c in candidates(matches[i], english, settings.partial):
+                if c.kind == "variant" and c.text.lower() in others:
+                    # another name spelled the same in Arabic (Haris/Harris): right as it is
+                    c = replace(c, kind="canonical", target=c.text)
                 old = seen.get((c.start, c.end))
                 if old is None or (c.rank, -c.score) < (old.rank, -old.score):
                     seen[(c.start, c.end)] = c
@@ -72,11 +81,14 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
 
 
 def enforce_line(source: str, english: str, matches: Sequence[Match], settings: EnforceSettings | None = None,
-                 line_no: int = 1, hints: Mapping[int, Sequence[Span]] | None = None) -> LineResult:
+                 line_no: int = 1, hints: Mapping[int, Sequence[Span]] | None = None,
+                 readings: Readings | None = None) -> LineResult:
     """Correct ``english`` so every term matched in ``source`` has its canonical form.
 
     ``matches`` come from :meth:`Matcher.find` on ``source``; ``hints`` maps a
-    match's index to English spans the engine's attention aligned it with.
+    match's index to English spans the engine's attention aligned it with;
+    ``readings`` gives the other English names of a match's Arabic spelling, which
+    are never "corrected" (the Arabic is ambiguous, the English chose another name).
     Text outside the corrected spans is returned byte-identical.
     """
     settings = settings or EnforceSettings()
@@ -95,7 +107,7 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
             unplaced.append(Unplaced(line_no, m.start, m.end, m.text, m.target, "missing", m.score))
         unplaced.sort(key=lambda u: u.source_start)
         return LineResult(english, [], unplaced, 0)
-    placed, missing = _choose(source, live, english, settings, live_hints)
+    placed, missing = _choose(source, live, english, settings, live_hints, readings)
     for i in missing:
         m = live[i]
         unplaced.append(Unplaced(line_no, m.start, m.end, m.text, m.target, "missing", m.score))

@@ -70,10 +70,10 @@ def _hints(result: SentenceResult, spans: Sequence[Span]) -> dict[int, list[Span
     return out
 
 
-def enforce_result(result: SentenceResult, matches: Sequence[Match], settings: EnforceSettings,
+def enforce_result(result: SentenceResult, matches: Sequence[Match], enforcer: Enforcer,
                    hints: dict[int, list[Span]] | None = None, line_no: int = 1) -> tuple[SentenceResult, LineResult]:
     """Enforce on one translated sentence; returns the corrected sentence and the report."""
-    line = enforce_line(result.source, result.target, matches, settings, line_no, hints)
+    line = enforce_line(result.source, result.target, matches, enforcer.settings, line_no, hints, enforcer.readings)
     edits: list[Edit] = []
     # Corrections carry offsets into the corrected text; rebuild old offsets in order.
     shift = 0
@@ -124,7 +124,7 @@ class GlossaryEngine:
             if r.source_spans is not None and p.text != p.original:
                 r = replace(r, source_spans=[(p.to_original(a), p.to_original(b)) for a, b in r.source_spans])
             r = replace(r, source=p.original)
-            r, line = enforce_result(r, p.matches, self.enforcer.settings, hints, k)
+            r, line = enforce_result(r, p.matches, self.enforcer, hints, k)
             out.append(r)
             self.results.append(line)
         return out
@@ -148,7 +148,7 @@ class GlossaryPostprocess:
                 self.results.append(LineResult(s.target))
                 continue
             hints = _hints(s, [(m.start, m.end) for m in matches]) if self.enforcer.settings.use_attention else {}
-            s, line = enforce_result(s, matches, self.enforcer.settings, hints, line_no)
+            s, line = enforce_result(s, matches, self.enforcer, hints, line_no)
             out.append(s)
             self.results.append(line)
         return out
