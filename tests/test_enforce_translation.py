@@ -148,3 +148,14 @@ def test_measure_protection(attending, enforcer):
         assert m.terms > 20
         assert 0 <= m.survived <= m.terms and 0 <= m.unk_free <= m.terms
     print({k: (v.terms, v.unk_free, v.survived) for k, v in found.items()})
+
+
+def test_make_postprocess_bad_glossary_is_one_line_error(tmp_path):
+    from translate.errors import TarjamaError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("terms: [\n", encoding="utf-8")
+    for path in (bad, tmp_path / "missing.yaml"):
+        with pytest.raises(TarjamaError) as info:
+            make_postprocess([str(path)])
+        assert str(path.name) in str(info.value) and "\n" not in str(info.value)
