@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..arabic.normalize import normalize, normalize_many
+from ..arabic.normalize import normalize
 from ..glossary import Glossary, load_glossaries
 from ..matching import Match, Matcher, MatchSettings
+from ..matching.index import WORD
 from .line import Span, enforce_line
 from .records import EnforceSettings, LineResult
 
@@ -31,17 +32,19 @@ class Enforcer:
         self.glossary = glossary
         self.settings = settings or EnforceSettings()
         self.matcher = matcher or Matcher(glossary, match_settings)
-        self._readings: dict[str, frozenset[str]] | None = None
+        self._readings: dict[str, frozenset[str]] = {}
 
     def readings(self, match: Match) -> frozenset[str]:
-        """Every English target the glossary gives ``match``'s Arabic spelling."""
-        if self._readings is None:
-            table: dict[str, set[str]] = {}
-            for term in self.glossary.terms:
-                for key in normalize_many(list(term.source)):
-                    table.setdefault(key, set()).add(term.target.lower())
-            self._readings = {k: frozenset(v) for k, v in table.items()}
-        return self._readings.get(normalize(match.variant), frozenset())
+        """Every English target (lowercase) the glossary gives ``match``'s Arabic
+        spelling, looked up in the matcher's index (no table of its own to build)."""
+        found = self._readings.get(match.variant)
+        if found is None:
+            index = self.matcher.index
+            words = tuple(WORD.findall(normalize(match.variant)))
+            entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
+            found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
+            self._readings[match.variant] = found
+        return found
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], settings: EnforceSettings | None = None) -> "Enforcer":
