@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _THE = re.compile(r"(?:^|(?<=[^\w\-]))[Tt]he\s+$")
 _GAP = re.compile(r"[\s\-]+")
 _SPACE = re.compile(r"\s+")
+# Words starting with a letter other than a-z (capitals, and accented letters to test).
+_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*")
 # Lowercase prefixes a name may follow (pro-Iran, ex-Trump), as in phrase_spans.
 _PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "mid")
 
@@ -88,6 +90,13 @@ class EnglishIndex:
                 self.by_first.setdefault(first, []).append(entry)
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -sum(map(len, e.words)))  # longest first
+        self.any_case: dict[str, list[_Phrase]] = {}
+        self.capital_only: dict[str, list[_Phrase]] = {}
+        for first, entries in self.by_first.items():
+            for e in entries:
+                side = self.any_case if (e.cased or e.forbidden) else self.capital_only
+                side.setdefault(first, []).append(e)
+        self._any_case_keys = frozenset(self.any_case)
 
     @staticmethod
     def _after_ok(text: str, p: int) -> bool:
@@ -160,36 +169,44 @@ class EnglishIndex:
 
     def scan(self, english: str) -> list[EnglishHit]:
         """Non-overlapping occurrences, longer phrases winning, in text order."""
-        by_first = self.by_first
         lower = english.lower()
         if len(lower) != len(english):  # a case fold changed lengths: be exact, be slow
             return self._scan_slow(english)
         found: list[EnglishHit] = []
-        for m in _TOKEN.finditer(lower):
-            token = m.group()
-            entries = by_first.get(token)
-            if len(token) > 1 and token[-1] == "s" and token[:-1] in by_first:  # the Trumps
-                entries = (entries or []) + [e for e in by_first[token[:-1]] if len(e.words) == 1 and e.plural]
-            if not entries:
-                continue
-            start, end = m.span()
-            before = None
-            capital = english[start].isupper()
-            for e in entries:
-                if not (capital or e.cased or e.forbidden):
-                    continue  # an uncased name list's "will", "may": names are capitalised
-                if len(e.words) == 1 and not e.the and e.words[0] == token:
-                    # one plain word equal to the token: only the boundaries to check
-                    if before is None:
-                        before = self._before_ok(english, lower, start)
-                    if before and self._after_ok(english, end):
-                        found.append(EnglishHit(start, end, english[start:end], e.phrase, e.term, e.forbidden))
-                    continue
-                span = self._span(e, english, lower, start)
-                if span:
-                    a, b = span
-                    found.append(EnglishHit(a, b, english[a:b], e.phrase, e.term, e.forbidden))
+        # Phrases found in any case (curated targets, forbidden forms): a set
+        # intersection in C says whether any of their first words is here at all.
+        tokens = set(_TOKEN.findall(lower))
+        tokens.update([t[:-1] for t in tokens if t[-1] == "s"])
+        if not tokens.isdisjoint(self._any_case_keys):
+            for m in _TOKEN.finditer(lower):
+                self._emit(self.any_case, m.group(), m.start(), m.end(), english, lower, found)
+        # Uncased name lists: only capitalised words can be names.
+        if self.capital_only:
+            for m in _CAPITALISED.finditer(english):
+                if m.group()[0].isupper():
+                    self._emit(self.capital_only, m.group().lower(), m.start(), m.end(), english, lower, found)
         return _keep_longest(found)
+
+    def _emit(self, by_first: dict[str, list[_Phrase]], token: str, start: int, end: int,
+              english: str, lower: str, found: list[EnglishHit]) -> None:
+        entries = by_first.get(token)
+        if len(token) > 1 and token[-1] == "s" and token[:-1] in by_first:  # the Trumps
+            entries = (entries or []) + [e for e in by_first[token[:-1]] if len(e.words) == 1 and e.plural]
+        if not entries:
+            return
+        before = None
+        for e in entries:
+            if len(e.words) == 1 and not e.the and e.words[0] == token:
+                # one plain word equal to the token: only the boundaries to check
+                if before is None:
+                    before = self._before_ok(english, lower, start)
+                if before and self._after_ok(english, end):
+                    found.append(EnglishHit(start, end, english[start:end], e.phrase, e.term, e.forbidden))
+                continue
+            span = self._span(e, english, lower, start)
+            if span:
+                a, b = span
+                found.append(EnglishHit(a, b, english[a:b], e.phrase, e.term, e.forbidden))
 
     def _scan_slow(self, english: str) -> list[EnglishHit]:
         found = []
