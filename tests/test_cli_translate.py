@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
@@ -48,15 +49,32 @@ def test_translate_json_records(cli, tiny_model, source):
     assert all(r["target"] for r in records)
 
 
-def test_glossary_option_is_accepted_and_checked(cli, tiny_model, source, tmp_path):
-    glossary = tmp_path / "terms.csv"
-    glossary.write_text("ar,en\nالوزير,minister\n", encoding="utf-8")
-    result = cli("translate", source, "--model", tiny_model, "--glossary", glossary, "--json")
+def test_translate_with_glossary_is_enforced(cli, tiny_model, tmp_path):
+    """Terms are protected and enforced in translation: `tarjama enforce` on the
+    result (same line alignment) has nothing left to correct."""
+    glossary = Path(__file__).resolve().parent.parent / "glossaries"
+    source = tmp_path / "names.ar.txt"
+    source.write_text("طلب مارك اسبير من المخلوع عبد المهدي المساعدة\n\nوقال بومبيو إن البنتاغون يراقب\n",
+                      encoding="utf-8")
+    out = tmp_path / "names.en.txt"
+    result = cli("translate", source, "--model", tiny_model, "--glossary", glossary, "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert "attention" in json.loads(result.stdout.splitlines()[0])
-    missing = cli("translate", source, "--model", tiny_model, "--glossary", tmp_path / "none.csv")
-    assert missing.exit_code == 2
-    assert missing.stderr.strip() == f"tarjama: error: {tmp_path / 'none.csv'}: no such file"
+    again = cli("enforce", "--source", source, "--target", out, "--glossary", glossary, "--json")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["corrections"] == []
+    records = cli("translate", source, "--model", tiny_model, "--glossary", glossary, "--json")
+    assert all("attention" in json.loads(line) for line in records.stdout.splitlines())
+
+
+def test_glossary_errors_come_before_the_model(cli, source, tmp_path):
+    """A bad glossary is reported as file:line even when no model is installed."""
+    bad = tmp_path / "terms.yaml"
+    bad.write_text("terms:\n  - {source: [إسبر]}\n", encoding="utf-8")
+    result = cli("translate", source, "--glossary", bad)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"tarjama: error: {bad}:2: term 1 has no 'target'"
+    missing = cli("translate", source, "--glossary", tmp_path / "none.yaml")
+    assert missing.exit_code == 2 and "none.yaml: no such glossary" in missing.stderr
 
 
 def test_missing_input_file(cli, tiny_model, tmp_path):

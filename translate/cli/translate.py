@@ -18,16 +18,24 @@ def translate_cmd(
 ) -> None:
     """Translate Arabic text to English, one output paragraph per input paragraph."""
     from ..engine import DecodeOptions, Translator
-    from ..engine.hooks import glossary_postprocess, wants_attention
+    from ..engine.engine import translate_document
+    from ..engine.hooks import wants_attention
+    from ..enforce import Enforcer
+    from ..enforce.translation import GlossaryEngine
     from ..models import resolve
     from ..textio import read_text, write_text_atomic
 
     text = read_text(file)  # input errors first: cheap and precise
     glossaries = list(glossary or [])
-    postprocess = glossary_postprocess(glossaries)
+    enforcer = Enforcer.from_paths(glossaries) if glossaries else None  # glossary errors before model loading
     options = DecodeOptions(beam_size=beam_size, return_attention=wants_attention(glossaries))
     translator = Translator(resolve(model), compute_type=compute_type, options=options)
-    result = translator.translate_document(text, postprocess=postprocess)
+    if enforcer is None:
+        result = translator.translate_document(text)
+    else:
+        # Terms are protected before decoding (canonical English in the source) and
+        # enforced again after it, so a name the model garbles is still fixed or reported.
+        result = translate_document(GlossaryEngine(translator, enforcer), text)
     if as_json:
         out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
     else:
