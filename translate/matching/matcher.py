@@ -86,7 +86,8 @@ class Matcher:
 
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
-        norm = normalize(line)
+        back = Normalized(line)  # the normalised line and its map back to the original
+        norm = back.text
         spans = [(m.start(), m.end()) for m in WORD.finditer(norm)]
         if not spans:
             return []
@@ -97,11 +98,10 @@ class Matcher:
             hits += self._fuzzy(norm, spans, words, covered)
         if not hits:
             return []
-        hits = self._filter(line, norm, spans, words, hits)
+        hits = self._filter(back, spans, words, hits)
         if not hits:
             return []
         hits.sort(key=lambda h: h.i)
-        back = Normalized.of(line)
         return [self._to_match(line, line_no, spans, back, h) for h in hits]
 
     def find_all(self, lines: Iterable[str]) -> list[Match]:
@@ -292,16 +292,16 @@ class Matcher:
             return True
         return announces_name(hit.stem) and self.index.terms[hit.entry.term_id].type == "person"
 
-    def _support_needed(self, line: str, spans: list, back_map, hit: _Hit) -> str:
+    def _support_needed(self, back: Normalized, spans: list, hit: _Hit) -> str:
         """What context an ambiguous hit needs: 'name' (title or unambiguous name
         next to it), 'title' (title or place word only) or 'never'."""
         ar = self.lexicon.arabic_zipf(hit.stem)
         if ar >= self.settings.never_alone_zipf:
-            return "title" if self._surface_is_listed(line, spans, hit) else "never"
+            return "title" if self._surface_is_listed(back, spans, hit) else "never"
         return "title" if ar >= self.settings.title_only_zipf else "name"
 
-    def _surface_is_listed(self, line: str, spans: list, hit: _Hit) -> bool:
-        return _strip_marks(self._surface(line, spans, hit)) == _strip_marks(hit.entry.variant)
+    def _surface_is_listed(self, back: Normalized, spans: list, hit: _Hit) -> bool:
+        return _strip_marks(self._surface(back, spans, hit)) == _strip_marks(hit.entry.variant)
 
     def _doubtful_clitic(self, words: list[str], hit: _Hit) -> bool:
         if hit.plen == 0:
@@ -318,9 +318,10 @@ class Matcher:
             return True
         return self.lexicon.arabic_zipf(hit.stem) < self.settings.ambiguous_min_zipf
 
-    def _filter(self, line: str, norm: str, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+    def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        norm = back.text
         hits = [h for h in hits if not (self._doubtful_clitic(words, h) or self._never_alone(h)
-                                        or (h.kind == "fuzzy" and _TANWEEN & set(self._surface(line, spans, h))))]
+                                        or (h.kind == "fuzzy" and _TANWEEN & set(self._surface(back, spans, h))))]
         ambiguous = [self._ambiguous(h) for h in hits]
         if True not in ambiguous:
             return hits
@@ -335,7 +336,7 @@ class Matcher:
                 continue
             if not self.settings.context:
                 continue
-            need = self._support_needed(line, spans, None, h)
+            need = self._support_needed(back, spans, h)
             if need != "never" and self._supported(norm, spans, words, h, anchors if need == "name" else set()):
                 h.score = min(h.score, 0.9)
                 kept.append(h)
@@ -348,9 +349,9 @@ class Matcher:
         return after < len(words) and _joined(norm, spans, after - 1, 2) and (
             after in anchors or announces_name(words[after]))
 
-    def _surface(self, line: str, spans: list, hit: _Hit) -> str:
-        start, end = Normalized(line).span(spans[hit.i][0] + hit.plen, spans[hit.i + hit.n - 1][1])
-        return line[start:end]
+    def _surface(self, back: Normalized, spans: list, hit: _Hit) -> str:
+        start, end = back.span(spans[hit.i][0] + hit.plen, spans[hit.i + hit.n - 1][1])
+        return back.original[start:end]
 
     # -- output ---------------------------------------------------------------
     def _to_match(self, line: str, line_no: int, spans: list, back: Normalized, hit: _Hit) -> Match:
