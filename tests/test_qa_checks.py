@@ -173,3 +173,25 @@ def test_non_glossary_drift_uses_the_majority():
     found = [f for f in run_qa([doc], Glossary(terms=[Term("Kyiv", ("كييف",), "place")])).findings]
     assert [(f.check, f.line, f.evidence) for f in found] == [("inconsistent", 2, "Zelenskiy")]
     assert found[0].details["wanted"] == "Zelensky" and not found[0].details["in_glossary"]
+
+
+
+
+def test_place_rendered_by_its_demonym_is_not_missing(tmp_path) -> None:
+    """المدعومة من إيران → "Iranian-backed" is a correct rendering of the name."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from translate.cli import app
+
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("terms:\n  - {target: Iran, type: place, source: [إيران]}\n"
+                        "  - {target: Esper, type: person, source: [إسبر]}\n", encoding="utf-8")
+    src = tmp_path / "s.ar"
+    src.write_text("الميليشيات المدعومة من إيران\nالميليشيات المدعومة من إيران\nقال إسبر\n", encoding="utf-8")
+    tgt = tmp_path / "t.en"
+    tgt.write_text("Iranian-backed militias\nthe militias backed by Tehran\nEsperian said\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["qa", "-s", str(src), "-t", str(tgt), "-g", str(glossary), "-f", "json"])
+    missing = [(f["line"], f["term"]) for f in _json.loads(r.stdout)["findings"] if f["check"] == "term-missing"]
+    assert missing == [(2, "Iran"), (3, "Esper")]

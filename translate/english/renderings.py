@@ -116,6 +116,19 @@ def _derived(text: str, target_words: list[str]) -> bool:
         last + suffix for suffix in ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")))
 
 
+_ANY_WORD = re.compile(r"[A-Za-z][\w'’]*")
+
+
+def has_derived_form(term: Term, english: str) -> bool:
+    """Does ``english`` render a place by its adjective or demonym (Iranian-backed
+    for المدعومة من إيران, Iraqi forces for القوات العراقية)? That is a correct
+    translation of the name, so QA must not call the name missing."""
+    if term.type != "place":
+        return False
+    words = [w for w in term.target.split() if w.lower() != "the"]
+    return any(_derived(m.group(), words) and m.group()[:1].isupper() for m in _ANY_WORD.finditer(english))
+
+
 def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]]) -> list[Rendering]:
     target_words = [w for w in term.target.split() if w.lower() != "the"]
     want = english_key(term.target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..english.renderings import has_derived_form
 from .base import Check, Finding, SegmentView
 
 
@@ -24,6 +25,8 @@ class TermMissing(Check):
             if target in rendered or target in done:
                 continue
             done.add(target)
+            if has_derived_form(use.match.term, view.segment.target):
+                continue  # "Iranian-backed" renders إيران correctly
             same = [u for u in view.uses if u.match.term.target == target]
             others = [r for u in same for r in u.others()]
             seen: dict[str, tuple[int, int]] = {}
