@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from ..arabic.clitics import stems
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized, normalize
-from ..arabic.phonetic import fuzzy_score, skeleton, vowel_variant
+from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import announces_name
@@ -168,6 +168,8 @@ class Matcher:
         hits: list[_Hit] = []
         count = len(words)
         wild = [self._wild(w) for w in words] if idx.wildcards else None
+        if idx.skeletons:
+            self._prefill_fuzzy(w for k, w in enumerate(words) if k not in covered)
         i = 0
         while i < count:
             if i in covered:
@@ -221,24 +223,38 @@ class Matcher:
 
     def _fuzzy_word(self, word: str) -> tuple[int, str, Entry, float] | None:
         if word not in self._fuzzy_cache:
-            self._fuzzy_cache[word] = self._fuzzy_single(word)
+            self._prefill_fuzzy([word])
         return self._fuzzy_cache[word]
 
-    def _fuzzy_single(self, word: str) -> tuple[int, str, Entry, float] | None:
+    def _prefill_fuzzy(self, words: Iterable[str]) -> None:
+        """Fuzzy readings of many new words at once: skeletons are computed in a
+        few C-level passes and only words whose skeleton is indexed go further."""
+        cache = self._fuzzy_cache
+        todo = {w for w in words if w not in cache}
+        if not todo:
+            return
+        readings = [(w, plen, stem) for w in todo if len(w) >= MIN_FUZZY_WORD
+                    for plen, stem in stems(w) if len(stem) >= MIN_FUZZY_WORD]
+        found: dict[str, list[tuple[int, str, list[Entry]]]] = {}
+        index = self.index.skeletons
+        for (w, plen, stem), skel in zip(readings, skeletons([r[2] for r in readings])):
+            entries = index.get(skel)
+            if entries:
+                found.setdefault(w, []).append((plen, stem, entries))
+        for w in todo:
+            cache[w] = self._fuzzy_single(w, found[w]) if w in found else None
+
+    def _fuzzy_single(self, word: str, candidates: list[tuple[int, str, list[Entry]]]
+                      ) -> tuple[int, str, Entry, float] | None:
         """An unseen vowel/letter spelling of one transliterated name.
 
         Only when the skeleton points at exactly one name: if several different
         names share it, a new spelling is as likely to be any of them (or of a
         name the glossary lacks) and guessing would be a false correction."""
-        if len(word) < MIN_FUZZY_WORD or self.lexicon.arabic_zipf(word) >= self.settings.title_only_zipf:
-            return None  # short, or one of the few thousand most common words
+        if self.lexicon.arabic_zipf(word) >= self.settings.title_only_zipf:
+            return None  # one of the few thousand most common words
         best: tuple[int, str, Entry, float] | None = None
-        for plen, stem in stems(word):
-            if len(stem) < MIN_FUZZY_WORD:
-                continue
-            entries = self.index.skeletons.get(skeleton(stem))
-            if not entries:
-                continue
+        for plen, stem, entries in candidates:
             if not self.index.one_name(entries):
                 return None
             for entry in entries:
