@@ -10,6 +10,7 @@ with a forbidden form, or directly with the Arabic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -37,6 +38,7 @@ def _collapse(key: str) -> str:
     return _DOUBLED.sub(r"\1", _NOT_CLASS.sub("", key))
 
 
+@lru_cache(maxsize=200_000)
 def english_key(text: str) -> str:
     """Consonant key of an English (Latin-script) name or phrase."""
     s = _ARTICLE.sub("", text.strip()).lower()
@@ -47,6 +49,7 @@ def english_key(text: str) -> str:
     return _collapse(s.translate(_EN_CLASSES))
 
 
+@lru_cache(maxsize=200_000)
 def arabic_key(text: str) -> str:
     """Consonant key of an Arabic name or phrase (a leading article is dropped)."""
     s = normalize(text).strip()
