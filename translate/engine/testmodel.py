@@ -242,24 +242,27 @@ def build_ct2_model(
     spec.decoder.embeddings.weight = _normal(rng, len(target_vocab), d, scale=1.0)
     _layer_norm(spec.encoder.layer_norm, d)
     _layer_norm(spec.decoder.layer_norm, d)
+    def self_attention(att) -> None:
+        _linear(att.linear[0], rng, 3 * d, d)
+        _linear(att.linear[1], rng, d, d)
+        _layer_norm(att.layer_norm, d)
+
+    def ffn(block) -> None:
+        _linear(block.linear_0, rng, f, d)
+        _linear(block.linear_1, rng, d, f)
+        _layer_norm(block.layer_norm, d)
+
+    # The call order fixes the random draws: keep it, or seeded builds change.
     for layer in spec.encoder.layer:
-        _linear(layer.self_attention.linear[0], rng, 3 * d, d)
-        _linear(layer.self_attention.linear[1], rng, d, d)
-        _layer_norm(layer.self_attention.layer_norm, d)
-        _linear(layer.ffn.linear_0, rng, f, d)
-        _linear(layer.ffn.linear_1, rng, d, f)
-        _layer_norm(layer.ffn.layer_norm, d)
+        self_attention(layer.self_attention)
+        ffn(layer.ffn)
     for layer in spec.decoder.layer:
-        _linear(layer.self_attention.linear[0], rng, 3 * d, d)
-        _linear(layer.self_attention.linear[1], rng, d, d)
-        _layer_norm(layer.self_attention.layer_norm, d)
+        self_attention(layer.self_attention)
         _linear(layer.attention.linear[0], rng, d, d)
         _linear(layer.attention.linear[1], rng, 2 * d, d)
         _linear(layer.attention.linear[2], rng, d, d)
         _layer_norm(layer.attention.layer_norm, d)
-        _linear(layer.ffn.linear_0, rng, f, d)
-        _linear(layer.ffn.linear_1, rng, d, f)
-        _layer_norm(layer.ffn.layer_norm, d)
+        ffn(layer.ffn)
     _linear(spec.decoder.projection, rng, len(target_vocab), d)
     spec.register_source_vocabulary(source_vocab)
     spec.register_target_vocabulary(target_vocab)
