@@ -35,7 +35,12 @@ def translate_cmd(
     else:
         # Terms are protected before decoding (canonical English in the source) and
         # enforced again after it, so a name the model garbles is still fixed or reported.
-        result = translate_document(GlossaryEngine(translator, enforcer), text)
+        engine = GlossaryEngine(translator, enforcer)
+        result = translate_document(engine, text)
+        fixed = sum(len(r.corrections) for r in engine.results)
+        unplaced = sum(len(r.unplaced) for r in engine.results)
+        typer.echo(f"tarjama translate: {fixed} correction(s), {unplaced} term(s) not enforced"
+                   + (" (see `tarjama qa`)" if unplaced else ""), err=True)
     if as_json:
         out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
     else:
