@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..arabic.clitics import stems
 from ..arabic.lexicon import Lexicon, default_lexicon
-from ..arabic.normalize import REMOVED, Normalized, normalize
+from ..arabic.normalize import REMOVED, Normalized
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term

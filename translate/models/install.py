@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from ..engine.model_dir import CONFIG, MODEL_BIN, SOURCE_SPM, TARGET_SPM, missing_files, validate_model_dir
+from ..engine.model_dir import MODEL_BIN, SOURCE_SPM, TARGET_SPM, missing_files, validate_model_dir
 from ..errors import TarjamaError
 from . import store
 from .archive import is_archive, safe_extract
