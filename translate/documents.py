@@ -43,22 +43,38 @@ class Document:
     target_path: str | None = None
 
 
+def _require_aligned(source: list[str], target: list[str], source_name: str, target_name: str) -> None:
+    if len(source) != len(target):
+        raise InputError(
+            f"line counts differ: {source_name} has {len(source)} lines, "
+            f"{target_name} has {len(target)}; the files must be line-aligned"
+        )
+
+
+def read_aligned(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> tuple[list[str], list[str]]:
+    """The lines of a line-aligned source/target pair (QA and enforcement).
+
+    Blank lines are legitimate segments (an untranslated line); a source without
+    any line, or line counts that differ, are input errors naming the files."""
+    src_lines = read_lines(source, allow_empty=True)
+    if not src_lines:
+        raise InputError("file is empty", display_name(source))
+    tgt_lines = read_lines(target, allow_empty=True)
+    _require_aligned(src_lines, tgt_lines, display_name(source), display_name(target))
+    return src_lines, tgt_lines
+
+
 def align(name: str | None, source: list[str], target: list[str],
           source_path: str | None = None, target_path: str | None = None) -> Document:
     """Pair lines one to one; a count mismatch is an input error naming both sides."""
-    if len(source) != len(target):
-        raise InputError(
-            f"line counts differ: {source_path or 'source'} has {len(source)} lines, "
-            f"{target_path or 'target'} has {len(target)}; QA needs line-aligned files"
-        )
+    _require_aligned(source, target, source_path or "source", target_path or "target")
     segments = [Segment(i, s, t, name) for i, (s, t) in enumerate(zip(source, target), 1)]
     return Document(name, segments, source_path, target_path)
 
 
 def read_pair(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Document:
     """Two line-aligned text files: one unnamed document."""
-    src, tgt = display_name(source), display_name(target)
-    return align(None, read_lines(source), read_lines(target), src, tgt)
+    return align(None, *read_aligned(source, target), display_name(source), display_name(target))
 
 
 def _text_files(directory: Path) -> dict[str, Path]:

@@ -30,22 +30,12 @@ def enforce_cmd(
     from ..errors import InputError
     from ..glossary import load_glossaries
     from ..matching import Matcher, MatchSettings
-    from ..textio import display_name, read_lines
+    from ..documents import read_aligned
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
     terms = load_glossaries(glossary)  # glossary errors first: file:line
-    # Blank lines are legitimate segments (an untranslated line); only a source
-    # without any line is an error. A missing target line is a count mismatch.
-    src_lines = read_lines(source, allow_empty=True)
-    tgt_lines = read_lines(target, allow_empty=True)
-    if not src_lines:
-        raise InputError("file is empty", display_name(source))
-    if len(src_lines) != len(tgt_lines):
-        raise InputError(
-            f"line counts differ: {display_name(source)} has {len(src_lines)} lines, "
-            f"{display_name(target)} has {len(tgt_lines)}; the files must be line-aligned"
-        )
+    src_lines, tgt_lines = read_aligned(source, target)
     match_settings = MatchSettings()
     if min_score < match_settings.min_fuzzy_score:
         match_settings = replace(match_settings, min_fuzzy_score=min_score)
