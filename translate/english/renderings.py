@@ -31,7 +31,6 @@ _NAME_WORD = re.compile(
     r"(?:(?<![\w\-])(?:al|el|ul|ad|an|ar|as|ash|at|az)-(?=[A-Z]))?"
     r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
 )
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 MIN_VARIANT_SIMILARITY = 0.75
 
 
@@ -116,7 +115,8 @@ def _derived(text: str, target_words: list[str]) -> bool:
         last + suffix for suffix in ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")))
 
 
-_ANY_WORD = re.compile(r"[A-Za-z][\w'’]*")
+# One capitalised word; a hyphen ends it (Iranian-backed → Iranian).
+_CAPITALISED = re.compile(r"[A-Z][\w'’]*")
 
 
 def has_derived_form(term: Term, english: str) -> bool:
@@ -126,7 +126,7 @@ def has_derived_form(term: Term, english: str) -> bool:
     if term.type != "place":
         return False
     words = [w for w in term.target.split() if w.lower() != "the"]
-    return any(_derived(m.group(), words) and m.group()[:1].isupper() for m in _ANY_WORD.finditer(english))
+    return any(_derived(word, words) for word in _CAPITALISED.findall(english))
 
 
 def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]]) -> list[Rendering]:
