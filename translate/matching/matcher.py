@@ -74,15 +74,20 @@ class Matcher:
     """Reusable matcher for one glossary; build once, call :meth:`find` per line."""
 
     def __init__(self, glossary: Glossary, settings: MatchSettings | None = None,
-                 lexicon: Lexicon | None = None):
+                 lexicon: Lexicon | None = None, index: TermIndex | None = None):
         self.glossary = glossary
         self.settings = settings or MatchSettings()
-        self.index = TermIndex(glossary)
+        self.index = index or TermIndex(glossary)
         self.lexicon = lexicon or default_lexicon()
         self._ambiguity: dict[tuple[str, int], bool] = {}
         self._readings: dict[str, tuple[_Reading, ...]] = {}
         self._fuzzy_cache: dict[str, tuple[int, str, Entry, float] | None] = {}
         self._wild_cache: dict[str, bool] = {}
+
+    def fresh(self, settings: MatchSettings | None = None) -> "Matcher":
+        """A matcher on the same index and lexicon with empty per-word caches
+        (other settings, or a cold start for benchmarks) without re-indexing."""
+        return Matcher(self.glossary, settings or self.settings, self.lexicon, index=self.index)
 
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
