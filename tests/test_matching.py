@@ -185,6 +185,21 @@ MUST_NOT_MATCH = [
     (Term("Syria", ("سوريا",), "place"), "اجتمعوا سريًا في المساء"),   # سريًا: "secretly"
     (Term("Syria", ("سوريا",), "place"), "فر لاجئ سوري من الحرب"),     # سوري: "Syrian"
     (Term("Mexico", ("المكسيك",), "place"), "قال الرئيس المكسيكي"),    # "the Mexican"
+    # Name lists hold English words (a Liszt spelled ليست became "list"): an
+    # English word is not a name in French or German text, so it cannot vouch.
+    (Term("list", ("ليست",), "person"), "وهذه ليست تجربتي فقط"),       # ليست: "is not"
+    # A title after a word announces the next name, not this one.
+    (Term("Achar", ("أشار",), "person"), "أشار الرئيس إلى ترشيح القاضي"),
+    (Term("'Ali", ("على",), "person"), "وتم العثور على السيدة في الساعة السابعة"),
+    # Place words announce places, not people: "the north-west region".
+    (Term("Szmal", ("شمال",), "person"), "في منطقة شمال غرب فلوريدا"),
+    # A definite word after a definite title is its adjective: "the winning team".
+    (Term("Faiz", ("فائز",), "person"), "كان جزءا من الفريق الفائز في المباراة"),
+    # Initials in a name list are letters, not names (HMP; a grade A).
+    (Term("h.", ("إتش",), "person"), "في سجن إتش أم بي لونغ لارتن"),
+    (Term("a.", ("أ",), "person"), "حصلوا على درجات A عالية"),
+    # An unseen spelling with ة is an Arabic word (دمغة: stamp duty), not Dahmke.
+    (Term("Dahmke", ("دامكه",), "person"), "سترتفع رسوم دمغة العقارات"),
 ]
 
 
@@ -217,6 +232,16 @@ def test_places_are_not_ambiguous_for_being_frequent_in_arabic_news(shipped: Mat
 def test_one_spelling_several_names_takes_the_likeliest() -> None:
     m = _terms(Term("Maarten", ("مارتن",), "person"), Term("Martin", ("مارتن",), "person"))
     assert _found(m, "قال مارتن إن")[0][1] == "Martin"
+
+
+@pytest.mark.parametrize("spelling,names,likeliest", [
+    ("جون", ("june", "John", "jihadi"), "John"),      # June is يونيو in Arabic news
+    ("بول", ("ball", "Paul"), "Paul"),
+    ("لويس", ("straight", "Lewis"), "Lewis"),
+])
+def test_likeliest_is_the_likeliest_name_not_word(spelling: str, names: tuple, likeliest: str) -> None:
+    m = _terms(*(Term(n, (spelling,), "person") for n in names))
+    assert [t for _, t, _ in _found(m, f"قال السيد {spelling} إن")] == [likeliest]
 
 
 # -- offsets on random text ---------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable
 
 from .normalize import normalize_many
 
@@ -21,6 +22,12 @@ _LOAD_MIN_ZIPF = 2.5
 UNKNOWN = 0.0
 # Hardly any name is more frequent in English than this (John 5.3, Trump 4.9).
 NAME_ZIPF_CAP = 5.0
+# Names travel, words do not: a person's name is about as frequent in French or
+# German text as in English (john 5.4/4.8/4.9, kavanaugh 3.1/2.4/2.3), while an
+# English word that a name list happens to hold is not (list 5.3/3.6/3.9, june
+# 5.2/3.4/3.4). The median over these languages and English measures a word's use
+# as a name.
+NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt")
 
 
 def _zipf(freq: float) -> float:
@@ -30,10 +37,13 @@ def _zipf(freq: float) -> float:
 class Lexicon:
     """Normalised Arabic word frequencies and English name frequencies."""
 
-    def __init__(self, arabic: dict[str, float] | None = None, english: dict[str, float] | None = None):
+    def __init__(self, arabic: dict[str, float] | None = None, english: dict[str, float] | None = None,
+                 names: list[dict[str, float]] | None = None):
         self._arabic = arabic
         self._english = english
+        self._names = names
         self._name_cache: dict[str, float] = {}
+        self._word_cache: dict[str, float] = {}
 
     @staticmethod
     def _buckets(lang: str, min_zipf: float) -> list[tuple[float, list[str]]]:
@@ -57,12 +67,19 @@ class Lexicon:
         # Below Zipf 2 an English frequency cannot change any decision (see MatchSettings).
         return {w: freq for freq, words in cls._buckets("en", 2.0) for w in words}
 
+    @classmethod
+    def _load_names(cls, english: dict[str, float]) -> list[dict[str, float]]:
+        return [english if lang == "en" else {w: f for f, ws in cls._buckets(lang, 2.0) for w in ws}
+                for lang in NAME_LANGUAGES]
+
     def prepare(self) -> "Lexicon":
         """Load the tables now (about 1 s) rather than at the first lookup."""
         if self._arabic is None:
             self._arabic = self._load_arabic()
         if self._english is None:
             self._english = self._load_english()
+        if self._names is None:
+            self._names = self._load_names(self._english)
         return self
 
     def arabic_zipf(self, norm: str) -> float:
@@ -70,15 +87,29 @@ class Lexicon:
         return _zipf(self.prepare()._arabic.get(norm, 0.0))  # type: ignore[union-attr]
 
     def english_name_zipf(self, target: str) -> float:
-        """Zipf frequency of a name in English: its most frequent content word,
-        capped where English words stop being names (can, been, even), so a
-        name list's stray common words cannot vouch for an Arabic particle."""
-        cached = self._name_cache.get(target)
+        """Zipf frequency in English of a name's most frequent content word,
+        capped where English words stop being names (can, been, even)."""
+        english = self.prepare()._english
+        return self._content_zipf(target, lambda w: english.get(w, 0.0), self._word_cache)  # type: ignore[union-attr]
+
+    def name_zipf(self, target: str) -> float:
+        """How often a name is used *as a name*: its most frequent content word's
+        median frequency over several European languages (see NAME_LANGUAGES), so
+        a name list's stray English words (list, june, rider) cannot vouch for an
+        Arabic word or win over a real name spelled the same."""
+        return self._content_zipf(target, self._median_name_frequency, self._name_cache)
+
+    def _median_name_frequency(self, word: str) -> float:
+        tables = self.prepare()._names
+        return sorted(t.get(word, 0.0) for t in tables)[len(tables) // 2]  # type: ignore[union-attr]
+
+    @staticmethod
+    def _content_zipf(target: str, frequency: Callable[[str], float], cache: dict[str, float]) -> float:
+        cached = cache.get(target)
         if cached is None:
-            english = self.prepare()._english
             words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target)) if len(w) > 1]
-            freqs = [english.get(w, 0.0) for w in words if w not in _EN_FUNCTION_WORDS]  # type: ignore[union-attr]
-            cached = self._name_cache[target] = min(_zipf(max(freqs, default=0.0)), NAME_ZIPF_CAP)
+            freqs = [frequency(w) for w in words if w not in _EN_FUNCTION_WORDS]
+            cached = cache[target] = min(_zipf(max(freqs, default=0.0)), NAME_ZIPF_CAP)
         return cached
 
 

@@ -29,8 +29,32 @@ PLACES: frozenset[str] = frozenset(normalize(w) for w in _PLACES.split())
 _ANNOUNCERS = TITLES | LINKS | PLACES
 
 
+# Only "son/daughter of" stands *after* a name (علي بن …); titles and place words
+# precede it, and a title after a word belongs to the next name (أشار الرئيس).
+_FOLLOWERS = frozenset(normalize(w) for w in "بن ابن بنت".split())
+
+
+_PLACE_TYPES = frozenset({"place", "organization", "outlet"})
+
+
+def _bare(norm_word: str, words: frozenset[str]) -> bool:
+    if norm_word in words:
+        return True
+    return norm_word[:1] in ("و", "ف", "ب") and norm_word[1:] in words
+
+
 def announces_name(norm_word: str) -> bool:
     """True for a title, kinship link or place word, with or without و/ف/ب in front."""
-    if norm_word in _ANNOUNCERS:
-        return True
-    return norm_word[:1] in ("و", "ف", "ب") and norm_word[1:] in _ANNOUNCERS
+    return _bare(norm_word, _ANNOUNCERS)
+
+
+def announces(norm_word: str, term_type: str) -> bool:
+    """Does this word, right before a word, announce a name of this type? Place
+    words announce places ("منطقة شمال" is "the north region", not a Mr Szmal);
+    titles and kinship words announce people."""
+    return _bare(norm_word, PLACES if term_type in _PLACE_TYPES else TITLES | LINKS)
+
+
+def follows_name(norm_word: str) -> bool:
+    """True for a word that, standing right after a word, makes that word a name."""
+    return norm_word in _FOLLOWERS

@@ -27,7 +27,7 @@ _COMPOUND_HEADS = ("عبد", "ابو", "ابن")
 # Letters of native Arabic words that transliterations of foreign names almost never
 # use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
 # "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.
-_NATIVE_LETTERS = re.compile("[عحصضطظقة]")
+NATIVE_LETTERS = re.compile("[عحصضطظقة]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Words of normalised text: glossary spellings and text are split the same way.
 WORD = re.compile(r"[^\W_]+")
@@ -112,7 +112,7 @@ class TermIndex:
             if latin or terms[term_id].type not in TRANSLITERATED_TYPES:
                 continue
             if len(words) == 1:
-                if len(words[0]) >= MIN_FUZZY_WORD and not _NATIVE_LETTERS.search(spelling):
+                if len(words[0]) >= MIN_FUZZY_WORD and not NATIVE_LETTERS.search(spelling):
                     fuzzy_single.append(entry)
             else:
                 self._add_wildcards(entry)

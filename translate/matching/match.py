@@ -18,6 +18,9 @@ class MatchSettings:
     ambiguous_min_zipf: float = 3.0
     # …and this much more common in Arabic than the name is in English.
     ambiguous_margin: float = 0.5
+    # An unseen spelling is weaker evidence than a listed one: any known Arabic
+    # word (the frequency table goes down to 2.5) is judged the same way.
+    fuzzy_min_zipf: float = 2.5
     # Places and organisations are discussed far more in Arabic news than in general
     # English text (العراق 5.5 vs Iraq 4.6), so their gap must be wider to count.
     place_margin_bonus: float = 1.0

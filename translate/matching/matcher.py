@@ -29,8 +29,8 @@ from ..arabic.normalize import REMOVED, Normalized
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
-from .context import announces_name
-from .index import MIN_FUZZY_WORD, WORD, Entry, TermIndex
+from .context import announces, announces_name, follows_name
+from .index import MIN_FUZZY_WORD, NATIVE_LETTERS, WORD, Entry, TermIndex
 from .match import Match, MatchSettings
 
 # Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
@@ -161,11 +161,11 @@ class Matcher:
 
     def _likeliest(self, entries: list[Entry]) -> Entry:
         """One spelling, several names (مارتن: Martin, Maarten, Mårten…): the most
-        frequent English name is the likeliest reading."""
+        frequent name is the likeliest reading (frequent as a name: Paul, not ball)."""
         if len(entries) == 1:
             return entries[0]
-        english = self.lexicon.english_name_zipf
-        return max(entries, key=lambda e: english(self.index.terms[e.term_id].target))
+        name = self.lexicon.name_zipf
+        return max(entries, key=lambda e: name(self.index.terms[e.term_id].target))
 
     # -- pass 2 ---------------------------------------------------------------
     def _fuzzy(self, norm: str, spans: list, words: list[str], covered: set[int]) -> list[_Hit]:
@@ -271,7 +271,7 @@ class Matcher:
         if best is None:
             return None
         term = self.index.terms[best[2].term_id]
-        if self._judge(best[1], term):
+        if self._judge(best[1], term, self.settings.fuzzy_min_zipf):
             return None  # an ordinary word that happens to sound like the name
         if key_similarity(arabic_key(best[1]), english_key(term.target)) < _TRANSLIT_MIN:
             return None  # the consonants do not spell the English name (a word of its own)
@@ -291,22 +291,25 @@ class Matcher:
             cached = self._ambiguity[key] = self._judge(hit.stem, self.index.terms[hit.entry.term_id])
         return cached
 
-    def _judge(self, stem: str, term: Term) -> bool:
+    def _judge(self, stem: str, term: Term, floor: float | None = None) -> bool:
         s = self.settings
         ar = self.lexicon.arabic_zipf(stem)
-        if ar < s.ambiguous_min_zipf:
+        if ar < (s.ambiguous_min_zipf if floor is None else floor):
             return False
-        margin = s.ambiguous_margin
         if term.type in ("place", "organization", "outlet"):
-            margin += s.place_margin_bonus
-        elif key_similarity(arabic_key(stem), english_key(term.target)) < _TRANSLIT_MIN:
-            return True  # English frequency vouches for a name only if it spells the Arabic
-        return ar - self.lexicon.english_name_zipf(term.target) >= margin
+            # Place names have exonyms (Iraq, Irak, Iraque): English alone counts.
+            return ar - self.lexicon.english_name_zipf(term.target) >= s.ambiguous_margin + s.place_margin_bonus
+        if key_similarity(arabic_key(stem), english_key(term.target)) < _TRANSLIT_MIN:
+            return True  # a name's frequency vouches for it only if it spells the Arabic
+        return ar - self.lexicon.name_zipf(term.target) >= s.ambiguous_margin
 
     def _never_alone(self, hit: _Hit) -> bool:
         """Spellings that are never a one-word name: two-letter Arabic words are
         particles and pronouns (في من هو لي), and titles (السيد, الرئيس) announce a
-        name rather than being one, whatever a name list says."""
+        name rather than being one, whatever a name list says. Nor is an initial
+        (a name list's "h.", "w."): إتش and a Latin "A" are letters, not names."""
+        if hit.n == 1 and _initials_only(self.index.terms[hit.entry.term_id].target):
+            return True
         if not self._one_word(hit):
             return False
         if len(hit.stem) <= 2:
@@ -342,7 +345,7 @@ class Matcher:
     def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         norm = back.text
         hits = [h for h in hits if not (self._doubtful_clitic(words, h) or self._never_alone(h)
-                                        or (h.kind == "fuzzy" and _TANWEEN & set(self._surface(back, spans, h))))]
+                                        or (h.kind == "fuzzy" and self._native_surface(back, spans, h)))]
         ambiguous = [self._ambiguous(h) for h in hits]
         if True not in ambiguous:
             return hits
@@ -365,10 +368,24 @@ class Matcher:
 
     def _supported(self, norm: str, spans: list, words: list[str], hit: _Hit, anchors: set[int]) -> bool:
         before, after = hit.i - 1, hit.i + hit.n
-        if before >= 0 and _joined(norm, spans, before, 2) and (before in anchors or announces_name(words[before])):
-            return True
+        if before >= 0 and _joined(norm, spans, before, 2):
+            if before in anchors:
+                return True
+            # A definite word after a definite title agrees with it as an adjective
+            # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال.
+            definite = hit.plen == 0 and words[hit.i].startswith("ال") and not hit.entry.words[0].startswith("ال")
+            if not definite and announces(words[before], self.index.terms[hit.entry.term_id].type):
+                return True
         return after < len(words) and _joined(norm, spans, after - 1, 2) and (
-            after in anchors or announces_name(words[after]))
+            after in anchors or follows_name(words[after]))
+
+    def _native_surface(self, back: Normalized, spans: list, hit: _Hit) -> bool:
+        """Does an unseen spelling show Arabic morphology a transliteration lacks:
+        tanween (سريًا), or, in one word, a native letter such as ة (دمغة) or ع?"""
+        surface = self._surface(back, spans, hit)
+        if _TANWEEN & set(surface):
+            return True
+        return hit.n == 1 and NATIVE_LETTERS.search(surface) is not None
 
     def _surface(self, back: Normalized, spans: list, hit: _Hit) -> str:
         start, end = back.span(spans[hit.i][0] + hit.plen, spans[hit.i + hit.n - 1][1])
@@ -392,6 +409,13 @@ _HARAKAT = {c: None for c in map(ord, _MARKS)}
 
 def _strip_marks(text: str) -> str:
     return text.translate(_HARAKAT)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _initials_only(target: str) -> bool:
+    return _NAME_WORD.search(target) is None
 
 
 def _nisba(got: str, name: str) -> bool:

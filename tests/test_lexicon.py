@@ -1,0 +1,37 @@
+"""Language-wide evidence about words and names (wordfreq), checked on real words."""
+from __future__ import annotations
+
+import pytest
+
+from translate.arabic.lexicon import default_lexicon
+from translate.arabic.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return default_lexicon().prepare()
+
+
+@pytest.mark.parametrize("name", ["John", "Trump", "Kavanaugh", "Michael", "Paul"])
+def test_names_travel_across_languages(lexicon, name: str) -> None:
+    assert lexicon.english_name_zipf(name) - lexicon.name_zipf(name) < 1.0
+
+
+@pytest.mark.parametrize("word", ["list", "june", "buy", "october", "straight"])
+def test_english_words_do_not(lexicon, word: str) -> None:
+    assert lexicon.english_name_zipf(word) - lexicon.name_zipf(word) > 1.0
+
+
+def test_name_zipf_uses_the_most_frequent_content_word(lexicon) -> None:
+    assert lexicon.name_zipf("Brett Kavanaugh") == lexicon.name_zipf("Brett")
+    assert lexicon.name_zipf("the Pentagon") == lexicon.name_zipf("Pentagon")
+    assert lexicon.name_zipf("h.") == 0.0
+
+
+def test_arabic_frequency_covers_every_spelling_of_a_word(lexicon) -> None:
+    # في is among the most common words; the name علي is not, but على ("on")
+    # folds to the same key and lends it its weight.
+    import wordfreq
+    assert lexicon.arabic_zipf(normalize("في")) > 7
+    assert lexicon.arabic_zipf(normalize("علي")) > wordfreq.zipf_frequency("علي", "ar") + 1
+    assert lexicon.arabic_zipf(normalize("بومبيو")) < 3.5
