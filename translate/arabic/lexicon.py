@@ -107,7 +107,10 @@ class Lexicon:
     def _content_zipf(target: str, frequency: Callable[[str], float], cache: dict[str, float]) -> float:
         cached = cache.get(target)
         if cached is None:
-            words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target)) if len(w) > 1]
+            if target.isalpha():  # one plain word, the common case in name lists
+                words = [target.lower()] if len(target) > 1 else []
+            else:
+                words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target)) if len(w) > 1]
             freqs = [frequency(w) for w in words if w not in _EN_FUNCTION_WORDS]
             cached = cache[target] = min(_zipf(max(freqs, default=0.0)), NAME_ZIPF_CAP)
         return cached

@@ -49,6 +49,10 @@ _TRANSLIT_MIN = 0.6
 _MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 
 _NO_READINGS: tuple = ()
+# Verdicts on a hit from its own words (see Matcher._verdict); falsy = dropped.
+# An ambiguous hit needs a neighbour: a title or name, a title, or (for the most
+# common words) a title and the exact listed spelling.
+_DROP, _KEEP, _ANCHOR, _NEEDS_NAME, _NEEDS_TITLE, _NEEDS_LISTED_TITLE = range(6)
 
 
 @dataclass(slots=True)
@@ -60,6 +64,7 @@ class _Hit:
     kind: str
     score: float
     stem: str           # normalised first word as matched
+    verdict: int = _KEEP
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,28 @@ class _Reading:
     stem: str
     maxn: int                 # longest multi-word term starting with stem (0: none)
     single: Entry | None      # one-word term spelled stem
+
+
+@dataclass(slots=True)
+class _Word:
+    """Everything about one distinct normalised word that does not depend on its
+    line, computed once: news text repeats its words, so a line is mostly lookups."""
+
+    readings: tuple[_Reading, ...]
+    wild: bool    # may be one word of a multi-word name with a slip
+    fuzzy: tuple[int, str, Entry, float] | None  # an unseen spelling of one name
+    # A word that starts no multi-word name always gives the same one-word hit;
+    # it and its verdict are worked out the first time the word is met.
+    multi: bool = False
+    plain: tuple[int, Entry, str] | None = None
+    verdict: int = -1
+
+    @property
+    def candidate(self) -> bool:
+        return bool(self.readings) or self.wild or self.fuzzy is not None
+
+
+_NOTHING = _Word((), False, None)  # shared by the many words that are in no name
 
 
 class Matcher:
@@ -79,10 +106,9 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.index = index or TermIndex(glossary)
         self.lexicon = lexicon or default_lexicon()
-        self._ambiguity: dict[tuple[str, int], bool] = {}
-        self._readings: dict[str, tuple[_Reading, ...]] = {}
-        self._fuzzy_cache: dict[str, tuple[int, str, Entry, float] | None] = {}
-        self._wild_cache: dict[str, bool] = {}
+        self._words: dict[str, _Word] = {}
+        # Context-free verdicts on a hit, keyed by (word, plen, term id, kind).
+        self._verdicts: dict[tuple, int] = {}
 
     def fresh(self, settings: MatchSettings | None = None) -> "Matcher":
         """A matcher on the same index and lexicon with empty per-word caches
@@ -92,15 +118,34 @@ class Matcher:
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
         back = Normalized(line)  # the normalised line and its map back to the original
-        norm = back.text
-        spans = [(m.start(), m.end()) for m in WORD.finditer(norm)]
-        if not spans:
+        words = WORD.findall(back.text)
+        self._learn(words)
+        return self._find(line, line_no, back, words)
+
+    def find_all(self, lines: Iterable[str]) -> list[Match]:
+        """All lines of a document: its distinct words are looked up in one batch."""
+        backs = [Normalized(line) for line in lines]
+        per_line = [WORD.findall(b.text) for b in backs]
+        self._learn({w for words in per_line for w in words})
+        out: list[Match] = []
+        for no, (back, words) in enumerate(zip(backs, per_line), 1):
+            if words:
+                out.extend(self._find(back.original, no, back, words))
+        return out
+
+    def _find(self, line: str, line_no: int, back: Normalized, words: list[str]) -> list[Match]:
+        known = self._words
+        infos = [known[w] for w in words]
+        # Only positions whose word is in some name are visited from here on.
+        named = [i for i, info in enumerate(infos) if info is not _NOTHING]
+        if not named:
             return []
-        words = [norm[a:b] for a, b in spans]
-        hits = self._exact(norm, spans, words)
-        if self.settings.fuzzy and (self.index.skeletons or self.index.wildcards):
-            covered = {k for h in hits for k in range(h.i, h.i + h.n)}
-            hits += self._fuzzy(norm, spans, words, covered)
+        norm = back.text
+        spans = [m.span() for m in WORD.finditer(norm)]
+        covered: set[int] = set()  # words of every hit, kept or not: no fuzzy there
+        hits = self._exact(norm, spans, words, infos, named, covered)
+        if self.settings.fuzzy:
+            hits += self._fuzzy(back, spans, words, infos, named, covered)
         if not hits:
             return []
         hits = self._filter(back, spans, words, hits)
@@ -109,34 +154,55 @@ class Matcher:
         hits.sort(key=lambda h: h.i)
         return [self._to_match(line, line_no, spans, back, h) for h in hits]
 
-    def find_all(self, lines: Iterable[str]) -> list[Match]:
-        out: list[Match] = []
-        for no, line in enumerate(lines, 1):
-            out.extend(self.find(line, no))
-        return out
+    def _learn(self, words: Iterable[str]) -> None:
+        """Index facts for words not seen before, in set operations over the whole
+        batch: most words of a text are in no name, and cost one set lookup."""
+        known = self._words
+        new = [w for w in set(words) if w not in known]
+        if not new:
+            return
+        idx = self.index
+        readings = [(w, plen, stem) for w in new for plen, stem in stems(w)]
+        stem_set = {r[2] for r in readings}
+        named = stem_set.intersection(idx.single) | stem_set.intersection(idx.multi_first)
+        wild = stem_set.intersection(idx.wild_words)
+        found: dict[str, list[_Reading]] = {}
+        for w, plen, stem in readings:
+            if stem in named:
+                entries = idx.single.get(stem)
+                found.setdefault(w, []).append(_Reading(
+                    plen, stem, idx.multi_first.get(stem, 0), self._likeliest(entries) if entries else None))
+        wild_words = {w for w, _, stem in readings if stem in wild}
+        known.update(dict.fromkeys(new, _NOTHING))
+        for w in found.keys() | wild_words:
+            rs = tuple(found.get(w, ()))
+            known[w] = _Word(rs, w in wild_words, None, any(r.maxn for r in rs))
+        if self.settings.fuzzy and idx.skeletons:
+            # A word that is a one-word name is always matched exactly: no fuzzy.
+            exact = {w for w, rs in found.items() if any(r.single for r in rs)}
+            self._learn_fuzzy([r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
 
     # -- pass 1 ---------------------------------------------------------------
-    def _word_readings(self, word: str) -> tuple[_Reading, ...]:
-        cached = self._readings.get(word)
-        if cached is None:
-            idx = self.index
-            found = []
-            for plen, stem in stems(word):
-                maxn = idx.multi_first.get(stem, 0)
-                single = idx.single.get(stem)
-                if maxn or single:
-                    found.append(_Reading(plen, stem, maxn, self._likeliest(single) if single else None))
-            cached = self._readings[word] = tuple(found) if found else _NO_READINGS
-        return cached
-
-    def _exact(self, norm: str, spans: list[tuple[int, int]], words: list[str]) -> list[_Hit]:
+    def _exact(self, norm: str, spans: list[tuple[int, int]], words: list[str], infos: list[_Word],
+               named: list[int], covered: set[int]) -> list[_Hit]:
         multi = self.index.multi
         hits: list[_Hit] = []
-        i, count = 0, len(words)
-        while i < count:
-            readings = self._word_readings(words[i])
-            if not readings:
-                i += 1
+        count = len(words)
+        free = 0  # first word not inside an earlier hit
+        for i in named:
+            info = infos[i]
+            readings = info.readings
+            if not readings or i < free:
+                continue
+            if not info.multi:
+                if info.verdict < 0:
+                    self._judge_plain(words, i, info)
+                if info.plain is not None:
+                    plen, entry, stem = info.plain
+                    if info.verdict:
+                        hits.append(_Hit(i, 1, plen, entry, "normalized", 1.0, stem, info.verdict))
+                    covered.add(i)
+                    free = i + 1
                 continue
             best: tuple[int, int, Entry, str] | None = None
             for r in readings:
@@ -151,13 +217,22 @@ class Matcher:
                         break
                 if best is None and r.single is not None:
                     best = (1, r.plen, r.single, r.stem)
-            if best is None:
-                i += 1
-                continue
-            n, plen, entry, stem = best
-            hits.append(_Hit(i, n, plen, entry, "normalized", 1.0, stem))
-            i += n
+            if best is not None:
+                n, plen, entry, stem = best
+                hit = self._judged(words, _Hit(i, n, plen, entry, "normalized", 1.0, stem))
+                if hit.verdict:
+                    hits.append(hit)
+                free = i + n
+                covered.update(range(i, free))
         return hits
+
+    def _judge_plain(self, words: list[str], i: int, info: _Word) -> None:
+        single = next((r for r in info.readings if r.single is not None), None)
+        info.verdict = _DROP
+        if single is not None:
+            info.plain = (single.plen, single.single, single.stem)  # type: ignore[assignment]
+            probe = _Hit(i, 1, single.plen, single.single, "normalized", 1.0, single.stem)  # type: ignore[arg-type]
+            info.verdict = self._verdict(words, probe)
 
     def _likeliest(self, entries: list[Entry]) -> Entry:
         """One spelling, several names (مارتن: Martin, Maarten, Mårten…): the most
@@ -168,38 +243,33 @@ class Matcher:
         return max(entries, key=lambda e: name(self.index.terms[e.term_id].target))
 
     # -- pass 2 ---------------------------------------------------------------
-    def _fuzzy(self, norm: str, spans: list, words: list[str], covered: set[int]) -> list[_Hit]:
-        idx = self.index
+    def _fuzzy(self, back: Normalized, spans: list, words: list[str], infos: list[_Word], named: list[int],
+               covered: set[int]) -> list[_Hit]:
+        norm = back.text
+        wild = [info.wild for info in infos]
+        # A slipped word of a multi-word name may be the first: start one word early.
+        starts = sorted({k for i in named if infos[i].wild for k in (i - 1, i) if k >= 0}
+                        | {i for i in named if infos[i].fuzzy})
         hits: list[_Hit] = []
-        count = len(words)
-        wild = [self._wild(w) for w in words] if idx.wildcards else None
-        if idx.skeletons:
-            self._prefill_fuzzy(w for k, w in enumerate(words) if k not in covered)
-        i = 0
-        while i < count:
-            if i in covered:
-                i += 1
+        free = 0
+        for i in starts:
+            if i < free or i in covered:
                 continue
             hit = None
-            if wild and True in wild[i:i + 2]:
+            if True in wild[i:i + 2]:
                 hit = self._fuzzy_multi(norm, spans, words, i, covered, wild)
-            if hit is None and idx.skeletons:
-                found = self._fuzzy_word(words[i])
-                if found:
-                    plen, stem, entry, score = found
-                    hit = _Hit(i, 1, plen, entry, "fuzzy", score, stem)
-            if hit is None:
-                i += 1
-                continue
-            hits.append(hit)
-            i += hit.n
+            if hit is None and infos[i].fuzzy:
+                plen, stem, entry, score = infos[i].fuzzy  # type: ignore[misc]
+                hit = _Hit(i, 1, plen, entry, "fuzzy", score, stem)
+            if hit is not None:
+                if self._native_surface(back, spans, hit):
+                    hit.verdict = _DROP
+                else:
+                    self._judged(words, hit)
+                if hit.verdict:
+                    hits.append(hit)
+                free = i + hit.n
         return hits
-
-    def _wild(self, word: str) -> bool:
-        cached = self._wild_cache.get(word)
-        if cached is None:
-            cached = self._wild_cache[word] = any(st in self.index.wild_words for _, st in stems(word))
-        return cached
 
     def _fuzzy_multi(self, norm: str, spans: list, words: list[str], i: int, covered: set[int],
                      wild: list[bool]) -> _Hit | None:
@@ -226,28 +296,21 @@ class Matcher:
                 return best
         return best
 
-    def _fuzzy_word(self, word: str) -> tuple[int, str, Entry, float] | None:
-        if word not in self._fuzzy_cache:
-            self._prefill_fuzzy([word])
-        return self._fuzzy_cache[word]
-
-    def _prefill_fuzzy(self, words: Iterable[str]) -> None:
-        """Fuzzy readings of many new words at once: skeletons are computed in a
+    def _learn_fuzzy(self, todo: list[tuple[str, int, str]]) -> None:
+        """Unseen spellings of many new words at once: skeletons are computed in a
         few C-level passes and only words whose skeleton is indexed go further."""
-        cache = self._fuzzy_cache
-        todo = {w for w in words if w not in cache}
-        if not todo:
-            return
-        readings = [(w, plen, stem) for w in todo if len(w) >= MIN_FUZZY_WORD
-                    for plen, stem in stems(w) if len(stem) >= MIN_FUZZY_WORD]
         found: dict[str, list[tuple[int, str, list[Entry]]]] = {}
         index = self.index.skeletons
-        for (w, plen, stem), skel in zip(readings, skeletons([r[2] for r in readings])):
+        for (w, plen, stem), skel in zip(todo, skeletons([t[2] for t in todo])):
             entries = index.get(skel)
             if entries:
                 found.setdefault(w, []).append((plen, stem, entries))
-        for w in todo:
-            cache[w] = self._fuzzy_single(w, found[w]) if w in found else None
+        known = self._words
+        for w, candidates in found.items():
+            result = self._fuzzy_single(w, candidates)
+            if result is not None:
+                old = known[w]
+                known[w] = _Word(old.readings, old.wild, result, old.multi)
 
     def _fuzzy_single(self, word: str, candidates: list[tuple[int, str, list[Entry]]]
                       ) -> tuple[int, str, Entry, float] | None:
@@ -283,13 +346,7 @@ class Matcher:
 
     def _ambiguous(self, hit: _Hit) -> bool:
         """Is this one-word spelling also an ordinary Arabic word?"""
-        if not self._one_word(hit):
-            return False
-        key = (hit.stem, hit.entry.term_id)
-        cached = self._ambiguity.get(key)
-        if cached is None:
-            cached = self._ambiguity[key] = self._judge(hit.stem, self.index.terms[hit.entry.term_id])
-        return cached
+        return self._one_word(hit) and self._judge(hit.stem, self.index.terms[hit.entry.term_id])
 
     def _judge(self, stem: str, term: Term, floor: float | None = None) -> bool:
         s = self.settings
@@ -316,14 +373,6 @@ class Matcher:
             return True
         return announces_name(hit.stem) and self.index.terms[hit.entry.term_id].type == "person"
 
-    def _support_needed(self, back: Normalized, spans: list, hit: _Hit) -> str:
-        """What context an ambiguous hit needs: 'name' (title or unambiguous name
-        next to it), 'title' (title or place word only) or 'never'."""
-        ar = self.lexicon.arabic_zipf(hit.stem)
-        if ar >= self.settings.never_alone_zipf:
-            return "title" if self._surface_is_listed(back, spans, hit) else "never"
-        return "title" if ar >= self.settings.title_only_zipf else "name"
-
     def _surface_is_listed(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         return _strip_marks(self._surface(back, spans, hit)) == _strip_marks(hit.entry.variant)
 
@@ -342,28 +391,47 @@ class Matcher:
             return True
         return self.lexicon.arabic_zipf(hit.stem) < self.settings.ambiguous_min_zipf
 
+    def _judged(self, words: list[str], hit: _Hit) -> _Hit:
+        """Set the hit's verdict; one-word hits are judged once per word."""
+        if hit.n == 1:
+            key = (words[hit.i], hit.plen, hit.entry, hit.kind)
+            v = self._verdicts.get(key)
+            if v is None:
+                v = self._verdicts[key] = self._verdict(words, hit)
+            hit.verdict = v
+        else:
+            hit.verdict = self._verdict(words, hit)
+        return hit
+
+    def _verdict(self, words: list[str], hit: _Hit) -> int:
+        """What a hit's own words say, before its neighbours are looked at."""
+        if self._doubtful_clitic(words, hit) or self._never_alone(hit):
+            return _DROP
+        if not self._ambiguous(hit):
+            return _ANCHOR if self._anchor(hit) else _KEEP
+        if not self.settings.context:
+            return _DROP
+        ar = self.lexicon.arabic_zipf(hit.stem)
+        if ar >= self.settings.never_alone_zipf:
+            return _NEEDS_LISTED_TITLE
+        return _NEEDS_TITLE if ar >= self.settings.title_only_zipf else _NEEDS_NAME
+
     def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
-        norm = back.text
-        hits = [h for h in hits if not (self._doubtful_clitic(words, h) or self._never_alone(h)
-                                        or (h.kind == "fuzzy" and self._native_surface(back, spans, h)))]
-        ambiguous = [self._ambiguous(h) for h in hits]
-        if True not in ambiguous:
+        """Keep the ambiguous hits that a neighbour vouches for."""
+        if all(h.verdict <= _ANCHOR for h in hits):
             return hits
-        anchors: set[int] = set()
-        for h, amb in zip(hits, ambiguous):
-            if not amb and self._anchor(h):
-                anchors.update(range(h.i, h.i + h.n))
+        anchors = {k for h in hits if h.verdict == _ANCHOR for k in range(h.i, h.i + h.n)}
         kept = []
-        for h, amb in zip(hits, ambiguous):
-            if not amb:
-                kept.append(h)
-                continue
-            if not self.settings.context:
-                continue
-            need = self._support_needed(back, spans, h)
-            if need != "never" and self._supported(norm, spans, words, h, anchors if need == "name" else set()):
+        norm = back.text
+        for h in hits:
+            v = h.verdict
+            if v > _ANCHOR:
+                if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
+                    continue
+                if not self._supported(norm, spans, words, h, anchors if v == _NEEDS_NAME else set()):
+                    continue
                 h.score = min(h.score, 0.9)
-                kept.append(h)
+            kept.append(h)
         return kept
 
     def _supported(self, norm: str, spans: list, words: list[str], hit: _Hit, anchors: set[int]) -> bool:
