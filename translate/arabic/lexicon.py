@@ -14,6 +14,7 @@ import math
 import re
 from typing import Callable
 
+from ..bulk import gc_paused
 from .normalize import normalize_many
 
 # Words rarer than this (Zipf) are not worth loading: they can never be "common".
@@ -42,6 +43,7 @@ class Lexicon:
         self._arabic = arabic
         self._english = english
         self._names = names
+        self._name_getters = [table.get for table in names] if names is not None else []
         self._name_cache: dict[str, float] = {}
         self._word_cache: dict[str, float] = {}
 
@@ -74,13 +76,18 @@ class Lexicon:
 
     def prepare(self) -> "Lexicon":
         """Load the tables now (about 1 s) rather than at the first lookup."""
+        if self._names is None:
+            self._load()
+        return self
+
+    @gc_paused()
+    def _load(self) -> None:
         if self._arabic is None:
             self._arabic = self._load_arabic()
         if self._english is None:
             self._english = self._load_english()
-        if self._names is None:
-            self._names = self._load_names(self._english)
-        return self
+        self._names = self._load_names(self._english)
+        self._name_getters = [table.get for table in self._names]
 
     def arabic_zipf(self, norm: str) -> float:
         """Zipf frequency of a normalised Arabic word, all its spellings together."""
@@ -97,11 +104,16 @@ class Lexicon:
         median frequency over several European languages (see NAME_LANGUAGES), so
         a name list's stray English words (list, june, rider) cannot vouch for an
         Arabic word or win over a real name spelled the same."""
-        return self._content_zipf(target, self._median_name_frequency, self._name_cache)
+        cached = self._name_cache.get(target)
+        if cached is None:
+            self.prepare()
+            cached = self._content_zipf(target, self._median_name_frequency, self._name_cache)
+        return cached
 
     def _median_name_frequency(self, word: str) -> float:
-        tables = self.prepare()._names
-        return sorted(t.get(word, 0.0) for t in tables)[len(tables) // 2]  # type: ignore[union-attr]
+        values = [get(word, 0.0) for get in self._name_getters]
+        values.sort()
+        return values[len(values) // 2]
 
     @staticmethod
     def _content_zipf(target: str, frequency: Callable[[str], float], cache: dict[str, float]) -> float:

@@ -34,14 +34,20 @@ def skeleton(norm: str) -> str:
     return out if _DOUBLED.search(out) is None else _DOUBLED.sub(r"\1", out)
 
 
+# A vowel letter that starts a word is kept: before the one translate() pass it is
+# swapped for a private-use stand-in that the same pass turns back into itself.
+_STAND_IN = {v: chr(0xE000 + k) for k, v in enumerate(sorted(_VOWELS))}
+_BATCH = {**_REST, **{ord(s): v for v, s in _STAND_IN.items()}}
+
+
 def skeletons(norms: list[str]) -> list[str]:
     """:func:`skeleton` of many non-empty words in a few C-level passes."""
     if not norms:
         return []
-    firsts = "".join(w[0] for w in norms).translate(_FIRST)
-    rests = "\x00".join(w[1:] for w in norms).translate(_REST).split("\x00")
-    joined = "\x00".join(f + r for f, r in zip(firsts, rests))
-    return _DOUBLED.sub(r"\1", joined).split("\x00")
+    joined = "\x00" + "\x00".join(norms)
+    for vowel, stand_in in _STAND_IN.items():
+        joined = joined.replace("\x00" + vowel, "\x00" + stand_in)
+    return _DOUBLED.sub(r"\1", joined.translate(_BATCH)).split("\x00")[1:]
 
 
 _G_ONLY = dict(_G_CLASS)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ..bulk import gc_paused
 from ..errors import GlossaryError
 from ..textio import decode_text, read_bytes
 from .model import TERM_TYPES, Glossary, Term
@@ -82,6 +83,7 @@ def _term(node: yaml.Node, path: str, index: int) -> Term:
     return Term(target, source, term_type, forbidden, note, path, _line(node), index)
 
 
+@gc_paused()
 def parse_glossary(text: str, path: str) -> Glossary:
     """Parse one glossary document (already decoded)."""
     try:

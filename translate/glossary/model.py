@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..bulk import gc_paused
+
 TERM_TYPES = ("person", "organization", "outlet", "place", "title", "other")
 
 # Types whose Arabic spellings are transliterations of foreign names, where unseen
@@ -47,6 +49,7 @@ class Glossary:
         self.files.extend(other.files)
 
     @classmethod
+    @gc_paused()
     def from_pairs(cls, pairs: list[tuple[str, str]], type: str = "person", name: str = "pairs") -> "Glossary":
         """Build a glossary from (arabic, english) pairs, e.g. a name list."""
         terms = [Term(target=en, source=(ar,), type=type, index=i + 1) for i, (ar, en) in enumerate(pairs)]

@@ -17,10 +17,12 @@ Built with batch normalisation so a 65k-name list indexes in about a second.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import NamedTuple
 
 from ..arabic.normalize import normalize_many
 from ..arabic.phonetic import skeletons
+from ..bulk import gc_paused
 from ..glossary.model import TRANSLITERATED_TYPES, Glossary, Term
 
 _COMPOUND_HEADS = ("عبد", "ابو", "ابن")
@@ -60,6 +62,7 @@ def _extra_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 class TermIndex:
     """All lookup tables for one glossary."""
 
+    @gc_paused()
     def __init__(self, glossary: Glossary):
         self.terms: list[Term] = glossary.terms
         self.single: dict[str, list[Entry]] = {}
@@ -70,35 +73,44 @@ class TermIndex:
         self.wild_words: set[str] = set()
         self.multi_lengths: set[int] = set()
 
-        items: list[tuple[int, str, bool]] = []
-        for term_id, term in enumerate(self.terms):
-            items.extend((term_id, sp, False) for sp in term.source)
-            if _LATIN.search(term.target):
-                items.append((term_id, term.target, True))
-        norms = normalize_many([sp for _, sp, _ in items])
+        terms = self.terms
+        ids = [k for k, term in enumerate(terms) for _ in term.source]
+        spellings = [sp for term in terms for sp in term.source]
+        latin_ids = [k for k, term in enumerate(terms) if _LATIN.search(term.target)]
+        ids += latin_ids
+        spellings += [terms[k].target for k in latin_ids]
+        latin = [False] * (len(spellings) - len(latin_ids)) + [True] * len(latin_ids)
+        norms = normalize_many(spellings)
+        # Entries built in one C-level pass (a 65k-name list has 130k of them);
+        # Entry.words of a one-word spelling is the 1-tuple that zip() yields.
+        entries = list(map(tuple.__new__, repeat(Entry), zip(ids, spellings, zip(norms), latin)))
 
+        heads = ("ال",) + _COMPOUND_HEADS
         fuzzy_single: list[Entry] = []
         seen: set[tuple[int, tuple[str, ...]]] = set()
-        single, multi, terms = self.single, self.multi, self.terms
-        heads = ("ال",) + _COMPOUND_HEADS
-        for (term_id, spelling, latin), norm in zip(items, norms):
-            words = tuple(WORD.findall(norm))
-            if not words:
-                continue
-            if len(words) == 1 and (latin or not norm.startswith(heads)):
+        single, multi = self.single, self.multi
+        for entry, norm in zip(entries, norms):
+            term_id, spelling, _, is_latin = entry
+            if norm.isalnum() and (is_latin or not norm.startswith(heads)):
                 # The common case (one plain word): one key, no compound or article forms.
-                entries = single.setdefault(words[0], [])
-                if entries and entries[-1].term_id == term_id:
+                found = single.get(norm)
+                if found is None:
+                    single[norm] = [entry]
+                elif found[-1].term_id == term_id:
                     continue  # the same term spelled the same after normalisation
-                entry = Entry(term_id, spelling, words, latin)
-                entries.append(entry)
+                else:
+                    found.append(entry)
+                words = entry.words
             else:
+                words = tuple(WORD.findall(norm))
+                if not words:
+                    continue
                 entry = None
-                for key in ([words] if latin else _extra_keys(words)):
+                for key in ([words] if is_latin else _extra_keys(words)):
                     if (term_id, key) in seen:
                         continue
                     seen.add((term_id, key))
-                    keyed = Entry(term_id, spelling, key, latin)
+                    keyed = Entry(term_id, spelling, key, is_latin)
                     if key is words:
                         entry = keyed
                     if len(key) == 1:
@@ -109,7 +121,7 @@ class TermIndex:
                             self.multi_first[key[0]] = len(key)
                 if entry is None:
                     continue
-            if latin or terms[term_id].type not in TRANSLITERATED_TYPES:
+            if is_latin or terms[term_id].type not in TRANSLITERATED_TYPES:
                 continue
             if len(words) == 1:
                 if len(words[0]) >= MIN_FUZZY_WORD and not NATIVE_LETTERS.search(spelling):

@@ -24,6 +24,7 @@ from typing import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from ..arabic.clitics import stems
+from ..bulk import gc_paused
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
@@ -122,6 +123,7 @@ class Matcher:
         self._learn(words)
         return self._find(line, line_no, back, words)
 
+    @gc_paused()
     def find_all(self, lines: Iterable[str]) -> list[Match]:
         """All lines of a document: its distinct words are looked up in one batch."""
         backs = [Normalized(line) for line in lines]
