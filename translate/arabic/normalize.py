@@ -106,7 +106,10 @@ def normalize_many(texts: list[str]) -> list[str]:
     """:func:`normalize` for many short strings in one C-level pass."""
     if not texts:
         return []
-    return "\x00".join(texts).translate(TABLE).split("\x00")
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:  # a text holds the separator itself
+        return [t.translate(TABLE) for t in texts]
+    return joined.translate(TABLE).split("\x00")
 
 
 class Normalized:
@@ -122,11 +125,16 @@ class Normalized:
 
     __slots__ = ("original", "text", "_removed", "_starts")
 
-    def __init__(self, original: str):
+    def __init__(self, original: str, text: str | None = None):
+        """``text``: ``normalize(original)`` when already known (a batch of lines
+        is normalised in one pass); the offset map is built on first use."""
         self.original = original
-        self.text = original.translate(TABLE)
+        self.text = original.translate(TABLE) if text is None else text
         self._removed: list[int] | None = None
         self._starts: list[int] | None = None
+
+    def _build_map(self) -> None:
+        original = self.original
         if len(self.text) == len(original) and _SHIFTING.search(original) is None:
             self._removed = []
         elif _EXPANDING.search(original) is None:
@@ -143,6 +151,8 @@ class Normalized:
 
     def source_index(self, k: int) -> int:
         """Original index of the character that produced normalised character ``k``."""
+        if self._removed is None and self._starts is None:
+            self._build_map()
         if self._starts is not None:
             return self._starts[k] if k < len(self._starts) else len(self.original)
         pos = k

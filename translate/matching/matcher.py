@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from ..arabic.clitics import stems
 from ..bulk import gc_paused
 from ..arabic.lexicon import Lexicon, default_lexicon
-from ..arabic.normalize import REMOVED, Normalized
+from ..arabic.normalize import REMOVED, Normalized, normalize_many
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
@@ -50,6 +50,7 @@ _TRANSLIT_MIN = 0.6
 _MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 
 _NO_READINGS: tuple = ()
+_SPAN = re.Match.span
 # Verdicts on a hit from its own words (see Matcher._verdict); falsy = dropped.
 # An ambiguous hit needs a neighbour: a title or name, a title, or (for the most
 # common words) a title and the exact listed spelling.
@@ -126,7 +127,8 @@ class Matcher:
     @gc_paused()
     def find_all(self, lines: Iterable[str]) -> list[Match]:
         """All lines of a document: its distinct words are looked up in one batch."""
-        backs = [Normalized(line) for line in lines]
+        lines = list(lines)
+        backs = list(map(Normalized, lines, normalize_many(lines)))
         per_line = [WORD.findall(b.text) for b in backs]
         self._learn({w for words in per_line for w in words})
         out: list[Match] = []
@@ -136,14 +138,13 @@ class Matcher:
         return out
 
     def _find(self, line: str, line_no: int, back: Normalized, words: list[str]) -> list[Match]:
-        known = self._words
-        infos = [known[w] for w in words]
+        infos = list(map(self._words.__getitem__, words))
         # Only positions whose word is in some name are visited from here on.
         named = [i for i, info in enumerate(infos) if info is not _NOTHING]
         if not named:
             return []
         norm = back.text
-        spans = [m.span() for m in WORD.finditer(norm)]
+        spans = list(map(_SPAN, WORD.finditer(norm)))
         covered: set[int] = set()  # words of every hit, kept or not: no fuzzy there
         hits = self._exact(norm, spans, words, infos, named, covered)
         if self.settings.fuzzy:
