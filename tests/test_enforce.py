@@ -77,6 +77,10 @@ def test_issue_example(enforcer):
     ("أخبر صحيفة ميليتيم تايمز", "told the Militeam Times", "told the Military Times"),
     # headline case
     ("اسبير", "ESBIR SPEAKS", "ESPER SPEAKS"),
+    # a word next to the name is not part of it: neither a title in front, nor a
+    # following name that makes a longer sound-alike group (found by hypothesis)
+    ("قال أبو مهدي المهندس", "Mr Mahdi al-Mohandess said", "Mr Abu Mahdi al-Muhandis said"),
+    ("أبو مهدي المهندس", "Abu Mahdi al-Mohandess Mike", "Abu Mahdi al-Muhandis Mike"),
 ])
 def test_rules(enforcer, source, english, expected):
     assert fix(enforcer, source, english) == expected

@@ -108,3 +108,22 @@ def test_mixed_file_and_directory(tmp_path):
     f.write_text("x\n")
     with pytest.raises(InputError, match="is a directory but"):
         load_inputs(str(d), str(f))
+
+
+def test_document_views_match_segment_by_segment(glossary):
+    """QA matches a document's sources in one batch; the result must be what
+    matching each segment alone gives, at each segment's own line number."""
+    from translate.documents import Segment
+    from translate.matching import Matcher
+    from translate.qa.analysis import Analyzer
+
+    seed = Path(__file__).resolve().parent.parent / "examples"
+    ar = (seed / "seed-article.ar.txt").read_text(encoding="utf-8").splitlines()
+    en = (seed / "seed-article.mt.en.txt").read_text(encoding="utf-8").splitlines()
+    segments = [Segment(line=10 + 3 * k, source=a, target=e) for k, (a, e) in enumerate(zip(ar, en))]
+    batch = Analyzer(glossary, Matcher(glossary)).views(segments)
+    alone = [Analyzer(glossary, Matcher(glossary)).view(seg) for seg in segments]
+    assert [[(u.match.to_dict(), u.renderings) for u in v.uses] for v in batch] == \
+        [[(u.match.to_dict(), u.renderings) for u in v.uses] for v in alone]
+    assert sum(len(v.uses) for v in batch) > 10
+    assert {u.match.line for v in batch for u in v.uses} <= {s.line for s in segments}

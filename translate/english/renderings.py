@@ -32,6 +32,8 @@ _NAME_WORD = re.compile(
     r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
 )
 MIN_VARIANT_SIMILARITY = 0.75
+# Each word of a same-length group against the name's word in its place.
+MIN_WORD_SIMILARITY = 0.5
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,22 @@ def has_derived_form(term: Term, english: str) -> bool:
     return any(_derived(word, words) for word in _CAPITALISED.findall(english))
 
 
+def _word_by_word(text: str, target_words: list[str]) -> bool:
+    """Does each word of a group as long as the name sound or look like the name's
+    word in its place? A misspelt name does (Esbir/Esper, Miltim/Military); a
+    title or another word in front of part of the name does not (Mr/Abu)."""
+    words = text.split()
+    if len(words) != len(target_words):
+        return True  # hyphens joined or split words: compared as a whole only
+    for got, want in zip(words, target_words):
+        if got.lower() == want.lower():
+            continue
+        similar = max(key_similarity(english_key(got), english_key(want)), ratio(got.lower(), want.lower()) / 100)
+        if similar < MIN_WORD_SIMILARITY:
+            return False
+    return True
+
+
 def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]]) -> list[Rendering]:
     target_words = [w for w in term.target.split() if w.lower() != "the"]
     want = english_key(term.target)
@@ -141,7 +159,9 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     words = list(_NAME_WORD.finditer(english))
     out: list[Rendering] = []
     plural_ok = not term.target.lower().endswith("s")
-    sizes = sorted({max(1, len(target_words) + d) for d in (0, 1, -1)}, reverse=True)
+    # As many words as the name first: a group with an extra word (Abu Mahdi
+    # al-Mohandess Mike) must not shadow the name itself.
+    sizes = list(dict.fromkeys(max(1, len(target_words) + d) for d in (0, 1, -1)))
     for n in sizes:
         for i in range(len(words) - n + 1):
             group = words[i:i + n]
@@ -159,6 +179,8 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
                 continue
             if _derived(text, target_words):
                 continue
+            if n == len(target_words) and not _word_by_word(text, target_words):
+                continue  # "Mr Mahdi al-Mohandess" is a title and part of the name
             key = english_key(text)
             sim = max(key_similarity(key, k) for k in keys)
             if plural_ok and text.endswith("s") and len(text) > 3:

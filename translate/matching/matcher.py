@@ -167,8 +167,9 @@ class Matcher:
         idx = self.index
         readings = [(w, plen, stem) for w in new for plen, stem in stems(w)]
         stem_set = {r[2] for r in readings}
-        named = stem_set.intersection(idx.single) | stem_set.intersection(idx.multi_first)
-        wild = stem_set.intersection(idx.wild_words)
+        # filter() walks the few new stems; set.intersection(dict) would walk the dict.
+        named = set(filter(idx.single.__contains__, stem_set)) | set(filter(idx.multi_first.__contains__, stem_set))
+        wild = set(filter(idx.wild_words.__contains__, stem_set))
         found: dict[str, list[_Reading]] = {}
         for w, plen, stem in readings:
             if stem in named:

@@ -11,12 +11,12 @@ with the same whole-word pattern :func:`find_renderings` uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..documents import Segment
 from ..english.renderings import Rendering, find_renderings, phrase_spans
 from ..glossary import Glossary, Term
-from ..matching import Matcher
+from ..matching import Match, Matcher
 from .base import EnglishHit, SegmentView, TermUse
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -268,8 +268,21 @@ class Analyzer:
                 if h.forbidden and h.term is term and all(h.end <= a or h.start >= b for a, b in canonical)]
         return tuple(sorted(out, key=lambda r: r.start))
 
+    def views(self, segments: list[Segment]) -> list[SegmentView]:
+        """One view per segment of a document; its sources are matched in one
+        batch (the matcher learns the document's distinct words once)."""
+        found: list[list[Match]] = [[] for _ in segments]
+        if self.glossary.terms:
+            for m in self.matcher.find_all([seg.source for seg in segments]):
+                seg = segments[m.line - 1]
+                found[m.line - 1].append(m if m.line == seg.line else replace(m, line=seg.line))
+        return [self._view(seg, matches) for seg, matches in zip(segments, found)]
+
     def view(self, segment: Segment) -> SegmentView:
         matches = self.matcher.find(segment.source, segment.line) if self.glossary.terms else []
+        return self._view(segment, matches)
+
+    def _view(self, segment: Segment, matches: list[Match]) -> SegmentView:
         hits = self.english.scan(segment.target) if self.english.by_first else []
         uses = []
         cache: dict[tuple[int, str], tuple[Rendering, ...]] = {}

@@ -88,7 +88,7 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
     findings: list[Finding] = []
     views: list[list[SegmentView]] = []
     for doc in documents:
-        doc_views = [analyzer.view(seg) for seg in doc.segments]
+        doc_views = analyzer.views(doc.segments)
         views.append(doc_views)
         for view in doc_views:
             for check in instances:
