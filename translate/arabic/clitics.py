@@ -22,13 +22,13 @@ def _prefixes() -> tuple[str, ...]:
 PREFIXES: tuple[str, ...] = _prefixes()
 _PREFIX_SET = frozenset(PREFIXES)
 _LONGEST = max(map(len, PREFIXES))
-_FIRST = frozenset(p[0] for p in PREFIXES)
+PROCLITIC_LETTERS = frozenset(p[0] for p in PREFIXES)
 
 
 def stems(norm: str) -> list[tuple[int, str]]:
     """``(prefix_length, stem)`` readings of a normalised token, least stripped first."""
     out = [(0, norm)]
-    if norm[:1] in _FIRST:
+    if norm[:1] in PROCLITIC_LETTERS:
         for k in range(1, min(_LONGEST, len(norm) - MIN_STEM) + 1):
             if norm[:k] in _PREFIX_SET:
                 out.append((k, norm[k:]))

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from ..arabic.clitics import stems
-from ..bulk import gc_paused
+from ..arabic.clitics import PROCLITIC_LETTERS, stems
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized, normalize_many
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
+from ..bulk import gc_paused
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import announces, announces_name, follows_name
@@ -165,7 +166,9 @@ class Matcher:
         if not new:
             return
         idx = self.index
-        readings = [(w, plen, stem) for w in new for plen, stem in stems(w)]
+        # Words that cannot start with a proclitic have one reading: themselves.
+        readings = [(w, 0, w) for w in new if w[:1] not in PROCLITIC_LETTERS]
+        readings += [(w, plen, stem) for w in new if w[:1] in PROCLITIC_LETTERS for plen, stem in stems(w)]
         stem_set = {r[2] for r in readings}
         # filter() walks the few new stems; set.intersection(dict) would walk the dict.
         named = set(filter(idx.single.__contains__, stem_set)) | set(filter(idx.multi_first.__contains__, stem_set))
@@ -305,10 +308,10 @@ class Matcher:
         few C-level passes and only words whose skeleton is indexed go further."""
         found: dict[str, list[tuple[int, str, list[Entry]]]] = {}
         index = self.index.skeletons
-        for (w, plen, stem), skel in zip(todo, skeletons([t[2] for t in todo])):
-            entries = index.get(skel)
-            if entries:
-                found.setdefault(w, []).append((plen, stem, entries))
+        skels = skeletons([t[2] for t in todo])
+        # Few readings share a skeleton with a name: select them at C level.
+        for (w, plen, stem), skel in compress(zip(todo, skels), map(index.__contains__, skels)):
+            found.setdefault(w, []).append((plen, stem, index[skel]))
         known = self._words
         for w, candidates in found.items():
             result = self._fuzzy_single(w, candidates)
@@ -430,9 +433,9 @@ class Matcher:
         for h in hits:
             v = h.verdict
             if v > _ANCHOR:
-                if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
-                    continue
                 if not self._supported(norm, spans, words, h, anchors if v == _NEEDS_NAME else set()):
+                    continue
+                if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
                     continue
                 h.score = min(h.score, 0.9)
             kept.append(h)
@@ -440,16 +443,17 @@ class Matcher:
 
     def _supported(self, norm: str, spans: list, words: list[str], hit: _Hit, anchors: set[int]) -> bool:
         before, after = hit.i - 1, hit.i + hit.n
-        if before >= 0 and _joined(norm, spans, before, 2):
-            if before in anchors:
-                return True
+        if before >= 0:
             # A definite word after a definite title agrees with it as an adjective
             # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال.
-            definite = hit.plen == 0 and words[hit.i].startswith("ال") and not hit.entry.words[0].startswith("ال")
-            if not definite and announces(words[before], self.index.terms[hit.entry.term_id].type):
-                return True
-        return after < len(words) and _joined(norm, spans, after - 1, 2) and (
-            after in anchors or follows_name(words[after]))
+            if before in anchors or (
+                    announces(words[before], self.index.terms[hit.entry.term_id].type)
+                    and not (hit.plen == 0 and words[hit.i].startswith("ال")
+                             and not hit.entry.words[0].startswith("ال"))):
+                if _joined(norm, spans, before, 2):
+                    return True
+        return after < len(words) and (after in anchors or follows_name(words[after])) and _joined(
+            norm, spans, after - 1, 2)
 
     def _native_surface(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """Does an unseen spelling show Arabic morphology a transliteration lacks:
