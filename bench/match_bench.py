@@ -40,7 +40,9 @@ def load_names(path: Path) -> Glossary:
 
 
 def is_right(target: str, english: str) -> bool:
-    return re.search(r"\b" + re.escape(target.lower()) + r"\b", english.lower()) is not None
+    """The target occurs as a whole word ("St." and "Jr." end in a full stop, so
+    word boundaries are lookarounds, not \\b)."""
+    return re.search(r"(?<!\w)" + re.escape(target.lower()) + r"(?!\w)", english.lower()) is not None
 
 
 _EN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
