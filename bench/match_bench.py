@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from translate.arabic.lexicon import default_lexicon  # noqa: E402
+from translate.arabic.normalize import normalize  # noqa: E402
 from translate.glossary import Glossary, load_glossaries  # noqa: E402
 from translate.english.sounds import english_key  # noqa: E402
 from translate.matching import Matcher, MatchSettings  # noqa: E402
@@ -55,6 +56,15 @@ def is_near(target: str, english: str) -> bool:
     key = english_key(target)
     return len(key) >= 2 and any(
         english_key(w) == key and ratio(w.lower(), target.lower()) >= 60 for w in _EN_WORDS.findall(english))
+
+
+def wrong_kind(matcher: Matcher, m, english: str) -> str:
+    if is_right(m.target, english):
+        return "right"
+    others = {matcher.index.terms[e.term_id].target for e in matcher.index.single.get(normalize(m.variant), ())}
+    if any(is_right(t, english) for t in others):
+        return "another reading"
+    return "spelled otherwise" if is_near(m.target, english) else "no such name"
 
 
 def run(matcher: Matcher, lines: list[str]) -> tuple[float, list]:
@@ -126,6 +136,13 @@ def main() -> None:
     near = sum(is_near(m.target, en_lines[m.line - 1]) for m in matches)
     print(f"spelling-tolerant       {near / max(1, len(matches)):>10.3f}   (right, or an English word spelled like the target)")
     print(f"recall of naive-right   {len(right) / max(1, naive_right):>10.3f}")
+    # Why the wrong ones are wrong: the list's spelling of a name the English has
+    # (cavanaugh/Kavanaugh), another name the list gives the same Arabic spelling
+    # (rider/Ryder), or no such name in the English line at all.
+    why = Counter(wrong_kind(fuzzy, m, en_lines[m.line - 1]) for m in matches)
+    print(f"wrong, by cause         {sum(why.values()) - why['right']:>10,}   "
+          f"spelled otherwise {why['spelled otherwise']:,}, another reading {why['another reading']:,}, "
+          f"no such name {why['no such name']:,}")
     if args.show_wrong:
         wrong = Counter((m.text, m.target, m.kind) for m in matches if not is_right(m.target, en_lines[m.line - 1]))
         for (text, target, kind), n in wrong.most_common(args.show_wrong):
