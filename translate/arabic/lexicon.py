@@ -15,7 +15,8 @@ import re
 from typing import Callable
 
 from ..bulk import gc_paused
-from .normalize import normalize_many
+from ..cache import load_or_build
+from .normalize import normalize_many, table_digest
 
 # Words rarer than this (Zipf) are not worth loading: they can never be "common".
 _LOAD_MIN_ZIPF = 2.5
@@ -36,14 +37,14 @@ def _zipf(freq: float) -> float:
 
 
 class Lexicon:
-    """Normalised Arabic word frequencies and English name frequencies."""
+    """Normalised Arabic word frequencies, English word frequencies, and how
+    often English words are used as names (see NAME_LANGUAGES)."""
 
     def __init__(self, arabic: dict[str, float] | None = None, english: dict[str, float] | None = None,
-                 names: list[dict[str, float]] | None = None):
+                 names: dict[str, float] | None = None):
         self._arabic = arabic
         self._english = english
         self._names = names
-        self._name_getters = [table.get for table in names] if names is not None else []
         self._name_cache: dict[str, float] = {}
         self._word_cache: dict[str, float] = {}
 
@@ -70,24 +71,41 @@ class Lexicon:
         return {w: freq for freq, words in cls._buckets("en", 2.0) for w in words}
 
     @classmethod
-    def _load_names(cls, english: dict[str, float]) -> list[dict[str, float]]:
-        return [english if lang == "en" else {w: f for f, ws in cls._buckets(lang, 2.0) for w in ws}
-                for lang in NAME_LANGUAGES]
+    def _load_names(cls, english: dict[str, float]) -> dict[str, float]:
+        """Median frequency over NAME_LANGUAGES of every English word (a name
+        rendered in English is an English-table word)."""
+        others = [{w: f for f, ws in cls._buckets(lang, 2.0) for w in ws} for lang in NAME_LANGUAGES if lang != "en"]
+        middle = len(NAME_LANGUAGES) // 2
+        out = {}
+        for word, freq in english.items():
+            values = sorted([freq] + [table.get(word, 0.0) for table in others])
+            if values[middle]:
+                out[word] = values[middle]
+        return out
+
+    @classmethod
+    def _build(cls) -> list[dict[str, float]]:
+        arabic, english = cls._load_arabic(), cls._load_english()
+        return [arabic, english, cls._load_names(english)]
 
     def prepare(self) -> "Lexicon":
-        """Load the tables now (about 1 s) rather than at the first lookup."""
+        """Load the tables now rather than at the first lookup: about 1 s the
+        first time on a machine, a few hundredths from the cache afterwards."""
         if self._names is None:
             self._load()
         return self
 
     @gc_paused()
     def _load(self) -> None:
+        from importlib.metadata import version
+
+        key = f"wordfreq {version('wordfreq')}|{_LOAD_MIN_ZIPF}|{','.join(NAME_LANGUAGES)}|{table_digest()}"
+        arabic, english, names = load_or_build("lexicon", key, self._build)
         if self._arabic is None:
-            self._arabic = self._load_arabic()
+            self._arabic = arabic
         if self._english is None:
-            self._english = self._load_english()
-        self._names = self._load_names(self._english)
-        self._name_getters = [table.get for table in self._names]
+            self._english = english
+        self._names = names
 
     def arabic_zipf(self, norm: str) -> float:
         """Zipf frequency of a normalised Arabic word, all its spellings together."""
@@ -107,13 +125,10 @@ class Lexicon:
         cached = self._name_cache.get(target)
         if cached is None:
             self.prepare()
-            cached = self._content_zipf(target, self._median_name_frequency, self._name_cache)
+            names = self._names
+            cached = self._content_zipf(target, lambda w: names.get(w, 0.0), self._name_cache)  # type: ignore[union-attr]
         return cached
 
-    def _median_name_frequency(self, word: str) -> float:
-        values = [get(word, 0.0) for get in self._name_getters]
-        values.sort()
-        return values[len(values) // 2]
 
     @staticmethod
     def _content_zipf(target: str, frequency: Callable[[str], float], cache: dict[str, float]) -> float:

@@ -169,3 +169,11 @@ class Normalized:
         if end <= start:
             return first, first
         return first, self.source_index(end - 1) + 1
+
+
+def table_digest() -> str:
+    """A fingerprint of the folding table: tables keyed by normalised text (the
+    cached Arabic word frequencies) are stale when it changes."""
+    import hashlib
+
+    return hashlib.sha256(repr(sorted(TABLE.items())).encode()).hexdigest()[:16]
