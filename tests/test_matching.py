@@ -198,6 +198,8 @@ MUST_NOT_MATCH = [
     # Initials in a name list are letters, not names (HMP; a grade A).
     (Term("h.", ("إتش",), "person"), "في سجن إتش أم بي لونغ لارتن"),
     (Term("a.", ("أ",), "person"), "حصلوا على درجات A عالية"),
+    # Tanween marks an indefinite word (نافيًا, "denying"), never a foreign name.
+    (Term("Navia", ("نافيا",), "person"), "وقال نافيًا أي تورط في الهجوم"),
     # An unseen spelling with ة is an Arabic word (دمغة: stamp duty), not Dahmke.
     (Term("Dahmke", ("دامكه",), "person"), "سترتفع رسوم دمغة العقارات"),
 ]

@@ -45,6 +45,7 @@ _NISBA = frozenset({"ي", "يه", "يين", "يون", "يان"})
 # Tanween marks an indefinite noun, adjective or adverb (سريًا, "secretly"): news
 # Arabic does not write it on foreign names.
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+_HAS_TANWEEN = re.compile("[\u064b\u064c\u064d]")
 # A fuzzy one-word spelling must still spell the English name's consonants.
 _TRANSLIT_MIN = 0.6
 # Diacritics and tatweel written on a name's last letter belong to its span.
@@ -152,6 +153,8 @@ class Matcher:
             hits += self._fuzzy(back, spans, words, infos, named, covered)
         if not hits:
             return []
+        if _HAS_TANWEEN.search(line):
+            hits = [h for h in hits if not self._inflected_foreign_name(back, spans, h)]
         hits = self._filter(back, spans, words, hits)
         if not hits:
             return []
@@ -454,6 +457,14 @@ class Matcher:
                     return True
         return after < len(words) and (after in anchors or follows_name(words[after])) and _joined(
             norm, spans, after - 1, 2)
+
+    def _inflected_foreign_name(self, back: Normalized, spans: list, hit: _Hit) -> bool:
+        """News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
+        "denying"), never on a transliterated foreign name (نافيا, Navia)."""
+        entry = hit.entry
+        if hit.n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) or _TANWEEN & set(entry.variant):
+            return False
+        return bool(_TANWEEN & set(self._surface(back, spans, hit)))
 
     def _native_surface(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """Does an unseen spelling show Arabic morphology a transliteration lacks:
