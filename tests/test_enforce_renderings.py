@@ -59,3 +59,33 @@ def test_name_words_with_article_and_suffix():
     assert [(r.text, r.kind) for r in found] == [("Abu Mehdi al-Mohandis", "variant")]
     found = find_renderings(TERMS["Esper"], "the Espeer-led talks", "اسبير")
     assert [(r.text, r.kind) for r in found] == [("Espeer", "variant")]
+
+
+# -- phrase_spans against the lookbehind regex it replaced ---------------------------
+import re as _re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from translate.english.renderings import _phrase_pattern, phrase_spans  # noqa: E402
+
+_LOOKBEHIND = r"(?:(?<![\w\-])" + "".join(
+    rf"|(?<=(?<![\w\-]){p}-)" for p in ("pro", "anti", "ex", "non", "post", "pre", "mid")) + ")"
+
+
+def _reference(phrase: str, text: str, strict: bool) -> list[tuple[int, int]]:
+    pat = _re.compile(_LOOKBEHIND + _phrase_pattern(phrase, strict).pattern, _re.IGNORECASE)
+    return [m.span() for m in pat.finditer(text)]
+
+
+PIECES = st.sampled_from(["Esper", "esper", "Esper's", "Espers", "the", "The", "Mark", "Pentagon", "pro-", "Pro-",
+                          "anti-", "xpro-", "-", " ", "  ", "x", "_", "9", "é", "Esper-led", "Esper-Smith", "bathe",
+                          ","])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=12), st.sampled_from(["Esper", "Mark Esper", "the Pentagon", "Espers"]),
+       st.booleans())
+def test_phrase_spans_equal_the_lookbehind_regex(parts, phrase, strict):
+    text = "".join(parts)
+    assert phrase_spans(phrase, text, strict) == _reference(phrase, text, strict)

@@ -59,13 +59,31 @@ def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:
     # the Trumps); a hyphen before a capital continues another name.
     plural = r"(?-i:s)?" if words and not words[-1].lower().endswith("s") else ""
     after = plural + r"(?!\w)(?!-(?-i:[A-Z0-9]))"
-    return re.compile(_BEFORE + r"(?:" + optional_the + body + r")" + r"(?=" + after + r")", re.IGNORECASE)
+    # Where a phrase may start is checked by _starts_word: as lookbehinds it made
+    # every pattern several times dearer to compile (one per glossary phrase).
+    return re.compile(r"(?:" + optional_the + body + r")" + r"(?=" + after + r")", re.IGNORECASE)
 
 
 # A phrase starts a word, or follows a common lowercase prefix (pro-Iran, ex-Trump).
-_BEFORE = r"(?:(?<![\w\-])" + "".join(
-    rf"|(?<=(?<![\w\-]){p}-)" for p in ("pro", "anti", "ex", "non", "post", "pre", "mid")
-) + ")"
+_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "mid")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    if before != "-":
+        return not _word_char(before)
+    for prefix in _PREFIXES:
+        k = pos - 1 - len(prefix)
+        if k >= 0 and text[k:pos - 1].lower() == prefix and (k == 0 or not (_word_char(text[k - 1]) or text[k - 1] == "-")):
+            return True
+    return False
+
 
 _PATTERNS: dict[tuple[str, bool], re.Pattern[str]] = {}
 
@@ -78,7 +96,15 @@ def phrase_spans(phrase: str, text: str, strict: bool = False) -> list[tuple[int
     pat = _PATTERNS.get((phrase, strict))
     if pat is None:
         pat = _PATTERNS[(phrase, strict)] = _phrase_pattern(phrase, strict)
-    return [(m.start(), m.end()) for m in pat.finditer(text)]
+    out: list[tuple[int, int]] = []
+    m = pat.search(text)
+    while m is not None:
+        if _starts_word(text, m.start()):
+            out.append(m.span())
+            m = pat.search(text, m.end())
+        else:
+            m = pat.search(text, m.start() + 1)
+    return out
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
