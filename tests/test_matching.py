@@ -281,3 +281,15 @@ def test_spellings_with_punctuation_split_like_text() -> None:
 def test_hyphenated_name() -> None:
     m = _terms(Term("Al Saud", ("آل سعود",), "person"))
     assert _found(m, "أسرة آل-سعود الحاكمة")[0][:2] == ("آل-سعود", "Al Saud")
+
+
+def test_find_all_equals_find_line_by_line(shipped: Matcher) -> None:
+    """find_all learns a document's words in one batch; the result must be what
+    each line gives on its own, on a fresh matcher and on a warm one."""
+    lines = SEED + [line for _, line in MUST_NOT_MATCH] + ["", "  ", "Military Times", "ﻻ إسبر"]
+    batch = [m.to_dict() for m in shipped.fresh().find_all(lines)]
+    alone = shipped.fresh()
+    one_by_one = [m.to_dict() for no, line in enumerate(lines, 1) for m in alone.find(line, no)]
+    assert batch == one_by_one
+    assert [m.to_dict() for m in alone.find_all(lines)] == batch
+    assert len(batch) > 20
