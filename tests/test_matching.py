@@ -198,6 +198,8 @@ MUST_NOT_MATCH = [
     # Initials in a name list are letters, not names (HMP; a grade A).
     (Term("h.", ("إتش",), "person"), "في سجن إتش أم بي لونغ لارتن"),
     (Term("a.", ("أ",), "person"), "حصلوا على درجات A عالية"),
+    # With a clitic in front a name keeps its hamza (فأينشتاين): فاينشتاين is Feinstein.
+    (Term("Einstein", ("أينشتاين",), "person"), "سخر من السيناتور دايان فاينشتاين"),
     # Tanween marks an indefinite word (نافيًا, "denying"), never a foreign name.
     (Term("Navia", ("نافيا",), "person"), "وقال نافيًا أي تورط في الهجوم"),
     # An unseen spelling with ة is an Arabic word (دمغة: stamp duty), not Dahmke.
@@ -209,6 +211,12 @@ MUST_NOT_MATCH = [
 def test_must_not_match(term: Term, line: str) -> None:
     assert _found(_terms(term, FINANCIAL_TIMES if term is MILITARY_TIMES else ESPER), line) in (
         [], [("فايننشال تايمز", "Financial Times", "exact")])
+
+
+def test_clitic_before_a_hamza_name() -> None:
+    m = _terms(Term("Einstein", ("أينشتاين",), "person"))
+    assert _found(m, "قال وأينشتاين") == [("أينشتاين", "Einstein", "exact")]
+    assert _found(m, "قال فأينشتاين") == [("أينشتاين", "Einstein", "exact")]
 
 
 def test_financial_times_is_itself() -> None:

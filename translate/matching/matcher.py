@@ -46,6 +46,7 @@ _NISBA = frozenset({"ي", "يه", "يين", "يون", "يان"})
 # Arabic does not write it on foreign names.
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _HAS_TANWEEN = re.compile("[\u064b\u064c\u064d]")
+_HAMZA_ALEFS = ("أ", "إ", "آ")
 # A fuzzy one-word spelling must still spell the English name's consonants.
 _TRANSLIT_MIN = 0.6
 # Diacritics and tatweel written on a name's last letter belong to its span.
@@ -155,6 +156,8 @@ class Matcher:
             return []
         if _HAS_TANWEEN.search(line):
             hits = [h for h in hits if not self._inflected_foreign_name(back, spans, h)]
+        hits = [h for h in hits if not (h.plen and h.entry.variant[:1] in _HAMZA_ALEFS
+                                        and self._bare_alef_after_clitic(back, spans, h))]
         hits = self._filter(back, spans, words, hits)
         if not hits:
             return []
@@ -457,6 +460,12 @@ class Matcher:
                     return True
         return after < len(words) and (after in anchors or follows_name(words[after])) and _joined(
             norm, spans, after - 1, 2)
+
+    def _bare_alef_after_clitic(self, back: Normalized, spans: list, hit: _Hit) -> bool:
+        """فاينشتاين is Feinstein, not ف + أينشتاين: with a clitic in front, a name
+        spelled with a hamza keeps it (فأينشتاين), so a bare alef there is a long
+        vowel of another name."""
+        return back.original[back.source_index(spans[hit.i][0] + hit.plen)] == "ا"
 
     def _inflected_foreign_name(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
