@@ -464,8 +464,11 @@ class Matcher:
     def _bare_alef_after_clitic(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """فاينشتاين is Feinstein, not ف + أينشتاين: with a clitic in front, a name
         spelled with a hamza keeps it (فأينشتاين), so a bare alef there is a long
-        vowel of another name."""
-        return back.original[back.source_index(spans[hit.i][0] + hit.plen)] == "ا"
+        vowel of another name. Unless the glossary lists a spelling without the
+        hamza (اسبير for Esper): then the name is known to be written that way."""
+        if back.original[back.source_index(spans[hit.i][0] + hit.plen)] != "ا":
+            return False
+        return not any(sp.startswith("ا") for sp in self.index.terms[hit.entry.term_id].source)
 
     def _inflected_foreign_name(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
