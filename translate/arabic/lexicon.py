@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable
 
 from ..bulk import gc_paused
 from ..cache import load_or_build
@@ -114,8 +113,7 @@ class Lexicon:
     def english_name_zipf(self, target: str) -> float:
         """Zipf frequency in English of a name's most frequent content word,
         capped where English words stop being names (can, been, even)."""
-        english = self.prepare()._english
-        return self._content_zipf(target, lambda w: english.get(w, 0.0), self._word_cache)  # type: ignore[union-attr]
+        return self._content_zipf(target, self.prepare()._english, self._word_cache)  # type: ignore[arg-type]
 
     def name_zipf(self, target: str) -> float:
         """How often a name is used *as a name*: its most frequent content word's
@@ -124,22 +122,20 @@ class Lexicon:
         Arabic word or win over a real name spelled the same."""
         cached = self._name_cache.get(target)
         if cached is None:
-            self.prepare()
-            names = self._names
-            cached = self._content_zipf(target, lambda w: names.get(w, 0.0), self._name_cache)  # type: ignore[union-attr]
+            names = self.prepare()._names
+            cached = self._content_zipf(target, names, self._name_cache)  # type: ignore[arg-type]
         return cached
 
-
     @staticmethod
-    def _content_zipf(target: str, frequency: Callable[[str], float], cache: dict[str, float]) -> float:
+    def _content_zipf(target: str, table: dict[str, float], cache: dict[str, float]) -> float:
         cached = cache.get(target)
         if cached is None:
             if target.isalpha():  # one plain word, the common case in name lists
                 words = [target.lower()] if len(target) > 1 else []
             else:
                 words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target)) if len(w) > 1]
-            freqs = [frequency(w) for w in words if w not in _EN_FUNCTION_WORDS]
-            cached = cache[target] = min(_zipf(max(freqs, default=0.0)), NAME_ZIPF_CAP)
+            freq = max([table.get(w, 0.0) for w in words if w not in _EN_FUNCTION_WORDS], default=0.0)
+            cached = cache[target] = min(_zipf(freq), NAME_ZIPF_CAP)
         return cached
 
 
