@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
@@ -143,7 +144,7 @@ class Matcher:
     def _find(self, line: str, line_no: int, back: Normalized, words: list[str]) -> list[Match]:
         infos = list(map(self._words.__getitem__, words))
         # Only positions whose word is in some name are visited from here on.
-        named = [i for i, info in enumerate(infos) if info is not _NOTHING]
+        named = list(compress(count(), map(is_not, infos, repeat(_NOTHING))))
         if not named:
             return []
         norm = back.text
