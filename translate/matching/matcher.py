@@ -113,6 +113,7 @@ class Matcher:
         self.index = index or TermIndex(glossary)
         self.lexicon = lexicon or default_lexicon()
         self._words: dict[str, _Word] = {}
+        self._lengths = sorted(self.index.multi_lengths, reverse=True)  # of multi-word names
         # Context-free verdicts on a hit, keyed by (word, plen, term id, kind).
         self._verdicts: dict[tuple, int] = {}
 
@@ -259,11 +260,14 @@ class Matcher:
     # -- pass 2 ---------------------------------------------------------------
     def _fuzzy(self, back: Normalized, spans: list, words: list[str], infos: list[_Word], named: list[int],
                covered: set[int]) -> list[_Hit]:
+        wild_at = [i for i in named if infos[i].wild]
+        fuzzy_at = [i for i in named if infos[i].fuzzy]
+        if not wild_at and not fuzzy_at:
+            return []
         norm = back.text
         wild = [info.wild for info in infos]
         # A slipped word of a multi-word name may be the first: start one word early.
-        starts = sorted({k for i in named if infos[i].wild for k in (i - 1, i) if k >= 0}
-                        | {i for i in named if infos[i].fuzzy})
+        starts = sorted({k for i in wild_at for k in (i - 1, i) if k >= 0}.union(fuzzy_at))
         hits: list[_Hit] = []
         free = 0
         for i in starts:
@@ -289,7 +293,7 @@ class Matcher:
                      wild: list[bool]) -> _Hit | None:
         idx = self.index
         best: _Hit | None = None
-        for n in sorted(idx.multi_lengths, reverse=True):
+        for n in self._lengths:
             if i + n > len(words) or any(k in covered for k in range(i, i + n)):
                 continue
             if wild[i:i + n].count(True) < n - 1 or not _joined(norm, spans, i, n):
