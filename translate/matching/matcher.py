@@ -12,8 +12,11 @@ passes:
    their match only next to a title or an unambiguous name; clitic readings of a
    word that is common on its own (بسام is not ب + سام) are dropped.
 
-Per-word results are cached: news text repeats its words, so most lookups are
-one dictionary hit.
+News text repeats its words, so everything about a word that does not depend
+on its line (its readings, unseen-spelling reading, and the verdict on its
+one-word hit) is worked out once per distinct word (:meth:`Matcher._learn`,
+for a whole document at a time in :meth:`Matcher.find_all`); a line then costs
+dictionary hits for its words and context checks for its ambiguous ones.
 """
 from __future__ import annotations
 
