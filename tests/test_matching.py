@@ -174,6 +174,9 @@ MUST_NOT_MATCH = [
     (POMPEO, "وقفت بومة على الشجرة"),                      # an owl
     (MILITARY_TIMES, "نشرت صحيفة فايننشال تايمز تقريرا"),  # the Financial Times
     (MILITARY_TIMES, "نشرت صحيفة نيويورك تايمز تقريرا"),   # the New York Times
+    # A one-letter "slip" that is a word of its own is that word (found on TICO-19):
+    (Term("The New York Times", ("نيويورك تايمز",), "outlet"), "قالت إن نيويورك تجاوز عدد الإصابات فيها"),
+    (Term("the White House", ("البيت الأبيض",), "organization"), "قرأت رواية الحوت الأبيض"),
     (Term("Fi", ("في",), "person"), "كان في البيت"),         # في is "in"
     (Term("Ali", ("علي",), "person"), "جلس على الكرسي"),    # على is "on" (folds to علي)
     (Term("Madi", ("ماضي",), "person"), "في الأسبوع الماضي قال"),

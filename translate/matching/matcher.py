@@ -308,6 +308,8 @@ class Matcher:
                         got, want = window[j], entry.words[j]
                         if got == want or len(got) < MIN_FUZZY_WORD:
                             continue
+                        if self.lexicon.arabic_zipf(got) >= self.settings.fuzzy_min_zipf:
+                            continue  # a word of its own, not a slip: نيويورك تجاوز, الحوت الأبيض
                         if Levenshtein.distance(skeleton(got), skeleton(want)) > 1:
                             continue
                         score = fuzzy_score(" ".join(window), " ".join(entry.words))
