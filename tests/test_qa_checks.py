@@ -130,6 +130,16 @@ def test_forbidden_form_without_source_term(glossary):
     ("بعد 3 أيام", "after three days"),
     ("في حوالي الساعة 4 صباحا", "at about 04:00 BST"),
     ("الساعة 10:30", "at 10:30"),
+    # digits inside a code or a name are not counts (found on TICO-19)
+    ("بلغ رقم التكاثر الأساسي 3.77", "The basic reproductive number (R0) was 3.77"),
+    ("قد يصبح الناقل هدفا علاجيا", "B0AT1 may become a therapeutic target"),
+    # Roman numerals render digits
+    ("من النوع 1 والنوع 2", "of type-I and type-II"),
+    ("تحويل إلى أنجيوتنسين 2", "into angiotensin II"),
+    ("الجدول1.1", "Table1.1"),
+    ("فيروس كورونا البشري أوه سي 43", "human coronavirus OC43"),   # a code's digits still match
+    ("كود الطوارئ يو 07.1", "the emergency code U07.1"),
+    ("الحرب العالمية 2", "World War II"),
 ])
 def test_numbers_that_agree(source, target):
     assert not [f for f in run_qa([align(None, [source], [target])], Glossary()).findings if f.check == "number"]
@@ -140,6 +150,8 @@ def test_numbers_that_agree(source, target):
     ("نما بنسبة ٣٫٥٪", "grew by 3.6%", "3.6"),
     ("قتل ١٬٠٠٠ شخص", "100 people were killed", "100"),
     ("قتل 10 أشخاص", "people were killed", "10"),
+    ("قتل 10 أشخاص", "I saw people killed", "10"),        # the pronoun is no numeral
+    ("قتل 4 أشخاص", "VI people were killed", "4"),
 ])
 def test_numbers_that_differ(source, target, evidence):
     found = [f for f in run_qa([align(None, [source], [target])], Glossary()).findings if f.check == "number"]

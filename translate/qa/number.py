@@ -77,6 +77,17 @@ def readings(token: str) -> frozenset[str]:
 _THOUSAND_AFTER = re.compile(r"\s*(?:ألف|آلاف|الف|ألفا|ألفًا)(?![\u0621-\u064a])")
 
 
+def _in_code(text: str, start: int) -> bool:
+    """Digits glued to a word before them belong to a code or a name (R0, B0AT1,
+    OC43, U07.1): they may match a number on the other side (Arabic often writes
+    أوه سي 43), but a missing one is not reported. An Arabic proclitic glued to
+    a number (و٣٫٥, ب5) is no such word."""
+    if not start or not text[start - 1].isalpha():
+        return False
+    proclitic = text[start - 1] in "وفبلك" and (start == 1 or not text[start - 2].isalpha())
+    return not proclitic
+
+
 def numbers(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
     folded = text.translate(_DIGITS)
     out = []
@@ -95,10 +106,33 @@ _COMPOUND = re.compile(r"\b(" + "|".join(_TENS) + r")[-\s](one|two|three|four|fi
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b")  # and decades: the 1980s
 
 
+# Roman numerals (World War II, type-II, angiotensin II) render Arabic digits; a
+# lone "I" is the pronoun unless a hyphen ties it to its word (type-I).
+_ROMAN = re.compile(r"(?<![\w'’])(?:[IVX]{2,5}|(?<=-)I)(?![\w'’])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int | None:
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        total += -value if k + 1 < len(numeral) and _ROMAN_VALUES[numeral[k + 1]] > value else value
+    return total if _to_roman(total) == numeral else None  # IIX, VV: not numerals
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
 def _english_words(text: str) -> set[str]:
     low = text.lower()
     out = {_EN_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _EN_WORDS}
     out.update(str(_TENS[a] + int(_EN_WORDS[b])) for a, b in _COMPOUND.findall(low))
+    out.update(str(v) for v in map(_roman, _ROMAN.findall(text)) if v)
     return out
 
 
@@ -130,9 +164,10 @@ class Number(Check):
         if _ANY_DIGIT.search(src_text) is None and _ANY_DIGIT.search(tgt_text) is None:
             return
         src, tgt = numbers(src_text), numbers(tgt_text)
-        missing = _unmatched(src, tgt, _english_words(tgt_text) if src else set())
+        missing = [n for n in _unmatched(src, tgt, _english_words(tgt_text) if src else set())
+                   if not _in_code(src_text, n[0])]
         extra = [n for n in _unmatched(tgt, src, _arabic_words(src_text) if tgt else set())
-                 if not _ORDINAL_SUFFIX.match(tgt_text, n[1])]
+                 if not _ORDINAL_SUFFIX.match(tgt_text, n[1]) and not _in_code(tgt_text, n[0])]
         if not missing and not extra:
             return
         parts = []
