@@ -203,6 +203,8 @@ MUST_NOT_MATCH = [
     (Term("a.", ("أ",), "person"), "حصلوا على درجات A عالية"),
     # With a clitic in front a name keeps its hamza (فأينشتاين): فاينشتاين is Feinstein.
     (Term("Einstein", ("أينشتاين",), "person"), "سخر من السيناتور دايان فاينشتاين"),
+    # The pieces of a hyphenated code are not names (found on TICO-19: SARS-CoV-2).
+    (Term("Kove", ("كوف",), "person"), "ينتقل فيروس سارس-كوف-2 بين البشر"),
     # Tanween marks an indefinite word (نافيًا, "denying"), never a foreign name.
     (Term("Navia", ("نافيا",), "person"), "وقال نافيًا أي تورط في الهجوم"),
     # An unseen spelling with ة is an Arabic word (دمغة: stamp duty), not Dahmke.

@@ -163,6 +163,8 @@ class Matcher:
             hits = [h for h in hits if not self._inflected_foreign_name(back, spans, h)]
         hits = [h for h in hits if not (h.plen and h.entry.variant[:1] in _HAMZA_ALEFS
                                         and self._bare_alef_after_clitic(back, spans, h))]
+        if "-" in norm:
+            hits = [h for h in hits if not (h.n == 1 and _in_code(norm, spans, words, h.i))]
         hits = self._filter(back, spans, words, hits)
         if not hits:
             return []
@@ -533,6 +535,17 @@ def _nisba(got: str, name: str) -> bool:
     if got.startswith(name) and got[len(name):] in _NISBA:
         return True
     return got.endswith("ي") and name.endswith(("يا", "يه")) and got == name[:-1]
+
+
+def _in_code(norm: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+    """Is word i part of a hyphenated code with digits (سارس-كوف-2, كوفيد-19)?
+    Its pieces are letters of an identifier, not names."""
+    first = last = i
+    while first and norm[spans[first - 1][1]:spans[first][0]] == "-":
+        first -= 1
+    while last + 1 < len(spans) and norm[spans[last][1]:spans[last + 1][0]] == "-":
+        last += 1
+    return last > first and any(ch.isdigit() for w in words[first:last + 1] for ch in w)
 
 
 def _joined(norm: str, spans: list[tuple[int, int]], i: int, n: int) -> bool:
