@@ -114,7 +114,7 @@ def main() -> None:
     t_lines = min(run_lines(fuzzy.fresh(), ar_lines) for _ in range(args.repeat))
 
     right = [m for m in matches if is_right(m.target, en_lines[m.line - 1])]
-    naive = fuzzy.fresh(MatchSettings(fuzzy=False, ambiguous_min_zipf=99))
+    naive = fuzzy.fresh(MatchSettings(fuzzy=False, ambiguous_min_zipf=99, foreign_min_zipf=99))
     _, m_naive = run(naive, ar_lines)
     naive_right = sum(is_right(m.target, en_lines[m.line - 1]) for m in m_naive)
 

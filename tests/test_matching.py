@@ -205,6 +205,8 @@ MUST_NOT_MATCH = [
     (Term("Einstein", ("أينشتاين",), "person"), "سخر من السيناتور دايان فاينشتاين"),
     # The pieces of a hyphenated code are not names (found on TICO-19: SARS-CoV-2).
     (Term("Kove", ("كوف",), "person"), "ينتقل فيروس سارس-كوف-2 بين البشر"),
+    # A foreign-looking word common in Arabic whose "name" Europe never uses (CoV).
+    (Term("Kove", ("كوف",), "person"), "قال الباحثون إن كوف ينتشر"),
     # Tanween marks an indefinite word (نافيًا, "denying"), never a foreign name.
     (Term("Navia", ("نافيا",), "person"), "وقال نافيًا أي تورط في الهجوم"),
     # An unseen spelling with ة is an Arabic word (دمغة: stamp duty), not Dahmke.

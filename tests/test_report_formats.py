@@ -45,6 +45,10 @@ def test_signature_is_reproducible():
     one = signature_string(sig)
     assert one.startswith("tarjama:") and "glossary:us-iraq-news.yaml@" in one and "model:opus-mt-ar-en@abababab" in one
     assert "fuzzy:0.75" in one
+    # the word-frequency data decides what is ambiguous: its version is part of it
+    from importlib.metadata import version
+    assert sig["wordfreq"] == version("wordfreq") and f"wordfreq:{version('wordfreq')}" in one
+    assert "ambiguous:3.0,2.5/0.75" in one
 
 
 def test_text_table_and_clean_summary():

@@ -19,6 +19,9 @@ from .normalize import normalize_many, table_digest
 
 # Words rarer than this (Zipf) are not worth loading: they can never be "common".
 _LOAD_MIN_ZIPF = 2.5
+# Rare names (Mickelson, Widodo) are still names: their frequency in the other
+# languages is read down to here.
+_NAME_MIN_ZIPF = 1.0
 # Zipf value of a word wordfreq does not know.
 UNKNOWN = 0.0
 # Hardly any name is more frequent in English than this (John 5.3, Trump 4.9).
@@ -73,7 +76,8 @@ class Lexicon:
     def _load_names(cls, english: dict[str, float]) -> dict[str, float]:
         """Median frequency over NAME_LANGUAGES of every English word (a name
         rendered in English is an English-table word)."""
-        others = [{w: f for f, ws in cls._buckets(lang, 2.0) for w in ws} for lang in NAME_LANGUAGES if lang != "en"]
+        others = [{w: f for f, ws in cls._buckets(lang, _NAME_MIN_ZIPF) for w in ws}
+                  for lang in NAME_LANGUAGES if lang != "en"]
         middle = len(NAME_LANGUAGES) // 2
         out = {}
         for word, freq in english.items():
@@ -98,7 +102,8 @@ class Lexicon:
     def _load(self) -> None:
         from importlib.metadata import version
 
-        key = f"wordfreq {version('wordfreq')}|{_LOAD_MIN_ZIPF}|{','.join(NAME_LANGUAGES)}|{table_digest()}"
+        key = (f"wordfreq {version('wordfreq')}|{_LOAD_MIN_ZIPF}|{_NAME_MIN_ZIPF}|{','.join(NAME_LANGUAGES)}"
+               f"|{table_digest()}")
         arabic, english, names = load_or_build("lexicon", key, self._build)
         if self._arabic is None:
             self._arabic = arabic

@@ -16,6 +16,10 @@ class MatchSettings:
     min_fuzzy_score: float = 0.75
     # A single-word spelling is ambiguous when it is this common in Arabic (Zipf)…
     ambiguous_min_zipf: float = 3.0
+    # …or this common, for a spelling that looks foreign (none of ع ح ص ض ط ظ ق):
+    # there the yardstick, how often Europe uses the name, applies fully (كوف, the
+    # CoV of SARS-CoV, is common in Arabic; "Kove" is no name anywhere).
+    foreign_min_zipf: float = 2.5
     # …and this much more common in Arabic than the name is as a name (its median
     # frequency over European languages; English alone for places). 0.75: on the
     # NTREX bench 0.5 and 0.75 give the same precision, 0.75 keeps 3 % more names.

@@ -376,7 +376,9 @@ class Matcher:
     def _judge(self, stem: str, term: Term, floor: float | None = None) -> bool:
         s = self.settings
         ar = self.lexicon.arabic_zipf(stem)
-        if ar < (s.ambiguous_min_zipf if floor is None else floor):
+        if floor is None:
+            floor = s.ambiguous_min_zipf if NATIVE_LETTERS.search(stem) else s.foreign_min_zipf
+        if ar < floor:
             return False
         if term.type in ("place", "organization", "outlet"):
             # Place names have exonyms (Iraq, Irak, Iraque): English alone counts.

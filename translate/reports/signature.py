@@ -42,8 +42,12 @@ def model_info(spec: str) -> dict[str, Any]:
 
 def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_settings: dict[str, Any],
                     qa_settings: dict[str, Any], model: dict[str, Any] | None = None) -> dict[str, Any]:
+    from importlib.metadata import version
+
     return {
         "tarjama": __version__,
+        # Which words count as ordinary Arabic, and names as common, comes from here.
+        "wordfreq": version("wordfreq"),
         "glossaries": [{"file": str(f), "sha256": file_sha256(f)} for f in glossary_files],
         "model": model,
         "checks": list(checks),
@@ -56,8 +60,10 @@ def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_
 
 
 def signature_string(sig: dict[str, Any]) -> str:
-    """``tarjama:0.1.0|glossary:us-iraq-news.yaml@1a2b3c4d|model:none|checks:7|fuzzy:0.75|…``"""
+    """``tarjama:0.1.0|wordfreq:3.1.1|glossary:us-iraq-news.yaml@1a2b3c4d|model:none|checks:…|fuzzy:0.75|…``"""
     parts = [f"tarjama:{sig.get('tarjama')}"]
+    if sig.get("wordfreq"):
+        parts.append(f"wordfreq:{sig['wordfreq']}")
     for g in sig.get("glossaries", []):
         parts.append(f"glossary:{Path(g['file']).name}@{g['sha256'][:12]}")
     model = sig.get("model")
@@ -67,7 +73,7 @@ def signature_string(sig: dict[str, Any]) -> str:
     m = t.get("matching", {})
     if m:
         parts.append(f"fuzzy:{m.get('min_fuzzy_score') if m.get('fuzzy') else 'off'}")
-        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')}/{m.get('ambiguous_margin')}")
+        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')},{m.get('foreign_min_zipf')}/{m.get('ambiguous_margin')}")
     r = t.get("renderings", {})
     if r:
         parts.append(f"variant:{r.get('min_variant_similarity')}")
