@@ -131,6 +131,9 @@ class TermIndex:
         for entry, skel in zip(fuzzy_single, skeletons([e.words[0] for e in fuzzy_single])):
             if len(skel) >= 2:
                 self.skeletons.setdefault(skel, []).append(entry)
+        # Skeletons shared by different names: an unseen spelling there could be any.
+        self.mixed_skeletons: set[str] = {
+            skel for skel, entries in self.skeletons.items() if len(entries) > 1 and not self.one_name(entries)}
 
     def _add_wildcards(self, entry: Entry) -> None:
         words = entry.words

@@ -328,10 +328,16 @@ class Matcher:
         index = self.index.skeletons
         skels = skeletons([t[2] for t in todo])
         # Few readings share a skeleton with a name: select them at C level.
+        mixed = self.index.mixed_skeletons
+        blocked: set[str] = set()  # a reading shares its skeleton with several names
         for (w, plen, stem), skel in compress(zip(todo, skels), map(index.__contains__, skels)):
             found.setdefault(w, []).append((plen, stem, index[skel]))
+            if skel in mixed:
+                blocked.add(w)
         known = self._words
         for w, candidates in found.items():
+            if w in blocked:
+                continue
             result = self._fuzzy_single(w, candidates)
             if result is not None:
                 old = known[w]
@@ -341,15 +347,14 @@ class Matcher:
                       ) -> tuple[int, str, Entry, float] | None:
         """An unseen vowel/letter spelling of one transliterated name.
 
-        Only when the skeleton points at exactly one name: if several different
-        names share it, a new spelling is as likely to be any of them (or of a
-        name the glossary lacks) and guessing would be a false correction."""
+        Only when the skeleton points at exactly one name (the caller skips
+        ``TermIndex.mixed_skeletons``): if several different names share it, a
+        new spelling is as likely to be any of them (or of a name the glossary
+        lacks) and guessing would be a false correction."""
         if self.lexicon.arabic_zipf(word) >= self.settings.title_only_zipf:
             return None  # one of the few thousand most common words
         best: tuple[int, str, Entry, float] | None = None
         for plen, stem, entries in candidates:
-            if not self.index.one_name(entries):
-                return None
             for entry in entries:
                 if _nisba(stem, entry.words[0]) or not vowel_variant(stem, entry.words[0]):
                     continue
