@@ -140,6 +140,10 @@ def test_forbidden_form_without_source_term(glossary):
     ("فيروس كورونا البشري أوه سي 43", "human coronavirus OC43"),   # a code's digits still match
     ("كود الطوارئ يو 07.1", "the emergency code U07.1"),
     ("الحرب العالمية 2", "World War II"),
+    # the Arabic dual of a unit is "two" of it
+    ("يتبعها إحساس بالمرض لأسبوعين تقريبا", "followed by an approximately 2-week illness"),
+    ("يجب إبقاء المولود على بعد مترين", "the newborn should be kept 2 metres away"),
+    ("قتل ألفان من الجنود", "2,000 soldiers were killed"),
 ])
 def test_numbers_that_agree(source, target):
     assert not [f for f in run_qa([align(None, [source], [target])], Glossary()).findings if f.check == "number"]

@@ -37,6 +37,12 @@ _AR_WORDS = {normalize(w): v for v, ws in {
     "10": "عشر عشرة العاشر", "20": "عشرين عشرون", "30": "ثلاثين ثلاثون", "40": "أربعين أربعون",
     "50": "خمسين خمسون", "100": "مائة مئة", "1000": "ألف آلاف", "12": "اثني اثنا",
 }.items() for w in ws.split()}
+# Arabic says "two <unit>" with the dual of the unit (لأسبوعين, "for 2 weeks";
+# ألفين, "2,000"), which a translation writes with the digit.
+_DUAL_UNITS = {"2": "يوم أسبوع شهر عام سنت ساعت دقيقت قرن عقد متر كيلومتر ميل دولار شخص طفل رجل جندي",
+               "2000": "ألف", "2000000": "مليون", "2000000000": "مليار"}
+_AR_WORDS.update({normalize(stem + end): v for v, stems in _DUAL_UNITS.items()
+                  for stem in stems.split() for end in ("ين", "ان")})
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _AR_PREFIX = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
