@@ -3,10 +3,13 @@
 Many Arabic spellings of names are also everyday words (في, على→علي after folding,
 ماضي, كمال). We decide from language-wide evidence, not from a list tuned to one
 corpus: wordfreq's Arabic frequencies (summed over every surface form that folds to
-the same normalised key) compared with how often the *name* occurs in English. An
-ordinary word is far more frequent in Arabic than its English transliteration is
-as a name (في 7.6 vs "fi" 4.3 on the Zipf scale); a real name is mentioned about
-as often in both (بومبيو 2.8 vs "pompeo" 2.8).
+the same normalised key) compared with how often the *name* is used as a name
+(see NAME_LANGUAGES). An ordinary word is far more frequent in Arabic than its
+transliteration is as a name (في 7.6 vs "fi" 4.3 on the Zipf scale); a real name
+is mentioned about as often in both (بومبيو 2.8 vs "pompeo" 2.6).
+
+The tables take about two seconds to build from wordfreq's lists and are kept on
+disk between runs (:mod:`translate.cache`).
 """
 from __future__ import annotations
 
