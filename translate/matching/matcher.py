@@ -49,7 +49,7 @@ _NISBA = frozenset({"ي", "يه", "يين", "يون", "يان"})
 # Tanween marks an indefinite noun, adjective or adverb (سريًا, "secretly"): news
 # Arabic does not write it on foreign names.
 _TANWEEN = frozenset("\u064b\u064c\u064d")
-_HAS_TANWEEN = re.compile("[\u064b\u064c\u064d]")
+_HAS_TANWEEN = re.compile("[" + "".join(sorted(_TANWEEN)) + "]")
 _HAMZA_ALEFS = ("أ", "إ", "آ")
 # A fuzzy one-word spelling must still spell the English name's consonants.
 _TRANSLIT_MIN = 0.6
@@ -98,10 +98,6 @@ class _Word:
     plain: tuple[int, Entry, str] | None = None
     verdict: int = -1
 
-    @property
-    def candidate(self) -> bool:
-        return bool(self.readings) or self.wild or self.fuzzy is not None
-
 
 _NOTHING = _Word((), False, None)  # shared by the many words that are in no name
 
@@ -117,7 +113,7 @@ class Matcher:
         self.lexicon = lexicon or default_lexicon()
         self._words: dict[str, _Word] = {}
         self._lengths = sorted(self.index.multi_lengths, reverse=True)  # of multi-word names
-        # Context-free verdicts on a hit, keyed by (word, plen, term id, kind).
+        # Context-free verdicts on one-word hits, keyed by (word, plen, entry, kind).
         self._verdicts: dict[tuple, int] = {}
 
     def fresh(self, settings: MatchSettings | None = None) -> "Matcher":
@@ -159,12 +155,8 @@ class Matcher:
             hits += self._fuzzy(back, spans, words, infos, named, covered)
         if not hits:
             return []
-        if _HAS_TANWEEN.search(line):
-            hits = [h for h in hits if not self._inflected_foreign_name(back, spans, h)]
-        hits = [h for h in hits if not (h.plen and h.entry.variant[:1] in _HAMZA_ALEFS
-                                        and self._bare_alef_after_clitic(back, spans, h))]
-        if "-" in norm:
-            hits = [h for h in hits if not (h.n == 1 and _in_code(norm, spans, words, h.i))]
+        tanween, hyphen = _HAS_TANWEEN.search(line) is not None, "-" in norm
+        hits = [h for h in hits if not self._occurrence_denies(back, spans, words, h, tanween, hyphen)]
         hits = self._filter(back, spans, words, hits)
         if not hits:
             return []
@@ -285,11 +277,7 @@ class Matcher:
                 plen, stem, entry, score = infos[i].fuzzy  # type: ignore[misc]
                 hit = _Hit(i, 1, plen, entry, "fuzzy", score, stem)
             if hit is not None:
-                if self._native_surface(back, spans, hit):
-                    hit.verdict = _DROP
-                else:
-                    self._judged(words, hit)
-                if hit.verdict:
+                if self._judged(words, hit).verdict:
                     hits.append(hit)
                 free = i + hit.n
         return hits
@@ -480,6 +468,28 @@ class Matcher:
         return after < len(words) and (after in anchors or follows_name(words[after])) and _joined(
             norm, spans, after - 1, 2)
 
+    def _occurrence_denies(self, back: Normalized, spans: list, words: list[str], hit: _Hit,
+                           tanween: bool, hyphen: bool) -> bool:
+        """What the word as written here says against the hit, which the per-word
+        verdict cannot see (normalisation removed it). ``tanween``/``hyphen``: does
+        the line hold any, so most lines skip the surface checks."""
+        if hit.n == 1 and hyphen and _in_code(back.text, spans, words, hit.i):
+            return True  # a piece of a hyphenated code: سارس-كوف-2
+        if hit.plen and hit.entry.variant[:1] in _HAMZA_ALEFS and self._bare_alef_after_clitic(back, spans, hit):
+            return True
+        if hit.kind == "fuzzy":
+            # An unseen spelling showing Arabic morphology a transliteration lacks:
+            # tanween (سريًا) or, in one word, a native letter such as ة (دمغة) or ع.
+            surface = self._surface(back, spans, hit)
+            return bool(_TANWEEN & set(surface)) or (hit.n == 1 and NATIVE_LETTERS.search(surface) is not None)
+        # News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
+        # "denying"), never on a listed foreign name (نافيا, Navia).
+        entry = hit.entry
+        if not tanween or hit.n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) \
+                or _TANWEEN & set(entry.variant):
+            return False
+        return bool(_TANWEEN & set(self._surface(back, spans, hit)))
+
     def _bare_alef_after_clitic(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """فاينشتاين is Feinstein, not ف + أينشتاين: with a clitic in front, a name
         spelled with a hamza keeps it (فأينشتاين), so a bare alef there is a long
@@ -488,22 +498,6 @@ class Matcher:
         if back.original[back.source_index(spans[hit.i][0] + hit.plen)] != "ا":
             return False
         return not any(sp.startswith("ا") for sp in self.index.terms[hit.entry.term_id].source)
-
-    def _inflected_foreign_name(self, back: Normalized, spans: list, hit: _Hit) -> bool:
-        """News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
-        "denying"), never on a transliterated foreign name (نافيا, Navia)."""
-        entry = hit.entry
-        if hit.n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) or _TANWEEN & set(entry.variant):
-            return False
-        return bool(_TANWEEN & set(self._surface(back, spans, hit)))
-
-    def _native_surface(self, back: Normalized, spans: list, hit: _Hit) -> bool:
-        """Does an unseen spelling show Arabic morphology a transliteration lacks:
-        tanween (سريًا), or, in one word, a native letter such as ة (دمغة) or ع?"""
-        surface = self._surface(back, spans, hit)
-        if _TANWEEN & set(surface):
-            return True
-        return hit.n == 1 and NATIVE_LETTERS.search(surface) is not None
 
     def _surface(self, back: Normalized, spans: list, hit: _Hit) -> str:
         start, end = back.span(spans[hit.i][0] + hit.plen, spans[hit.i + hit.n - 1][1])
