@@ -115,15 +115,6 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b")  # and decades: the 1980s
 # Roman numerals (World War II, type-II, angiotensin II) render Arabic digits; a
 # lone "I" is the pronoun unless a hyphen ties it to its word (type-I).
 _ROMAN = re.compile(r"(?<![\w'’])(?:[IVX]{2,5}|(?<=-)I)(?![\w'’])")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-
-
-def _roman(numeral: str) -> int | None:
-    total = 0
-    for k, ch in enumerate(numeral):
-        value = _ROMAN_VALUES[ch]
-        total += -value if k + 1 < len(numeral) and _ROMAN_VALUES[numeral[k + 1]] > value else value
-    return total if _to_roman(total) == numeral else None  # IIX, VV: not numerals
 
 
 def _to_roman(n: int) -> str:
@@ -134,11 +125,15 @@ def _to_roman(n: int) -> str:
     return out
 
 
+# Only well-formed numerals count (IIX and VV are not numbers).
+_ROMAN_NUMERALS = {_to_roman(n): n for n in range(1, 40)}
+
+
 def _english_words(text: str) -> set[str]:
     low = text.lower()
     out = {_EN_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _EN_WORDS}
     out.update(str(_TENS[a] + int(_EN_WORDS[b])) for a, b in _COMPOUND.findall(low))
-    out.update(str(v) for v in map(_roman, _ROMAN.findall(text)) if v)
+    out.update(str(_ROMAN_NUMERALS[r]) for r in _ROMAN.findall(text) if r in _ROMAN_NUMERALS)
     return out
 
 
