@@ -128,11 +128,7 @@ class Lexicon:
         median frequency over several European languages (see NAME_LANGUAGES), so
         a name list's stray English words (list, june, rider) cannot vouch for an
         Arabic word or win over a real name spelled the same."""
-        cached = self._name_cache.get(target)
-        if cached is None:
-            names = self.prepare()._names
-            cached = self._content_zipf(target, names, self._name_cache)  # type: ignore[arg-type]
-        return cached
+        return self._content_zipf(target, self.prepare()._names, self._name_cache)  # type: ignore[arg-type]
 
     @staticmethod
     def _content_zipf(target: str, table: dict[str, float], cache: dict[str, float]) -> float:
