@@ -93,6 +93,9 @@ def phrase_spans(phrase: str, text: str, strict: bool = False) -> list[tuple[int
 
     ``strict`` keeps the phrase's own separators (space vs hyphen): used for the
     canonical form, whose hyphenated spelling may be a listed forbidden one."""
+    words = phrase.split()
+    if words and text.isascii() and phrase.isascii() and words[-1].lower() not in text.lower():
+        return []  # every occurrence holds the last word: no pattern to compile
     pat = _PATTERNS.get((phrase, strict))
     if pat is None:
         pat = _PATTERNS[(phrase, strict)] = _phrase_pattern(phrase, strict)
