@@ -310,3 +310,10 @@ def test_find_all_equals_find_line_by_line(shipped: Matcher) -> None:
     assert batch == one_by_one
     assert [m.to_dict() for m in alone.find_all(lines)] == batch
     assert len(batch) > 20
+
+
+def test_clitic_readings_of_many_words_at_once():
+    from translate.arabic.clitics import readings
+    assert sorted(readings(["والبنتاغون", "بومبيو", "وبه"])) == sorted([
+        ("والبنتاغون", 0, "والبنتاغون"), ("والبنتاغون", 1, "البنتاغون"), ("والبنتاغون", 3, "بنتاغون"),
+        ("بومبيو", 0, "بومبيو"), ("بومبيو", 1, "ومبيو"), ("وبه", 0, "وبه")])

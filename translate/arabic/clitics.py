@@ -5,6 +5,8 @@ matcher looks the remaining stem up, and the reported span starts after them.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 _ART = ("", "ال")
@@ -27,9 +29,17 @@ PROCLITIC_LETTERS = frozenset(p[0] for p in PREFIXES)
 
 def stems(norm: str) -> list[tuple[int, str]]:
     """``(prefix_length, stem)`` readings of a normalised token, least stripped first."""
-    out = [(0, norm)]
-    if norm[:1] in PROCLITIC_LETTERS:
-        for k in range(1, min(_LONGEST, len(norm) - MIN_STEM) + 1):
-            if norm[:k] in _PREFIX_SET:
-                out.append((k, norm[k:]))
+    return [(plen, stem) for _, plen, stem in readings([norm])]
+
+
+_STRIP_LENGTHS = tuple(range(1, _LONGEST + 1))
+
+
+def readings(norms: Iterable[str]) -> list[tuple[str, int, str]]:
+    """``(token, prefix_length, stem)`` for every reading of many tokens at once
+    (a document's distinct words): one comprehension, no call per token."""
+    norms = list(norms)
+    out = [(w, 0, w) for w in norms]
+    out += [(w, k, w[k:]) for w in norms if w[:1] in PROCLITIC_LETTERS
+            for k in _STRIP_LENGTHS if len(w) - k >= MIN_STEM and w[:k] in _PREFIX_SET]
     return out

@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..charmap import dense
+
 ALEF = "\u0627"
 YEH = "\u064a"
 KAF = "\u0643"
@@ -79,7 +81,7 @@ def _build_table() -> dict[int, str]:
 
 
 TABLE: dict[int, str] = _build_table()
-
+_FAST = dense(TABLE)  # the same table, read without exceptions (see charmap)
 
 
 def _char_class(chars: list[int]) -> re.Pattern[str]:
@@ -99,7 +101,7 @@ def fold_char(ch: str) -> str:
 
 def normalize(text: str) -> str:
     """Fold orthographic variation; runs at C speed via ``str.translate``."""
-    return text.translate(TABLE)
+    return text.translate(_FAST)
 
 
 def normalize_many(texts: list[str]) -> list[str]:
@@ -108,8 +110,8 @@ def normalize_many(texts: list[str]) -> list[str]:
         return []
     joined = "\x00".join(texts)
     if joined.count("\x00") != len(texts) - 1:  # a text holds the separator itself
-        return [t.translate(TABLE) for t in texts]
-    return joined.translate(TABLE).split("\x00")
+        return [t.translate(_FAST) for t in texts]
+    return joined.translate(_FAST).split("\x00")
 
 
 class Normalized:
@@ -129,7 +131,7 @@ class Normalized:
         """``text``: ``normalize(original)`` when already known (a batch of lines
         is normalised in one pass); the offset map is built on first use."""
         self.original = original
-        self.text = original.translate(TABLE) if text is None else text
+        self.text = original.translate(_FAST) if text is None else text
         self._removed: list[int] | None = None
         self._starts: list[int] | None = None
 

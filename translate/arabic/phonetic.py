@@ -14,6 +14,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from ..charmap import dense
 from .normalize import KAF
 
 _DROP = {ord(c): "" for c in "اويء"}
@@ -37,7 +38,7 @@ def skeleton(norm: str) -> str:
 # A vowel letter that starts a word is kept: before the one translate() pass it is
 # swapped for a private-use stand-in that the same pass turns back into itself.
 _STAND_IN = {v: chr(0xE000 + k) for k, v in enumerate(sorted(_VOWELS))}
-_BATCH = {**_REST, **{ord(s): v for v, s in _STAND_IN.items()}}
+_BATCH = dense({**_REST, **{ord(s): v for v, s in _STAND_IN.items()}})
 
 
 def skeletons(norms: list[str]) -> list[str]:

@@ -28,7 +28,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from ..arabic.clitics import PROCLITIC_LETTERS, stems
+from ..arabic.clitics import readings as clitic_readings, stems
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized, normalize_many
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
@@ -171,9 +171,7 @@ class Matcher:
         if not new:
             return
         idx = self.index
-        # Words that cannot start with a proclitic have one reading: themselves.
-        readings = [(w, 0, w) for w in new if w[:1] not in PROCLITIC_LETTERS]
-        readings += [(w, plen, stem) for w in new if w[:1] in PROCLITIC_LETTERS for plen, stem in stems(w)]
+        readings = clitic_readings(new)
         stem_set = {r[2] for r in readings}
         # filter() walks the few new stems; set.intersection(dict) would walk the dict.
         named = set(filter(idx.single.__contains__, stem_set)) | set(filter(idx.multi_first.__contains__, stem_set))
