@@ -3,7 +3,6 @@ import pytest
 from hypothesis import given, strategies as st
 
 from translate.arabic.normalize import TABLE
-from translate.arabic.phonetic import _BATCH
 from translate.charmap import dense
 
 
@@ -16,10 +15,6 @@ def test_dense_table_translates_like_the_dict(text):
 def test_deletion_replacement_and_astral_characters():
     table = dense({ord("ـ"): "", ord("ة"): "ه", ord("a"): None, ord("ﻻ"): "لا"})
     assert "قطـة a ﻻ 😀".translate(table) == "قطه  لا 😀"
-
-
-def test_the_phonetic_batch_table_is_dense():
-    assert isinstance(_BATCH, list) and len(_BATCH) == 0x10000
 
 
 def test_code_points_beyond_the_bmp_are_refused():
