@@ -244,6 +244,24 @@ def test_ambiguous_name_matches_next_to_an_unambiguous_name() -> None:
     assert [t for _, t, _ in _found(m, "وقالت جورجيت ماضي إن")] == ["Georgette", "Madi"]
 
 
+@pytest.mark.parametrize("word,name,line", [
+    ("والدة", "Walda", "هذا ما قالته والدة ريسا كوسوما"),     # "Risa's mother"
+    ("هدية", "Hedieh", "إن هدية ريسا للكوميديا الجسدية"),      # "Risa's gift"
+    ("تشير", "Techer", "ريسا تشير إلى معاناة ابنها"),          # "Risa points to"
+])
+def test_a_neighbouring_name_does_not_make_a_clear_arabic_word_a_name(word: str, name: str, line: str) -> None:
+    # Each list name is far rarer as a name than its spelling is as an Arabic word.
+    m = _terms(Term(name, (word,), "person"), Term("Risa", ("ريسا",), "person"))
+    assert [t for _, t, _ in _found(m, line)] == ["Risa"]
+
+
+def test_a_neighbouring_name_tips_a_close_call() -> None:
+    # مات is "died", but Matt is common as a name: next to Damon it is one.
+    m = _terms(Term("Matt", ("مات",), "person"), Term("Damon", ("دامون",), "person"))
+    assert [t for _, t, _ in _found(m, "فيلم من بطولة مات دامون")] == ["Matt", "Damon"]
+    assert _found(m, "مات الرجل في الحادث") == []
+
+
 def test_places_are_not_ambiguous_for_being_frequent_in_arabic_news(shipped: Matcher) -> None:
     assert [t for _, t, _ in _found(shipped, "في العراق وإيران")] == ["Iraq", "Iran"]
 

@@ -34,7 +34,7 @@ _ANNOUNCERS = TITLES | LINKS | PLACES
 _FOLLOWERS = frozenset(normalize(w) for w in "بن ابن بنت".split())
 
 
-_PLACE_TYPES = frozenset({"place", "organization", "outlet"})
+PLACE_TYPES = frozenset({"place", "organization", "outlet"})
 
 
 def _bare(norm_word: str, words: frozenset[str]) -> bool:
@@ -52,7 +52,7 @@ def announces(norm_word: str, term_type: str) -> bool:
     """Does this word, right before a word, announce a name of this type? Place
     words announce places ("منطقة شمال" is "the north region", not a Mr Szmal);
     titles and kinship words announce people."""
-    return _bare(norm_word, PLACES if term_type in _PLACE_TYPES else TITLES | LINKS)
+    return _bare(norm_word, PLACES if term_type in PLACE_TYPES else TITLES | LINKS)
 
 
 def follows_name(norm_word: str) -> bool:

@@ -20,6 +20,7 @@ dictionary hits for its words and context checks for its ambiguous ones.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from itertools import compress, count, repeat
@@ -35,7 +36,7 @@ from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
 from ..bulk import gc_paused
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
-from .context import announces, announces_name, follows_name
+from .context import PLACE_TYPES, announces, announces_name, follows_name
 from .index import MIN_FUZZY_WORD, NATIVE_LETTERS, WORD, Entry, TermIndex
 from .match import Match, MatchSettings
 
@@ -366,17 +367,22 @@ class Matcher:
 
     def _judge(self, stem: str, term: Term, floor: float | None = None) -> bool:
         s = self.settings
-        ar = self.lexicon.arabic_zipf(stem)
         if floor is None:
             floor = s.ambiguous_min_zipf if NATIVE_LETTERS.search(stem) else s.foreign_min_zipf
-        if ar < floor:
+        if self.lexicon.arabic_zipf(stem) < floor:
             return False
-        if term.type in ("place", "organization", "outlet"):
+        return self._gap(stem, term) >= s.ambiguous_margin
+
+    def _gap(self, stem: str, term: Term) -> float:
+        """How much more common (Zipf) the spelling is as an Arabic word than the
+        term is as a name."""
+        ar = self.lexicon.arabic_zipf(stem)
+        if term.type in PLACE_TYPES:
             # Place names have exonyms (Iraq, Irak, Iraque): English alone counts.
-            return ar - self.lexicon.english_name_zipf(term.target) >= s.ambiguous_margin + s.place_margin_bonus
+            return ar - self.lexicon.english_name_zipf(term.target) - self.settings.place_margin_bonus
         if key_similarity(arabic_key(stem), english_key(term.target)) < _TRANSLIT_MIN:
-            return True  # a name's frequency vouches for it only if it spells the Arabic
-        return ar - self.lexicon.name_zipf(term.target) >= s.ambiguous_margin
+            return math.inf  # a name's frequency vouches for it only if it spells the Arabic
+        return ar - self.lexicon.name_zipf(term.target)
 
     def _never_alone(self, hit: _Hit) -> bool:
         """Spellings that are never a one-word name: two-letter Arabic words are
@@ -429,10 +435,17 @@ class Matcher:
             return _ANCHOR if self._anchor(hit) else _KEEP
         if not self.settings.context:
             return _DROP
+        s = self.settings
         ar = self.lexicon.arabic_zipf(hit.stem)
-        if ar >= self.settings.never_alone_zipf:
+        if ar >= s.never_alone_zipf:
             return _NEEDS_LISTED_TITLE
-        return _NEEDS_TITLE if ar >= self.settings.title_only_zipf else _NEEDS_NAME
+        term = self.index.terms[hit.entry.term_id]
+        # Clearly an Arabic word: no neighbour makes it a name. Not for places:
+        # a place word (مدينة الحديدة) is strong evidence, and English text rarely
+        # names Arab towns, so their frequency gap says little.
+        if term.type not in PLACE_TYPES and self._gap(hit.stem, term) >= s.context_max_gap:
+            return _DROP
+        return _NEEDS_TITLE if ar >= s.title_only_zipf else _NEEDS_NAME
 
     def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         """Keep the ambiguous hits that a neighbour vouches for."""

@@ -74,6 +74,7 @@ def signature_string(sig: dict[str, Any]) -> str:
     if m:
         parts.append(f"fuzzy:{m.get('min_fuzzy_score') if m.get('fuzzy') else 'off'}")
         parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')},{m.get('foreign_min_zipf')}/{m.get('ambiguous_margin')}")
+        parts.append(f"context:{m.get('context_max_gap') if m.get('context') else 'off'}")
     r = t.get("renderings", {})
     if r:
         parts.append(f"variant:{r.get('min_variant_similarity')}")
