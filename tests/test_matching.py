@@ -211,6 +211,10 @@ MUST_NOT_MATCH = [
     (Term("Navia", ("نافيا",), "person"), "وقال نافيًا أي تورط في الهجوم"),
     # An unseen spelling with ة is an Arabic word (دمغة: stamp duty), not Dahmke.
     (Term("Dahmke", ("دامكه",), "person"), "سترتفع رسوم دمغة العقارات"),
+    # A person's name takes no article: البيج is "the beige" (found on NTREX).
+    (Term("Page", ("بيج",), "person"), "ارتدت قبعة باللون البيج القاتم"),
+    # The article is ال: ألغينا is "we cancelled", not ال + Ghena.
+    (Term("Ghena", ("غينا",), "place"), "لقد ألغينا الحفل"),
 ]
 
 
@@ -226,6 +230,11 @@ def test_clitic_before_a_hamza_name() -> None:
     assert _found(m, "قال فأينشتاين") == [("أينشتاين", "Einstein", "exact")]
     # a glossary that lists the hamza-less spelling says the name is written so
     assert _found(_terms(ESPER), "قال واسبر") == [("اسبر", "Esper", "normalized")]
+
+
+def test_article_on_a_name_the_glossary_lists_with_one() -> None:
+    m = _terms(Term("Sistani", ("السيستاني",), "person"))
+    assert _found(m, "أعلن ولاءه للسيستاني") == [("سيستاني", "Sistani", "normalized")]
 
 
 def test_financial_times_is_itself() -> None:

@@ -38,11 +38,11 @@ class MatchSettings:
     never_alone_zipf: float = 6.0
     # Ambiguous spellings still match next to a title or another name…
     context: bool = True
-    # …but next to a person's name a neighbour only tips a close call: a spelling
-    # this much more common in Arabic than the name is as a name (100x) is an
-    # Arabic word whatever stands next to it (والدة ريسا is "Risa's mother", المغنية أريانا "the singer Ariana").
-    # On NTREX and TICO-19 every rescue above 2.0 was wrong (25 and 150), every
-    # right one was below 1.8.
+    # …but a neighbouring name only tips a close call: a person's name this much
+    # rarer as a name than its spelling is as an Arabic word (100x) needs a title
+    # (والدة ريسا is "Risa's mother"; الجنرال سليماني still matches). On NTREX and
+    # TICO-19 every name-rescue above 2.0 was wrong (25 and 150), every right one
+    # was below 1.8.
     context_max_gap: float = 2.0
 
     def as_dict(self) -> dict:
