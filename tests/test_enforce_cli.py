@@ -114,3 +114,24 @@ def test_empty_source_and_blank_lines(cli, tmp_path):
     assert r.exit_code == 0
     data = json.loads(r.stdout)
     assert data["lines"] == [""] and data["unplaced"][0]["reason"] == "missing"
+
+
+def test_a_surname_after_the_full_name_is_enforced(cli, tmp_path):
+    """The whole file is one document: سليماني alone (also an ordinary word) is
+    Soleimani once قاسم سليماني has been named, and its English is corrected."""
+    glossary = tmp_path / "iran.yaml"
+    glossary.write_text("name: iran\nsource_lang: ar\ntarget_lang: en\nterms:\n"
+                        "  - {target: Qasem Soleimani, type: person, source: [قاسم سليماني]}\n"
+                        "  - {target: Soleimani, type: person, source: [سليماني], forbidden: [Sulaimani]}\n",
+                        encoding="utf-8")
+    src, mt = tmp_path / "a.ar.txt", tmp_path / "a.en.txt"
+    src.write_text("قتل قاسم سليماني في غارة\nوكان سليماني يقود فيلق القدس\n", encoding="utf-8")
+    mt.write_text("Qasem Soleimani was killed in a strike\nSulaimani led the Quds Force\n", encoding="utf-8")
+    r = cli("enforce", "-s", str(src), "-t", str(mt), "-g", str(glossary), "--json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["lines"][1] == "Soleimani led the Quds Force"
+    assert [(c["line"], c["before"], c["after"]) for c in data["corrections"]] == [(2, "Sulaimani", "Soleimani")]
+    matched = cli("glossary", "match", str(src), "--glossary", str(glossary), "--json")
+    assert [(m["line"], m["text"]) for m in json.loads(matched.stdout)["matches"]] == [
+        (1, "قاسم سليماني"), (2, "سليماني")]

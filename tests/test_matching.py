@@ -271,6 +271,30 @@ def test_a_neighbouring_name_tips_a_close_call() -> None:
     assert _found(m, "مات الرجل في الحادث") == []
 
 
+IRAN_NAMES = [Term("Qasem Soleimani", ("قاسم سليماني",), "person"), Term("Soleimani", ("سليماني",), "person"),
+              Term("Muqtada al-Sadr", ("مقتدى الصدر",), "person"), Term("Sadr", ("الصدر",), "person")]
+
+
+def test_a_name_given_in_full_vouches_for_its_surname_in_the_document() -> None:
+    # سليماني and الصدر are common Arabic words (and rare names in European text):
+    # alone they need a title, but after the full name the document means the man.
+    m = _terms(*IRAN_NAMES)
+    doc = ["قتل قاسم سليماني في غارة قرب بغداد", "وكان سليماني يقود فيلق القدس", "ودعا مقتدى الصدر أنصاره",
+           "وقال الصدر في بيان"]
+    assert [(x.line, x.target) for x in m.find_all(doc)] == [
+        (1, "Qasem Soleimani"), (2, "Soleimani"), (3, "Muqtada al-Sadr"), (4, "Sadr")]
+    assert [len(found) for found in m.find_lines(doc)] == [1, 1, 1, 1]
+    # Without the full name, nothing vouches for them.
+    assert m.find_all([doc[1], doc[3]]) == []
+    assert m.find(doc[1]) == []
+
+
+def test_a_full_name_vouches_only_for_its_own_words() -> None:
+    m = _terms(*IRAN_NAMES, Term("Madi", ("ماضي",), "person"))
+    doc = ["قتل قاسم سليماني في غارة", "كان ماضي المدينة مشرقا"]  # "the city's past"
+    assert [x.target for x in m.find_all(doc)] == ["Qasem Soleimani"]
+
+
 def test_places_are_not_ambiguous_for_being_frequent_in_arabic_news(shipped: Matcher) -> None:
     assert [t for _, t, _ in _found(shipped, "في العراق وإيران")] == ["Iraq", "Iran"]
 

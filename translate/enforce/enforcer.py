@@ -52,8 +52,12 @@ class Enforcer:
         return cls(load_glossaries(list(paths)), settings)
 
     def enforce_line(self, source: str, english: str, line_no: int = 1,
-                     hints: dict[int, Sequence[Span]] | None = None) -> LineResult:
-        matches = self.matcher.find(source, line_no)
+                     hints: dict[int, Sequence[Span]] | None = None,
+                     matches: list[Match] | None = None) -> LineResult:
+        """``matches``: the line's matches when the caller matched the whole
+        document (a name given in full elsewhere vouches for its surname here)."""
+        if matches is None:
+            matches = self.matcher.find(source, line_no)
         if not matches:
             return LineResult(english)
         return enforce_line(source, english, matches, self.settings, line_no, hints, self.readings)
@@ -62,7 +66,9 @@ class Enforcer:
         """One :class:`LineResult` per line pair (lines numbered from 1)."""
         if len(sources) != len(english):
             raise LengthMismatch(len(sources), len(english))
-        return [self.enforce_line(s, e, no) for no, (s, e) in enumerate(zip(sources, english), 1)]
+        per_line = self.matcher.find_lines(sources)
+        return [self.enforce_line(s, e, no, matches=m)
+                for no, (s, e, m) in enumerate(zip(sources, english, per_line), 1)]
 
 
 def enforce_lines(sources: Sequence[str], english: Sequence[str], glossary: Glossary,

@@ -112,7 +112,7 @@ class GlossaryEngine:
 
     def translate_sentences(self, sentences: Sequence[str], options=None) -> list[SentenceResult]:
         matcher = self.enforcer.matcher
-        protected = [protect(s, matcher.find(s, k), self.protection) for k, s in enumerate(sentences, 1)]
+        protected = [protect(s, m, self.protection) for s, m in zip(sentences, matcher.find_lines(sentences))]
         texts = [p.text for p in protected]
         raw = self.engine.translate_sentences(texts, options) if options is not None else \
             self.engine.translate_sentences(texts)

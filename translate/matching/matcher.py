@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import is_not
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -60,9 +60,10 @@ _MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 _NO_READINGS: tuple = ()
 _SPAN = re.Match.span
 # Verdicts on a hit from its own words (see Matcher._verdict); falsy = dropped.
-# An ambiguous hit needs a neighbour: a title or name, a title, or (for the most
-# common words) a title and the exact listed spelling.
-_DROP, _KEEP, _ANCHOR, _NEEDS_NAME, _NEEDS_TITLE, _NEEDS_LISTED_TITLE = range(6)
+# An ambiguous hit needs a neighbour (a title or name; a title) or, up to
+# _NEEDS_TITLE, its term named unambiguously elsewhere in the document; common
+# words need a title right there, the most common ones also the listed spelling.
+_DROP, _KEEP, _ANCHOR, _NEEDS_NAME, _NEEDS_TITLE, _NEEDS_TITLE_HERE, _NEEDS_LISTED_TITLE = range(7)
 
 
 @dataclass(slots=True)
@@ -124,10 +125,14 @@ class Matcher:
 
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
+        """One line, as a document of its own."""
         back = Normalized(line)  # the normalised line and its map back to the original
         words = WORD.findall(back.text)
         self._learn(words)
-        return self._find(line, line_no, back, words)
+        found = self._hits(back, words)
+        if found is None:
+            return []
+        return self._matches(line_no, back, words, *found, _established(self.index.terms, [found[1]]))
 
     @gc_paused()
     def find_all(self, lines: Iterable[str]) -> list[Match]:
@@ -136,18 +141,32 @@ class Matcher:
         backs = list(map(Normalized, lines, normalize_many(lines)))
         per_line = [WORD.findall(b.text) for b in backs]
         self._learn({w for words in per_line for w in words})
+        found = [(no, back, words, self._hits(back, words)) for no, (back, words) in enumerate(zip(backs, per_line), 1)
+                 if words]
+        found = [(no, back, words, hits) for no, back, words, hits in found if hits is not None]
+        # One sense per discourse: a term named unambiguously anywhere in the
+        # document (قاسم سليماني) vouches for its ambiguous spellings (سليماني).
+        established = _established(self.index.terms, [hits for *_, (_, hits) in found])
         out: list[Match] = []
-        for no, (back, words) in enumerate(zip(backs, per_line), 1):
-            if words:
-                out.extend(self._find(back.original, no, back, words))
+        for no, back, words, (spans, hits) in found:
+            out.extend(self._matches(no, back, words, spans, hits, established))
         return out
 
-    def _find(self, line: str, line_no: int, back: Normalized, words: list[str]) -> list[Match]:
+    def find_lines(self, lines: Sequence[str]) -> list[list[Match]]:
+        """:meth:`find_all`, grouped: the matches of each line, in order."""
+        out: list[list[Match]] = [[] for _ in lines]
+        for m in self.find_all(lines):
+            out[m.line - 1].append(m)
+        return out
+
+    def _hits(self, back: Normalized, words: list[str]) -> tuple[list[tuple[int, int]], list[_Hit]] | None:
+        """A line's spans and hits, each with its verdict, before neighbours and the
+        document are asked about the ambiguous ones."""
         infos = list(map(self._words.__getitem__, words))
         # Only positions whose word is in some name are visited from here on.
         named = list(compress(count(), map(is_not, infos, repeat(_NOTHING))))
         if not named:
-            return []
+            return None
         norm = back.text
         spans = list(map(_SPAN, WORD.finditer(norm)))
         covered: set[int] = set()  # words of every hit, kept or not: no fuzzy there
@@ -155,14 +174,16 @@ class Matcher:
         if self.settings.fuzzy:
             hits += self._fuzzy(back, spans, words, infos, named, covered)
         if not hits:
-            return []
-        tanween, hyphen = _HAS_TANWEEN.search(line) is not None, "-" in norm
+            return None
+        tanween, hyphen = _HAS_TANWEEN.search(back.original) is not None, "-" in norm
         hits = [h for h in hits if not self._occurrence_denies(back, spans, words, h, tanween, hyphen)]
-        hits = self._filter(back, spans, words, hits)
-        if not hits:
-            return []
+        return (spans, hits) if hits else None
+
+    def _matches(self, line_no: int, back: Normalized, words: list[str], spans: list[tuple[int, int]],
+                 hits: list[_Hit], established: dict[str, set[str]]) -> list[Match]:
+        hits = self._filter(back, spans, words, hits, established)
         hits.sort(key=lambda h: h.i)
-        return [self._to_match(line, line_no, spans, back, h) for h in hits]
+        return [self._to_match(back.original, line_no, spans, back, h) for h in hits]
 
     def _learn(self, words: Iterable[str]) -> None:
         """Index facts for words not seen before, in set operations over the whole
@@ -443,7 +464,7 @@ class Matcher:
         if ar >= s.never_alone_zipf:
             return _NEEDS_LISTED_TITLE
         if ar >= s.title_only_zipf:
-            return _NEEDS_TITLE
+            return _NEEDS_TITLE_HERE
         # A neighbouring name tips only a close call; a clear Arabic word needs a
         # title (الجنرال سليماني). Places have their place words.
         term = self.index.terms[hit.entry.term_id]
@@ -451,8 +472,9 @@ class Matcher:
             return _NEEDS_TITLE
         return _NEEDS_NAME
 
-    def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit]) -> list[_Hit]:
-        """Keep the ambiguous hits that a neighbour vouches for."""
+    def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit],
+                established: dict[str, set[str]]) -> list[_Hit]:
+        """Keep the ambiguous hits that a neighbour or the document vouches for."""
         if all(h.verdict <= _ANCHOR for h in hits):
             return hits
         anchors = {k for h in hits if h.verdict == _ANCHOR for k in range(h.i, h.i + h.n)}
@@ -461,13 +483,20 @@ class Matcher:
         for h in hits:
             v = h.verdict
             if v > _ANCHOR:
-                if not self._supported(norm, spans, words, h, anchors if v == _NEEDS_NAME else set()):
-                    continue
-                if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
-                    continue
+                if not (v <= _NEEDS_TITLE and h.n == 1 and self._named_in_full(h, established)):
+                    if not self._supported(norm, spans, words, h, anchors if v == _NEEDS_NAME else set()):
+                        continue
+                    if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
+                        continue
                 h.score = min(h.score, 0.9)
             kept.append(h)
         return kept
+
+    def _named_in_full(self, hit: _Hit, established: dict[str, set[str]]) -> bool:
+        """Is this one word part of a name the document gives in full, with an
+        English name that is part of that name's (Esper of Mark Esper)?"""
+        full = established.get(hit.stem)
+        return full is not None and _english_words(self.index.terms[hit.entry.term_id].target) <= full
 
     def _supported(self, norm: str, spans: list, words: list[str], hit: _Hit, anchors: set[int]) -> bool:
         before, after = hit.i - 1, hit.i + hit.n
@@ -547,6 +576,31 @@ def _foreign_to_names(prefix: str, term: Term) -> bool:
     TICO-19 with the 65k-name list, 8 of 46 such matches were right, all of them
     words that list calls people (cordon, tsunami, SARS)."""
     return prefix.endswith(("ال", "لل")) and not any(normalize(sp).startswith("ال") for sp in term.source)
+
+
+def _established(terms: list[Term], hit_lists: Iterable[list[_Hit]]) -> dict[str, set[str]]:
+    """Names a document gives in full, as each of their Arabic words -> the
+    English words of the full name. News introduces a person by the full name
+    (قاسم سليماني, مارك إسبر) and goes on with one word of it (سليماني); that
+    word then stands for the name although it is also an ordinary word. A
+    one-word spelling is not enough (مناعي would make every المناعي, "immune",
+    a name), nor is an unseen spelling."""
+    out: dict[str, set[str]] = {}
+    for hits in hit_lists:
+        for h in hits:
+            if len(h.entry.words) > 1 and h.verdict <= _ANCHOR and h.kind != "fuzzy":
+                english = _english_words(terms[h.entry.term_id].target)
+                for word in h.entry.words:
+                    out.setdefault(word, set()).update(english)
+    return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _english_words(target: str) -> set[str]:
+    """al-Sadr -> {"al", "sadr"}: Sadr is part of Muqtada al-Sadr."""
+    return set(_LETTERS.findall(target.lower()))
 
 
 _HARAKAT = {c: None for c in map(ord, _MARKS)}
