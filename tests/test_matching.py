@@ -351,6 +351,27 @@ def test_hyphenated_name() -> None:
     assert _found(m, "أسرة آل-سعود الحاكمة")[0][:2] == ("آل-سعود", "Al Saud")
 
 
+@pytest.mark.parametrize("listed,line,text", [
+    ("حسن نصر الله", "قال حسن نصرالله إن", "حسن نصرالله"),
+    ("حسن نصرالله", "قال حسن نصر الله إن", "حسن نصر الله"),
+    ("عادل عبد المهدي", "قال عادل عبدالمهدي إن", "عادل عبدالمهدي"),
+    ("عادل عبدالمهدي", "وقال عادل عبد المهدي", "عادل عبد المهدي"),
+])
+def test_compounds_inside_full_names_joined_or_apart(listed: str, line: str, text: str) -> None:
+    (found,) = _found(_terms(Term("X", (listed,), "person")), line)
+    assert found[:2] == (text, "X")
+
+
+@pytest.mark.parametrize("spelling,name,line", [
+    ("نتنياهو", "Netanyahu", "وأضاف نتنياهو في مؤتمر صحفي"),
+    ("أردوغان", "Erdogan", "وقال اردوغان لوكالة الأنباء"),
+])
+def test_long_names_frequent_in_arabic_news_match_alone(spelling: str, name: str, line: str) -> None:
+    # Common in Arabic text because they are names in the news: at 6+ letters a
+    # spelling is rarely an ordinary word by chance, so the margin is wider.
+    assert [t for _, t, _ in _found(_terms(Term(name, (spelling,), "person")), line)] == [name]
+
+
 def test_find_all_equals_find_line_by_line(shipped: Matcher) -> None:
     """find_all learns a document's words in one batch; the result must be what
     each line gives on its own, on a fresh matcher and on a warm one."""

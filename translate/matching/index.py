@@ -43,16 +43,45 @@ class Entry(NamedTuple):
     latin: bool
 
 
+_GOD = "الله"  # the second half of compound names: نصر الله / نصرالله, عبد الله
+
+
+def _split(word: str) -> list[str]:
+    """A compound written as one word, in its two parts (عبدالمهدي, نصرالله)."""
+    for head in _COMPOUND_HEADS:
+        if word.startswith(head) and len(word) - len(head) >= 3:
+            return [head, word[len(head):]]
+    if word.endswith(_GOD) and len(word) - len(_GOD) >= 2:
+        return [word[:-len(_GOD)], _GOD]
+    return [word]
+
+
+def _compound_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every way of writing a name's compounds joined or apart: حسن نصر الله,
+    حسن نصرالله; عادل عبد المهدي, عادل عبدالمهدي."""
+    parts = [p for w in words for p in _split(w)]
+    joints = [k for k in range(len(parts) - 1) if parts[k] in _COMPOUND_HEADS or parts[k + 1] == _GOD]
+    forms = [words]
+    for mask in range(1 << len(joints)):
+        joined = {joints[b] for b in range(len(joints)) if mask >> b & 1}
+        out, i = [], 0
+        while i < len(parts):
+            if i in joined and i + 1 < len(parts):
+                out.append(parts[i] + parts[i + 1])
+                i += 2
+            else:
+                out.append(parts[i])
+                i += 1
+        if tuple(out) not in forms:
+            forms.append(tuple(out))
+    return forms
+
+
 def _extra_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Other keys one Arabic spelling is found under (compounds, article)."""
-    keys = [words]
-    if len(words) > 1:
+    keys = _compound_forms(words)
+    if len(words) > 1 and ("".join(words),) not in keys:
         keys.append(("".join(words),))
-    else:
-        w = words[0]
-        for head in _COMPOUND_HEADS:
-            if w.startswith(head) and len(w) - len(head) >= 3:
-                keys.append((head, w[len(head):]))
     for k in list(keys):
         if k[0].startswith("ال") and len(k[0]) >= 5:
             keys.append((k[0][2:],) + k[1:])
@@ -91,7 +120,7 @@ class TermIndex:
         single, multi = self.single, self.multi
         for entry, norm in zip(entries, norms):
             term_id, spelling, _, is_latin = entry
-            if norm.isalnum() and (is_latin or not norm.startswith(heads)):
+            if norm.isalnum() and (is_latin or not (norm.startswith(heads) or norm.endswith(_GOD))):
                 # The common case (one plain word): one key, no compound or article forms.
                 found = single.get(norm)
                 if found is None:

@@ -392,7 +392,8 @@ class Matcher:
             floor = s.ambiguous_min_zipf if NATIVE_LETTERS.search(stem) else s.foreign_min_zipf
         if self.lexicon.arabic_zipf(stem) < floor:
             return False
-        return self._gap(stem, term) >= s.ambiguous_margin
+        margin = s.ambiguous_margin if len(stem) < s.long_spelling else s.long_spelling_margin
+        return self._gap(stem, term) >= margin
 
     def _gap(self, stem: str, term: Term) -> float:
         """How much more common (Zipf) the spelling is as an Arabic word than the
