@@ -41,5 +41,5 @@ def readings(norms: Iterable[str]) -> list[tuple[str, int, str]]:
     norms = list(norms)
     out = [(w, 0, w) for w in norms]
     out += [(w, k, w[k:]) for w in norms if w[:1] in PROCLITIC_LETTERS
-            for k in _STRIP_LENGTHS if len(w) - k >= MIN_STEM and w[:k] in _PREFIX_SET]
+            for k in _STRIP_LENGTHS[:len(w) - MIN_STEM] if w[:k] in _PREFIX_SET]
     return out

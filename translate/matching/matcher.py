@@ -59,6 +59,7 @@ _MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 
 _NO_READINGS: tuple = ()
 _SPAN = re.Match.span
+_GROUP = re.Match.group
 # Verdicts on a hit from its own words (see Matcher._verdict); falsy = dropped.
 # An ambiguous hit needs a neighbour (a title or name; a title) or, up to
 # _NEEDS_TITLE, its term named unambiguously elsewhere in the document; common
@@ -127,9 +128,10 @@ class Matcher:
     def find(self, line: str, line_no: int = 1) -> list[Match]:
         """One line, as a document of its own."""
         back = Normalized(line)  # the normalised line and its map back to the original
-        words = WORD.findall(back.text)
+        tokens = list(WORD.finditer(back.text))
+        words = list(map(_GROUP, tokens))
         self._learn(words)
-        found = self._hits(back, words)
+        found = self._hits(back, words, tokens)
         if found is None:
             return []
         return self._matches(line_no, back, words, *found, _established(self.index.terms, [found[1]]))
@@ -139,10 +141,12 @@ class Matcher:
         """All lines of a document: its distinct words are looked up in one batch."""
         lines = list(lines)
         backs = list(map(Normalized, lines, normalize_many(lines)))
-        per_line = [WORD.findall(b.text) for b in backs]
+        # One regex pass per line: its words now, their spans for the lines that need them.
+        tokens = [list(WORD.finditer(b.text)) for b in backs]
+        per_line = [list(map(_GROUP, t)) for t in tokens]
         self._learn({w for words in per_line for w in words})
-        found = [(no, back, words, self._hits(back, words)) for no, (back, words) in enumerate(zip(backs, per_line), 1)
-                 if words]
+        found = [(no, back, words, self._hits(back, words, t))
+                 for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
         found = [(no, back, words, hits) for no, back, words, hits in found if hits is not None]
         # One sense per discourse: a term named unambiguously anywhere in the
         # document (قاسم سليماني) vouches for its ambiguous spellings (سليماني).
@@ -159,7 +163,8 @@ class Matcher:
             out[m.line - 1].append(m)
         return out
 
-    def _hits(self, back: Normalized, words: list[str]) -> tuple[list[tuple[int, int]], list[_Hit]] | None:
+    def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match]
+              ) -> tuple[list[tuple[int, int]], list[_Hit]] | None:
         """A line's spans and hits, each with its verdict, before neighbours and the
         document are asked about the ambiguous ones."""
         infos = list(map(self._words.__getitem__, words))
@@ -168,7 +173,7 @@ class Matcher:
         if not named:
             return None
         norm = back.text
-        spans = list(map(_SPAN, WORD.finditer(norm)))
+        spans = list(map(_SPAN, tokens))
         covered: set[int] = set()  # words of every hit, kept or not: no fuzzy there
         hits = self._exact(norm, spans, words, infos, named, covered)
         if self.settings.fuzzy:
@@ -241,10 +246,8 @@ class Matcher:
                 for n in range(min(r.maxn, count - i), 1, -1):
                     if best and best[0] >= n:
                         break
-                    if not _joined(norm, spans, i, n):
-                        continue
                     entries = multi.get((r.stem,) + tuple(words[i + 1:i + n]))
-                    if entries:
+                    if entries and _joined(norm, spans, i, n):
                         best = (n, r.plen, self._likeliest(entries), r.stem)
                         break
                 if best is None and r.single is not None:
@@ -640,6 +643,7 @@ def _in_code(norm: str, spans: list[tuple[int, int]], words: list[str], i: int) 
 def _joined(norm: str, spans: list[tuple[int, int]], i: int, n: int) -> bool:
     """Are words i..i+n-1 separated by spacing only (no punctuation)?"""
     for k in range(i, i + n - 1):
-        if not _SPACING.fullmatch(norm, spans[k][1], spans[k + 1][0]):
+        end, start = spans[k][1], spans[k + 1][0]
+        if not (start - end == 1 and norm[end] == " ") and not _SPACING.fullmatch(norm, end, start):
             return False
     return True
