@@ -35,3 +35,10 @@ def test_arabic_frequency_covers_every_spelling_of_a_word(lexicon) -> None:
     assert lexicon.arabic_zipf(normalize("في")) > 7
     assert lexicon.arabic_zipf(normalize("علي")) > wordfreq.zipf_frequency("علي", "ar") + 1
     assert lexicon.arabic_zipf(normalize("بومبيو")) < 3.5
+
+
+def test_a_name_with_digits_is_not_as_common_as_its_letter_pieces():
+    from translate.arabic.lexicon import default_lexicon
+    lex = default_lexicon()
+    assert lex.name_zipf("R3hab") == 0.0 and lex.english_name_zipf("B0AT1") == 0.0
+    assert lex.name_zipf("John") > 4

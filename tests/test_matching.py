@@ -213,6 +213,10 @@ MUST_NOT_MATCH = [
     (Term("Dahmke", ("دامكه",), "person"), "سترتفع رسوم دمغة العقارات"),
     # A person's name takes no article: البيج is "the beige" (found on NTREX).
     (Term("Page", ("بيج",), "person"), "ارتدت قبعة باللون البيج القاتم"),
+    # An unseen spelling that is an Arabic verb with its plural ending (found on NTREX).
+    (Term("Juvarra", ("يوفارا",), "person"), "على أن يوفروا العمالة اللازمة"),
+    # R3hab's letters "hab" are no evidence that the name is common (رهاب: phobia).
+    (Term("R3hab", ("ريهاب",), "person"), "ارتفع رهاب الأجانب في العديد من البلدان"),
     # The article is ال: ألغينا is "we cancelled", not ال + Ghena.
     (Term("Ghena", ("غينا",), "place"), "لقد ألغينا الحفل"),
 ]

@@ -43,3 +43,15 @@ def readings(norms: Iterable[str]) -> list[tuple[str, int, str]]:
     out += [(w, k, w[k:]) for w in norms if w[:1] in PROCLITIC_LETTERS
             for k in _STRIP_LENGTHS[:len(w) - MIN_STEM] if w[:k] in _PREFIX_SET]
     return out
+
+
+# Endings of Arabic inflection that transliterated names do not end in: the
+# plural verb ending (يوفروا) and plural pronouns (أريهم). Not -ون/-ين/-ان/-ا/-و/-ي,
+# which names end in all the time (جونسون, بوتين, بومبيو).
+SUFFIXES: tuple[str, ...] = ("وا", "هم", "كم")
+
+
+def bases(norm: str) -> list[str]:
+    """What a normalised word would be without one inflectional ending (at least
+    MIN_STEM letters remain): يوفروا -> يوفر, ناشرو -> ناشر."""
+    return [norm[:-len(s)] for s in SUFFIXES if norm.endswith(s) and len(norm) - len(s) >= MIN_STEM]

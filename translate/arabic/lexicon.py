@@ -137,7 +137,8 @@ class Lexicon:
             if target.isalpha():  # one plain word, the common case in name lists
                 words = [target.lower()] if len(target) > 1 else []
             else:
-                words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target)) if len(w) > 1]
+                words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target))
+                         if len(w) > 1 and not _HAS_DIGIT.search(w)]
             freq = max([table.get(w, 0.0) for w in words if w not in _EN_FUNCTION_WORDS], default=0.0)
             cached = cache[target] = min(_zipf(freq), NAME_ZIPF_CAP)
         return cached
@@ -145,7 +146,10 @@ class Lexicon:
 
 _EN_FUNCTION_WORDS = frozenset("the of and a an al el in for on at to de la le bin ibn abu".split())
 # Initials ("J.", "H") say nothing about how common a name is: words of 2+ letters.
-_EN_WORD = re.compile(r"[^\W\d_]+")
+_EN_WORD = re.compile(r"[^\W_]+")
+# A word with digits in it (R3hab, B0AT1) is a handle or a code: no frequency
+# of its letter pieces ("hab") says how common it is.
+_HAS_DIGIT = re.compile(r"\d")
 # Romanised ayn/hamza marks inside a name (Mut‘im, Ya'alon) are not word breaks.
 _APOSTROPHES = re.compile(r"['’‘ʻʼ`]")
 

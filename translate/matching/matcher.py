@@ -29,7 +29,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from ..arabic.clitics import readings as clitic_readings, stems
+from ..arabic.clitics import bases, readings as clitic_readings, stems
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import REMOVED, Normalized, normalize, normalize_many
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
@@ -364,6 +364,9 @@ class Matcher:
         lacks) and guessing would be a false correction."""
         if self.lexicon.arabic_zipf(word) >= self.settings.title_only_zipf:
             return None  # one of the few thousand most common words
+        zipf = self.lexicon.arabic_zipf
+        if any(zipf(base) >= self.settings.ambiguous_min_zipf for plen, stem, _ in candidates for base in bases(stem)):
+            return None  # an inflected Arabic word (يوفروا, "they provide"), not a new spelling of a name
         best: tuple[int, str, Entry, float] | None = None
         for plen, stem, entries in candidates:
             for entry in entries:
