@@ -299,6 +299,14 @@ def test_a_full_name_vouches_only_for_its_own_words() -> None:
     assert [x.target for x in m.find_all(doc)] == ["Qasem Soleimani"]
 
 
+def test_a_full_name_with_a_slip_outranks_an_ambiguous_word_and_vouches_for_it() -> None:
+    # كلوب is also "club": alone it needs context, inside يورجن كلوب (غ/ج) it is Klopp.
+    m = _terms(Term("Jurgen Klopp", ("يورغن كلوب",), "person"), Term("Klopp", ("كلوب",), "person"))
+    doc = ["وقال المدرب يورجن كلوب إن الفريق رائع", "وأضاف كلوب أنه لا يفكر في الراحة"]
+    assert [(x.line, x.text, x.target, x.kind) for x in m.find_all(doc)] == [
+        (1, "يورجن كلوب", "Jurgen Klopp", "fuzzy"), (2, "كلوب", "Klopp", "exact")]
+
+
 def test_places_are_not_ambiguous_for_being_frequent_in_arabic_news(shipped: Matcher) -> None:
     assert [t for _, t, _ in _found(shipped, "في العراق وإيران")] == ["Iraq", "Iran"]
 

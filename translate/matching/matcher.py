@@ -6,7 +6,7 @@ passes:
 
 1. **exact / normalized** — greedy, left to right, longest term first, looking the
    word (and its readings without proclitics) up in :class:`TermIndex`;
-2. **fuzzy** — on words still uncovered: one-word slips inside multi-word names
+2. **fuzzy** — on words no sure hit covers: one-word slips inside multi-word names
    and unseen vowel/letter spellings of transliterated names (same skeleton);
 3. **precision** — one-word spellings that are also ordinary Arabic words keep
    their match only next to a title or an unambiguous name; clitic readings of a
@@ -61,10 +61,14 @@ _NO_READINGS: tuple = ()
 _SPAN = re.Match.span
 _GROUP = re.Match.group
 # Verdicts on a hit from its own words (see Matcher._verdict); falsy = dropped.
-# An ambiguous hit needs a neighbour (a title or name; a title) or, up to
-# _NEEDS_TITLE, its term named unambiguously elsewhere in the document; common
-# words need a title right there, the most common ones also the listed spelling.
+# An ambiguous hit needs a neighbour (a title or name; a title) or, when _OPEN,
+# its name given in full elsewhere in the document; common words need a title
+# right there, the most common ones also the listed spelling.
 _DROP, _KEEP, _ANCHOR, _NEEDS_NAME, _NEEDS_TITLE, _NEEDS_TITLE_HERE, _NEEDS_LISTED_TITLE = range(7)
+_SURE = (_KEEP, _ANCHOR)
+# Open to evidence from elsewhere: a full name in the document, or a full name
+# with a slip around the word. All other hits keep fuzzy matching off their words.
+_OPEN = (_NEEDS_NAME, _NEEDS_TITLE)
 
 
 @dataclass(slots=True)
@@ -174,10 +178,15 @@ class Matcher:
             return None
         norm = back.text
         spans = list(map(_SPAN, tokens))
-        covered: set[int] = set()  # words of every hit, kept or not: no fuzzy there
+        covered: set[int] = set()  # words of hits that are not open to doubt: no fuzzy there
         hits = self._exact(norm, spans, words, infos, named, covered)
         if self.settings.fuzzy:
-            hits += self._fuzzy(back, spans, words, infos, named, covered)
+            fuzzy = self._fuzzy(back, spans, words, infos, named, covered)
+            if fuzzy:
+                # A name with a slip outranks an ambiguous word inside it
+                # (يورجن كلوب is Jurgen Klopp, whatever كلوب alone would be).
+                taken = {k for h in fuzzy if h.n > 1 for k in range(h.i, h.i + h.n)}
+                hits = [h for h in hits if h.verdict not in _OPEN or h.i not in taken] + fuzzy
         if not hits:
             return None
         tanween, hyphen = _HAS_TANWEEN.search(back.original) is not None, "-" in norm
@@ -238,7 +247,8 @@ class Matcher:
                     plen, entry, stem = info.plain
                     if info.verdict:
                         hits.append(_Hit(i, 1, plen, entry, "normalized", 1.0, stem, info.verdict))
-                    covered.add(i)
+                    if info.verdict not in _OPEN:
+                        covered.add(i)
                     free = i + 1
                 continue
             best: tuple[int, int, Entry, str] | None = None
@@ -258,7 +268,8 @@ class Matcher:
                 if hit.verdict:
                     hits.append(hit)
                 free = i + n
-                covered.update(range(i, free))
+                if hit.verdict not in _OPEN:
+                    covered.update(range(i, free))
         return hits
 
     def _judge_plain(self, words: list[str], i: int, info: _Word) -> None:
@@ -490,7 +501,7 @@ class Matcher:
         for h in hits:
             v = h.verdict
             if v > _ANCHOR:
-                if not (v <= _NEEDS_TITLE and h.n == 1 and self._named_in_full(h, established)):
+                if not (v in _OPEN and h.n == 1 and self._named_in_full(h, established)):
                     if not self._supported(norm, spans, words, h, anchors if v == _NEEDS_NAME else set()):
                         continue
                     if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
@@ -591,11 +602,11 @@ def _established(terms: list[Term], hit_lists: Iterable[list[_Hit]]) -> dict[str
     (قاسم سليماني, مارك إسبر) and goes on with one word of it (سليماني); that
     word then stands for the name although it is also an ordinary word. A
     one-word spelling is not enough (مناعي would make every المناعي, "immune",
-    a name), nor is an unseen spelling."""
+    a name); a full name with a one-letter slip is (يورجن كلوب)."""
     out: dict[str, set[str]] = {}
     for hits in hit_lists:
         for h in hits:
-            if len(h.entry.words) > 1 and h.verdict <= _ANCHOR and h.kind != "fuzzy":
+            if len(h.entry.words) > 1 and h.verdict in _SURE:
                 english = _english_words(terms[h.entry.term_id].target)
                 for word in h.entry.words:
                     out.setdefault(word, set()).update(english)
