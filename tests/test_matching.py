@@ -307,6 +307,15 @@ def test_a_full_name_with_a_slip_outranks_an_ambiguous_word_and_vouches_for_it()
         (1, "يورجن كلوب", "Jurgen Klopp", "fuzzy"), (2, "كلوب", "Klopp", "exact")]
 
 
+def test_a_full_name_with_a_slip_outranks_a_listed_word_of_it() -> None:
+    m = _terms(Term("Kamala Harris", ("كامالا هاريس",), "person"), Term("Harris", ("هاريس",), "person"),
+               Term("The Washington Post", ("واشنطن بوست",), "outlet"), Term("Washington", ("واشنطن",), "place"))
+    line = "وذكرت صحيفة واشنطون بوست أن كمالا هاريس ستزور جورجيا"
+    assert [(t, k) for _, t, k in _found(m, line)] == [("The Washington Post", "fuzzy"), ("Kamala Harris", "fuzzy")]
+    # A slip is never another listed name: كامالا واشنطن is not Kamala Harris.
+    assert [t for _, t, _ in _found(m, "قالت كامالا واشنطن")] == ["Washington"]
+
+
 def test_places_are_not_ambiguous_for_being_frequent_in_arabic_news(shipped: Matcher) -> None:
     assert [t for _, t, _ in _found(shipped, "في العراق وإيران")] == ["Iraq", "Iran"]
 

@@ -183,10 +183,10 @@ class Matcher:
         if self.settings.fuzzy:
             fuzzy = self._fuzzy(back, spans, words, infos, named, covered)
             if fuzzy:
-                # A name with a slip outranks an ambiguous word inside it
-                # (يورجن كلوب is Jurgen Klopp, whatever كلوب alone would be).
+                # A full name with a slip outranks one word of it found alone
+                # (كمالا هاريس is Kamala Harris, not Harris; يورجن كلوب is not a club).
                 taken = {k for h in fuzzy if h.n > 1 for k in range(h.i, h.i + h.n)}
-                hits = [h for h in hits if h.verdict not in _OPEN or h.i not in taken] + fuzzy
+                hits = [h for h in hits if h.n > 1 or h.i not in taken] + fuzzy
         if not hits:
             return None
         tanween, hyphen = _HAS_TANWEEN.search(back.original) is not None, "-" in norm
@@ -247,8 +247,8 @@ class Matcher:
                     plen, entry, stem = info.plain
                     if info.verdict:
                         hits.append(_Hit(i, 1, plen, entry, "normalized", 1.0, stem, info.verdict))
-                    if info.verdict not in _OPEN:
-                        covered.add(i)
+                    if info.verdict not in _OPEN and info.verdict not in _SURE:
+                        covered.add(i)  # never a name, or a common word: no fuzzy here
                     free = i + 1
                 continue
             best: tuple[int, int, Entry, str] | None = None
@@ -330,10 +330,12 @@ class Matcher:
                 for j in range(n):
                     for entry, _ in idx.wildcards.get((n, j, window[:j] + window[j + 1:]), ()):
                         got, want = window[j], entry.words[j]
-                        if got == want or len(got) < MIN_FUZZY_WORD:
+                        if got == want or len(got) < MIN_FUZZY_WORD or got in idx.single:
+                            continue  # the same word, too short, or a listed name of its own
+                        if self.lexicon.arabic_zipf(got) >= self.settings.fuzzy_min_zipf and not vowel_variant(got, want):
+                            # A word of its own, not a slip (نيويورك تجاوز, الحوت الأبيض);
+                            # another vowel spelling of the name's word is one (واشنطون بوست).
                             continue
-                        if self.lexicon.arabic_zipf(got) >= self.settings.fuzzy_min_zipf:
-                            continue  # a word of its own, not a slip: نيويورك تجاوز, الحوت الأبيض
                         if Levenshtein.distance(skeleton(got), skeleton(want)) > 1:
                             continue
                         score = fuzzy_score(" ".join(window), " ".join(entry.words))
