@@ -48,7 +48,7 @@ def test_signature_is_reproducible():
     # the word-frequency data decides what is ambiguous: its version is part of it
     from importlib.metadata import version
     assert sig["wordfreq"] == version("wordfreq") and f"wordfreq:{version('wordfreq')}" in one
-    assert "ambiguous:3.0,2.5/0.75" in one and "context:2.0" in one
+    assert "ambiguous:3.0,2.5/0.75,1.25@6" in one and "context:2.0" in one
 
 
 def test_text_table_and_clean_summary():

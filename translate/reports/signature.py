@@ -73,7 +73,8 @@ def signature_string(sig: dict[str, Any]) -> str:
     m = t.get("matching", {})
     if m:
         parts.append(f"fuzzy:{m.get('min_fuzzy_score') if m.get('fuzzy') else 'off'}")
-        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')},{m.get('foreign_min_zipf')}/{m.get('ambiguous_margin')}")
+        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')},{m.get('foreign_min_zipf')}/{m.get('ambiguous_margin')}"
+                     f",{m.get('long_spelling_margin')}@{m.get('long_spelling')}")
         parts.append(f"context:{m.get('context_max_gap') if m.get('context') else 'off'}")
     r = t.get("renderings", {})
     if r:
