@@ -37,6 +37,7 @@ from ..bulk import gc_paused
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import PLACE_TYPES, announces, announces_name, follows_name
+from .discourse import FullNames
 from .index import MIN_FUZZY_WORD, NATIVE_LETTERS, WORD, Entry, TermIndex
 from .match import Match, MatchSettings
 
@@ -138,7 +139,7 @@ class Matcher:
         found = self._hits(back, words, tokens)
         if found is None:
             return []
-        return self._matches(line_no, back, words, *found, _established(self.index.terms, [found[1]]))
+        return self._matches(line_no, back, words, *found, _full_names(self.index.terms, [found[1]]))
 
     @gc_paused()
     def find_all(self, lines: Iterable[str]) -> list[Match]:
@@ -152,12 +153,12 @@ class Matcher:
         found = [(no, back, words, self._hits(back, words, t))
                  for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
         found = [(no, back, words, hits) for no, back, words, hits in found if hits is not None]
-        # One sense per discourse: a term named unambiguously anywhere in the
-        # document (قاسم سليماني) vouches for its ambiguous spellings (سليماني).
-        established = _established(self.index.terms, [hits for *_, (_, hits) in found])
+        # One sense per discourse: a name given in full anywhere in the document
+        # (قاسم سليماني) vouches for its words elsewhere in it (سليماني).
+        full_names = _full_names(self.index.terms, [hits for *_, (_, hits) in found])
         out: list[Match] = []
         for no, back, words, (spans, hits) in found:
-            out.extend(self._matches(no, back, words, spans, hits, established))
+            out.extend(self._matches(no, back, words, spans, hits, full_names))
         return out
 
     def find_lines(self, lines: Sequence[str]) -> list[list[Match]]:
@@ -194,8 +195,8 @@ class Matcher:
         return (spans, hits) if hits else None
 
     def _matches(self, line_no: int, back: Normalized, words: list[str], spans: list[tuple[int, int]],
-                 hits: list[_Hit], established: dict[str, set[str]]) -> list[Match]:
-        hits = self._filter(back, spans, words, hits, established)
+                 hits: list[_Hit], full_names: FullNames) -> list[Match]:
+        hits = self._filter(back, spans, words, hits, full_names)
         hits.sort(key=lambda h: h.i)
         return [self._to_match(back.original, line_no, spans, back, h) for h in hits]
 
@@ -493,7 +494,7 @@ class Matcher:
         return _NEEDS_NAME
 
     def _filter(self, back: Normalized, spans: list, words: list[str], hits: list[_Hit],
-                established: dict[str, set[str]]) -> list[_Hit]:
+                full_names: FullNames) -> list[_Hit]:
         """Keep the ambiguous hits that a neighbour or the document vouches for."""
         if all(h.verdict <= _ANCHOR for h in hits):
             return hits
@@ -503,7 +504,8 @@ class Matcher:
         for h in hits:
             v = h.verdict
             if v > _ANCHOR:
-                if not (v in _OPEN and h.n == 1 and self._named_in_full(h, established)):
+                named = v in _OPEN and h.n == 1 and full_names.vouch(h.stem, self.index.terms[h.entry.term_id].target)
+                if not named:  # not part of a full name given in the document: a neighbour must vouch
                     if not self._supported(norm, spans, words, h, anchors if v == _NEEDS_NAME else set()):
                         continue
                     if v == _NEEDS_LISTED_TITLE and not self._surface_is_listed(back, spans, h):
@@ -511,12 +513,6 @@ class Matcher:
                 h.score = min(h.score, 0.9)
             kept.append(h)
         return kept
-
-    def _named_in_full(self, hit: _Hit, established: dict[str, set[str]]) -> bool:
-        """Is this one word part of a name the document gives in full, with an
-        English name that is part of that name's (Esper of Mark Esper)?"""
-        full = established.get(hit.stem)
-        return full is not None and _english_words(self.index.terms[hit.entry.term_id].target) <= full
 
     def _supported(self, norm: str, spans: list, words: list[str], hit: _Hit, anchors: set[int]) -> bool:
         before, after = hit.i - 1, hit.i + hit.n
@@ -598,29 +594,16 @@ def _foreign_to_names(prefix: str, term: Term) -> bool:
     return prefix.endswith(("ال", "لل")) and not any(normalize(sp).startswith("ال") for sp in term.source)
 
 
-def _established(terms: list[Term], hit_lists: Iterable[list[_Hit]]) -> dict[str, set[str]]:
-    """Names a document gives in full, as each of their Arabic words -> the
-    English words of the full name. News introduces a person by the full name
-    (قاسم سليماني, مارك إسبر) and goes on with one word of it (سليماني); that
-    word then stands for the name although it is also an ordinary word. A
-    one-word spelling is not enough (مناعي would make every المناعي, "immune",
-    a name); a full name with a one-letter slip is (يورجن كلوب)."""
-    out: dict[str, set[str]] = {}
+def _full_names(terms: list[Term], hit_lists: Iterable[list[_Hit]]) -> FullNames:
+    """The names a document gives in full: sure multi-word hits, including a
+    full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
+    enough: مناعي would make every المناعي ("immune") a name."""
+    names = FullNames()
     for hits in hit_lists:
         for h in hits:
             if len(h.entry.words) > 1 and h.verdict in _SURE:
-                english = _english_words(terms[h.entry.term_id].target)
-                for word in h.entry.words:
-                    out.setdefault(word, set()).update(english)
-    return out
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _english_words(target: str) -> set[str]:
-    """al-Sadr -> {"al", "sadr"}: Sadr is part of Muqtada al-Sadr."""
-    return set(_LETTERS.findall(target.lower()))
+                names.add(h.entry.words, terms[h.entry.term_id].target)
+    return names
 
 
 _HARAKAT = {c: None for c in map(ord, _MARKS)}
