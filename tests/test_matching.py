@@ -352,6 +352,25 @@ def test_every_span_is_exact(parts: list[str]) -> None:
         assert found.kind in ("exact", "normalized", "fuzzy")
 
 
+DOC_WORDS = st.sampled_from(["قال", "في", "الحكومة", "،", "قاسم سليماني", "سليماني", "وسليماني", "كلوب",
+                             "يورجن كلوب", "يورغن كلوب", "كامالا", "كمالا هاريس", "هاريس", "إسبر", "مارك إسبر"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(DOC_WORDS, max_size=12).map(" ".join), min_size=1, max_size=6))
+def test_document_matches_are_exact_ordered_and_do_not_overlap(lines: list[str]) -> None:
+    m = _terms(ESPER, MARK_ESPER, *IRAN_NAMES, Term("Jurgen Klopp", ("يورغن كلوب",), "person"),
+               Term("Klopp", ("كلوب",), "person"), Term("Kamala Harris", ("كامالا هاريس",), "person"),
+               Term("Harris", ("هاريس",), "person"))
+    per_line = m.find_lines(lines)
+    for no, (line, found) in enumerate(zip(lines, per_line), 1):
+        assert all(f.line == no and line[f.start:f.end] == f.text for f in found)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    # A line on its own never finds more than in its document (context only adds).
+    for line, found in zip(lines, per_line):
+        assert {(f.start, f.end) for f in m.find(line)} <= {(f.start, f.end) for f in found}
+
+
 # -- clitic readings -------------------------------------------------------------
 def test_clitic_readings_least_stripped_first() -> None:
     from translate.arabic.clitics import stems
