@@ -79,3 +79,18 @@ def test_console_entry_point_and_module() -> None:
     assert r.returncode == 0 and json.loads(r.stdout)["matches"]
     r = subprocess.run([sys.executable, "-m", "translate", "--version"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("tarjama ")
+
+
+def test_check_explain_lists_spellings_that_need_context(cli, tmp_path: Path) -> None:
+    g = tmp_path / "g.yaml"
+    g.write_text("name: g\nsource_lang: ar\ntarget_lang: en\nterms:\n"
+                 "  - {target: Esper, type: person, source: [إسبر]}\n"
+                 "  - {target: Soleimani, type: person, source: [سليماني, قاسم سليماني]}\n"
+                 "  - {target: Madi, type: person, source: [ماضي]}\n", encoding="utf-8")
+    r = cli("glossary", "check", str(g), "--explain")
+    assert r.exit_code == 0, r.stderr
+    notes = r.stdout.splitlines()[:-1]
+    assert [n.split(": note: ")[0] for n in notes] == [f"{g}:6", f"{g}:7"]
+    assert "'سليماني'" in notes[0] and "title" in notes[0] and "full name" in notes[0]
+    assert "'ماضي'" in notes[1]
+    assert r.stdout.splitlines()[-1].startswith("ok: 3 terms")

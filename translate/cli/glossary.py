@@ -20,11 +20,23 @@ GLOSSARY_OPTION = typer.Option(
 
 
 @glossary_app.command("check")
-def check(paths: List[Path] = typer.Argument(..., help="Glossary files or directories.")) -> None:
+def check(
+    paths: List[Path] = typer.Argument(..., help="Glossary files or directories."),
+    explain: bool = typer.Option(False, "--explain", help="Also list the one-word spellings that are Arabic words "
+                                                          "too, and what they need to match alone (notes on "
+                                                          "stdout; the exit status is unchanged)."),
+) -> None:
     """Validate and lint glossaries. Exit 0 if clean, 1 with file:line messages if not."""
     glossary, problems = check_paths(paths)
     for problem in problems:
         typer.echo(str(problem), err=True)
+    if explain:
+        matcher = Matcher(glossary)
+        for k, term in enumerate(glossary.terms):
+            for spelling in term.source:
+                need = matcher.needs(k, spelling)
+                if need:
+                    typer.echo(f"{term.where}: note: term {term.index} ({term.target}): '{spelling}' {need}")
     if problems:
         errors = sum(p.severity == "error" for p in problems)
         typer.echo(f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} warning(s)", err=True)

@@ -70,6 +70,17 @@ _SURE = (_KEEP, _ANCHOR)
 # Open to evidence from elsewhere: a full name in the document, or a full name
 # with a slip around the word. All other hits keep fuzzy matching off their words.
 _OPEN = (_NEEDS_NAME, _NEEDS_TITLE)
+# What each verdict asks of a spelling, in a maintainer's words (Matcher.needs).
+_NEEDS = {
+    _DROP: "never matches alone (a particle, a title or an initial)",
+    _NEEDS_NAME: "is also an Arabic word, more common than the name: alone it needs a title or another "
+                 "name next to it, or the full name elsewhere in the document",
+    _NEEDS_TITLE: "is also an Arabic word, far more common than the name: alone it needs a title before it, "
+                  "or the full name elsewhere in the document",
+    _NEEDS_TITLE_HERE: "is one of the commonest Arabic words: it needs a title right before it",
+    _NEEDS_LISTED_TITLE: "is one of the few hundred commonest Arabic words: it needs a title right before it "
+                         "and exactly this spelling",
+}
 
 
 @dataclass(slots=True)
@@ -228,6 +239,19 @@ class Matcher:
             # A word that is a one-word name is always matched exactly: no fuzzy.
             exact = {w for w, rs in found.items() if any(r.single for r in rs)}
             self._learn_fuzzy([r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
+
+    def needs(self, term_id: int, spelling: str) -> str | None:
+        """What a one-word spelling of term ``term_id`` (its index in the
+        glossary) needs to be matched on its own, in a glossary maintainer's
+        words; None when it matches wherever it stands."""
+        words = WORD.findall(normalize(spelling))
+        if len(words) != 1:
+            return None
+        entry = next((e for e in self.index.single.get(words[0], ()) if e.term_id == term_id), None)
+        if entry is None or entry.latin:
+            return None
+        verdict = self._verdict(words, _Hit(0, 1, 0, entry, "normalized", 1.0, words[0]))
+        return _NEEDS.get(verdict)
 
     # -- pass 1 ---------------------------------------------------------------
     def _exact(self, norm: str, spans: list[tuple[int, int]], words: list[str], infos: list[_Word],
