@@ -312,6 +312,8 @@ def test_a_full_name_with_a_slip_outranks_a_listed_word_of_it() -> None:
                Term("The Washington Post", ("واشنطن بوست",), "outlet"), Term("Washington", ("واشنطن",), "place"))
     line = "وذكرت صحيفة واشنطون بوست أن كمالا هاريس ستزور جورجيا"
     assert [(t, k) for _, t, k in _found(m, line)] == [("The Washington Post", "fuzzy"), ("Kamala Harris", "fuzzy")]
+    # The listed word may also start the full name (واشنطن of واشنطن بوست).
+    assert [(t, k) for _, t, k in _found(m, "نشرت واشنطن بوصت تقريرا")] == [("The Washington Post", "fuzzy")]
     # A slip is never another listed name: كامالا واشنطن is not Kamala Harris.
     assert [t for _, t, _ in _found(m, "قالت كامالا واشنطن")] == ["Washington"]
 

@@ -70,6 +70,10 @@ _SURE = (_KEEP, _ANCHOR)
 # Open to evidence from elsewhere: a full name in the document, or a full name
 # with a slip around the word. All other hits keep fuzzy matching off their words.
 _OPEN = (_NEEDS_NAME, _NEEDS_TITLE)
+# One-word hits that keep fuzzy matching off their word: never names (في) and
+# common words. A sure or open one-word hit may turn out to be part of a full
+# name with a slip (كمالا هاريس, واشنطن بوسط), which then replaces it.
+_SHUT = (_DROP, _NEEDS_TITLE_HERE, _NEEDS_LISTED_TITLE)
 # What each verdict asks of a spelling, in a maintainer's words (Matcher.needs).
 _NEEDS = {
     _DROP: "never matches alone (a particle, a title or an initial)",
@@ -190,7 +194,7 @@ class Matcher:
             return None
         norm = back.text
         spans = list(map(_SPAN, tokens))
-        covered: set[int] = set()  # words of hits that are not open to doubt: no fuzzy there
+        covered: set[int] = set()  # words no fuzzy hit may use (see _SHUT)
         hits = self._exact(norm, spans, words, infos, named, covered)
         if self.settings.fuzzy:
             fuzzy = self._fuzzy(back, spans, words, infos, named, covered)
@@ -272,8 +276,8 @@ class Matcher:
                     plen, entry, stem = info.plain
                     if info.verdict:
                         hits.append(_Hit(i, 1, plen, entry, "normalized", 1.0, stem, info.verdict))
-                    if info.verdict not in _OPEN and info.verdict not in _SURE:
-                        covered.add(i)  # never a name, or a common word: no fuzzy here
+                    if info.verdict in _SHUT:
+                        covered.add(i)
                     free = i + 1
                 continue
             best: tuple[int, int, Entry, str] | None = None
@@ -293,7 +297,7 @@ class Matcher:
                 if hit.verdict:
                     hits.append(hit)
                 free = i + n
-                if hit.verdict not in _OPEN:
+                if n > 1 or hit.verdict in _SHUT:
                     covered.update(range(i, free))
         return hits
 
