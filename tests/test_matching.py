@@ -252,6 +252,15 @@ def test_ambiguous_name_matches_next_to_title() -> None:
     assert _found(m, "قال علي إن") == []
 
 
+def test_a_nationality_may_stand_between_the_title_and_the_name() -> None:
+    m = _terms(Term("Madi", ("ماضي",), "person"), Term("Khamenei", ("خامنئي",), "person"))
+    assert [t for _, t, _ in _found(m, "قال الرئيس اللبناني ماضي إن")] == ["Madi"]
+    assert [t for _, t, _ in _found(m, "وقال المرشد الإيراني خامنئي إن")] == ["Khamenei"]
+    assert _found(m, "قال اللبناني ماضي إن") == []          # a nationality is not a title
+    # The commonest words still need the title right before them: "the European team on…"
+    assert _found(_terms(Term("'Ali", ("على",), "person")), "حصل الفريق الأوروبي على ميزة") == []
+
+
 def test_ambiguous_name_matches_next_to_an_unambiguous_name() -> None:
     m = _terms(Term("Madi", ("ماضي",), "person"), Term("Georgette", ("جورجيت",), "person"))
     assert [t for _, t, _ in _found(m, "وقالت جورجيت ماضي إن")] == ["Georgette", "Madi"]

@@ -545,13 +545,20 @@ class Matcher:
     def _supported(self, norm: str, spans: list, words: list[str], hit: _Hit, anchors: set[int]) -> bool:
         before, after = hit.i - 1, hit.i + hit.n
         if before >= 0:
+            # A title may be followed by its nationality before the name
+            # (الرئيس الأمريكي ترامب); the commonest words need it right before them.
+            title = before
+            while (hit.verdict in _OPEN and title > 0 and title > before - 2 and _is_nisba(words[title])
+                   and title not in anchors):
+                title -= 1
             # A definite word after a definite title agrees with it as an adjective
             # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال.
             if before in anchors or (
-                    announces(words[before], self.index.terms[hit.entry.term_id].type)
+                    announces(words[title], self.index.terms[hit.entry.term_id].type)
                     and not (hit.plen == 0 and words[hit.i].startswith("ال")
                              and not hit.entry.words[0].startswith("ال"))):
-                if _joined(norm, spans, before, 2):
+                start = before if before in anchors else title
+                if _joined(norm, spans, start, hit.i - start + 1):
                     return True
         return after < len(words) and (after in anchors or follows_name(words[after])) and _joined(
             norm, spans, after - 1, 2)
@@ -654,6 +661,12 @@ def _nisba(got: str, name: str) -> bool:
     if got.startswith(name) and got[len(name):] in _NISBA:
         return True
     return got.endswith("ي") and name.endswith(("يا", "يه")) and got == name[:-1]
+
+
+def _is_nisba(norm_word: str) -> bool:
+    """A definite adjective of origin (الأمريكي, الإيرانية): it may stand between
+    a title and the name."""
+    return len(norm_word) >= 5 and norm_word.startswith("ال") and norm_word.endswith(("ي", "يه"))
 
 
 def _in_code(norm: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
