@@ -6,10 +6,12 @@ passes:
 
 1. **exact / normalized** — greedy, left to right, longest term first, looking the
    word (and its readings without proclitics) up in :class:`TermIndex`;
-2. **fuzzy** — on words no sure hit covers: one-word slips inside multi-word names
-   and unseen vowel/letter spellings of transliterated names (same skeleton);
+2. **fuzzy** — one-word slips inside multi-word names (which then replace one-word
+   hits inside them) and unseen vowel/letter spellings of transliterated names
+   (same skeleton), on words that are not never-names or common words;
 3. **precision** — one-word spellings that are also ordinary Arabic words keep
-   their match only next to a title or an unambiguous name; clitic readings of a
+   their match only next to a title or an unambiguous name, or when the document
+   gives the name in full (:mod:`.discourse`); clitic readings of a
    word that is common on its own (بسام is not ب + سام) are dropped.
 
 News text repeats its words, so everything about a word that does not depend
@@ -474,7 +476,7 @@ class Matcher:
         if hit.plen == 0:
             return False
         term = self.index.terms[hit.entry.term_id]
-        if term.type == "person" and _foreign_to_names(words[hit.i][:hit.plen], term):
+        if term.type == "person" and _article_on_a_name(words[hit.i][:hit.plen], term):
             return True
         whole = self.lexicon.arabic_zipf(words[hit.i])
         return whole > 0 and whole >= self.lexicon.arabic_zipf(hit.stem) - _CLITIC_MARGIN
@@ -620,7 +622,7 @@ class Matcher:
         return Match(line_no, start, end, text, term.target, kind, hit.score, term, hit.entry.variant)
 
 
-def _foreign_to_names(prefix: str, term: Term) -> bool:
+def _article_on_a_name(prefix: str, term: Term) -> bool:
     """Arabic writes no article on a personal name, so a person's name read
     behind ال is another word (البيج is "the beige", للقاضي "to the judge"),
     unless the glossary lists the name with the article (السيستاني). On NTREX and
