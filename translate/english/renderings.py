@@ -59,7 +59,7 @@ def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:
     # the Trumps); a hyphen before a capital continues another name.
     plural = r"(?-i:s)?" if words and not words[-1].lower().endswith("s") else ""
     after = plural + r"(?!\w)(?!-(?-i:[A-Z0-9]))"
-    # Where a phrase may start is checked by _starts_word: as lookbehinds it made
+    # Where a phrase may start is checked by starts_word: as lookbehinds it made
     # every pattern several times dearer to compile (one per glossary phrase).
     return re.compile(r"(?:" + optional_the + body + r")" + r"(?=" + after + r")", re.IGNORECASE)
 
@@ -68,19 +68,20 @@ def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:
 _PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "mid")
 
 
-def _word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what \w matches
 
 
-def _starts_word(text: str, pos: int) -> bool:
+def starts_word(text: str, pos: int) -> bool:
+    """May a name start at ``pos``: at a word start, or after pro-/ex-/anti-…?"""
     if pos == 0:
         return True
     before = text[pos - 1]
     if before != "-":
-        return not _word_char(before)
+        return not is_word_char(before)
     for prefix in _PREFIXES:
         k = pos - 1 - len(prefix)
-        if k >= 0 and text[k:pos - 1].lower() == prefix and (k == 0 or not (_word_char(text[k - 1]) or text[k - 1] == "-")):
+        if k >= 0 and text[k:pos - 1].lower() == prefix and (k == 0 or not (is_word_char(text[k - 1]) or text[k - 1] == "-")):
             return True
     return False
 
@@ -102,7 +103,7 @@ def phrase_spans(phrase: str, text: str, strict: bool = False) -> list[tuple[int
     out: list[tuple[int, int]] = []
     m = pat.search(text)
     while m is not None:
-        if _starts_word(text, m.start()):
+        if starts_word(text, m.start()):
             out.append(m.span())
             m = pat.search(text, m.end())
         else:

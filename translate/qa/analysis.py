@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..documents import Segment
-from ..english.renderings import Rendering, find_renderings, phrase_spans
+from ..english.renderings import Rendering, find_renderings, is_word_char, phrase_spans, starts_word
 from ..glossary import Glossary, Term
 from ..matching import Match, Matcher
 from .base import EnglishHit, SegmentView, TermUse
@@ -25,12 +25,6 @@ _GAP = re.compile(r"[\s\-]+")
 _SPACE = re.compile(r"\s+")
 # Words starting with a letter other than a-z (capitals, and accented letters to test).
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W_]*")
-# Lowercase prefixes a name may follow (pro-Iran, ex-Trump), as in phrase_spans.
-_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "mid")
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True)
@@ -103,24 +97,9 @@ class EnglishIndex:
         if p >= len(text):
             return True
         ch = text[p]
-        if _is_word_char(ch):
+        if is_word_char(ch):
             return False
         return not (ch == "-" and p + 1 < len(text) and (text[p + 1].isdigit() or "A" <= text[p + 1] <= "Z"))
-
-    @staticmethod
-    def _before_ok(text: str, lower: str, start: int) -> bool:
-        if start == 0:
-            return True
-        ch = text[start - 1]
-        if _is_word_char(ch):
-            return False
-        if ch != "-":
-            return True
-        for p in _PREFIXES:
-            a = start - 1 - len(p)
-            if a >= 0 and lower[a:start - 1] == p and (a == 0 or not (_is_word_char(text[a - 1]) or text[a - 1] == "-")):
-                return True
-        return False
 
     @classmethod
     def _span(cls, e: _Phrase, text: str, lower: str, start: int, strict: bool = False) -> tuple[int, int] | None:
@@ -142,9 +121,9 @@ class EnglishIndex:
             return None
         if e.the:
             m = _THE.search(text, max(0, start - 12), start)
-            if m and cls._before_ok(text, lower, m.start()):
+            if m and starts_word(text, m.start()):
                 return m.start(), pos
-        return (start, pos) if cls._before_ok(text, lower, start) else None
+        return (start, pos) if starts_word(text, start) else None
 
     @classmethod
     def occurrences(cls, phrase: str, text: str, strict: bool = False) -> list[tuple[int, int]]:
@@ -199,7 +178,7 @@ class EnglishIndex:
             if len(e.words) == 1 and not e.the and e.words[0] == token:
                 # one plain word equal to the token: only the boundaries to check
                 if before is None:
-                    before = self._before_ok(english, lower, start)
+                    before = starts_word(english, start)
                 if before and self._after_ok(english, end):
                     found.append(EnglishHit(start, end, english[start:end], e.phrase, e.term, e.forbidden))
                 continue
@@ -271,12 +250,11 @@ class Analyzer:
     def views(self, segments: list[Segment]) -> list[SegmentView]:
         """One view per segment of a document; its sources are matched in one
         batch (the matcher learns the document's distinct words once)."""
-        found: list[list[Match]] = [[] for _ in segments]
-        if self.glossary.terms:
-            for m in self.matcher.find_all([seg.source for seg in segments]):
-                seg = segments[m.line - 1]
-                found[m.line - 1].append(m if m.line == seg.line else replace(m, line=seg.line))
-        return [self._view(seg, matches) for seg, matches in zip(segments, found)]
+        if not self.glossary.terms:
+            return [self._view(seg, []) for seg in segments]
+        found = self.matcher.find_lines([seg.source for seg in segments])
+        return [self._view(seg, [m if m.line == seg.line else replace(m, line=seg.line) for m in matches])
+                for seg, matches in zip(segments, found)]
 
     def view(self, segment: Segment) -> SegmentView:
         matches = self.matcher.find(segment.source, segment.line) if self.glossary.terms else []
