@@ -12,14 +12,13 @@ from __future__ import annotations
 from typing import Mapping, Union
 
 _BMP = 0x10000
-_IDENTITY: list[int] = list(range(_BMP))  # shared by every table (the int objects)
 
 Value = Union[str, int, None]
 
 
 def dense(table: Mapping[int, Value]) -> list[Value]:
     """The list form of a ``str.translate`` dict over BMP code points."""
-    out: list[Value] = _IDENTITY.copy()  # type: ignore[assignment]
+    out: list[Value] = list(range(_BMP))
     for cp, value in table.items():
         if not 0 <= cp < _BMP:
             raise ValueError(f"code point {cp:#x} is outside the BMP")

@@ -16,9 +16,7 @@ from rapidfuzz.fuzz import ratio
 
 from .normalize import KAF
 
-_DROP = {ord(c): "" for c in "اويء"}
 _G_CLASS = {ord("ج"): KAF, ord("غ"): KAF, ord("ك"): KAF}
-_REST = {**_DROP, **_G_CLASS}
 # The first of two equal letters (an empty replacement: no template per match).
 _REPEAT = re.compile(r"(.)(?=\1)", re.DOTALL)
 _VOWELS = frozenset("اويء")
@@ -26,12 +24,7 @@ _VOWELS = frozenset("اويء")
 
 def skeleton(norm: str) -> str:
     """Skeleton of one normalised word."""
-    if not norm:
-        return norm
-    out = norm.translate(_REST)
-    if norm[0] in _VOWELS:  # the first letter is kept even when it is a vowel letter
-        out = norm[0] + out
-    return _REPEAT.sub("", out)
+    return skeletons([norm])[0] if norm else norm
 
 
 # A vowel letter that starts a word is kept: it is swapped for a private-use
@@ -40,8 +33,9 @@ _STAND_IN = {v: chr(0xE000 + k) for k, v in enumerate(sorted(_VOWELS))}
 
 
 def skeletons(norms: list[str]) -> list[str]:
-    """:func:`skeleton` of many non-empty words at once. ``str.replace`` scans
-    at memchr speed; ``str.translate`` costs an int object per Arabic letter."""
+    """Skeletons of many non-empty normalised words at once (see the module doc).
+    ``str.replace`` scans at memchr speed; ``str.translate`` costs an int object
+    per Arabic letter."""
     if not norms:
         return []
     joined = "\x00" + "\x00".join(norms)
@@ -56,9 +50,6 @@ def skeletons(norms: list[str]) -> list[str]:
     return _REPEAT.sub("", joined).split("\x00")[1:]
 
 
-_G_ONLY = dict(_G_CLASS)
-
-
 def fuzzy_score(got: str, want: str) -> float:
     """Similarity in [0, 1] of two normalised spellings.
 
@@ -66,7 +57,7 @@ def fuzzy_score(got: str, want: str) -> float:
     change rather than like two wrong letters; a small weight on the raw
     similarity keeps an exact spelling above any variant.
     """
-    folded = ratio(got.translate(_G_ONLY), want.translate(_G_ONLY))
+    folded = ratio(got.translate(_G_CLASS), want.translate(_G_CLASS))
     return (0.9 * folded + 0.1 * ratio(got, want)) / 100
 
 
@@ -77,7 +68,7 @@ def vowel_variant(got: str, want: str) -> bool:
     """Do two spellings differ only by long vowels added or dropped (إسبر/إسبير,
     بولتون/بولتن) and /g/ letters (جوجل/غوغل)? Swapping one vowel for another
     (بومبو/بومبا) or any consonant change makes a different word."""
-    a, b = got.translate(_G_ONLY), want.translate(_G_ONLY)
+    a, b = got.translate(_G_CLASS), want.translate(_G_CLASS)
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             return False

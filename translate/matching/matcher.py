@@ -406,10 +406,10 @@ class Matcher:
         ``TermIndex.mixed_skeletons``): if several different names share it, a
         new spelling is as likely to be any of them (or of a name the glossary
         lacks) and guessing would be a false correction."""
-        if self.lexicon.arabic_zipf(word) >= self.settings.title_only_zipf:
-            return None  # one of the few thousand most common words
         zipf = self.lexicon.arabic_zipf
-        if any(zipf(base) >= self.settings.ambiguous_min_zipf for plen, stem, _ in candidates for base in bases(stem)):
+        if zipf(word) >= self.settings.title_only_zipf:
+            return None  # one of the few thousand most common words
+        if any(zipf(base) >= self.settings.ambiguous_min_zipf for _, stem, _ in candidates for base in bases(stem)):
             return None  # an inflected Arabic word (يوفروا, "they provide"), not a new spelling of a name
         best: tuple[int, str, Entry, float] | None = None
         for plen, stem, entries in candidates:
