@@ -1,7 +1,7 @@
 """Frequency tables derived from installed packages, kept on disk between runs.
 
-Building the lexicon from wordfreq's lists (seven languages) takes about a
-second; reading the result back takes a few hundredths. The cache is only an
+Building the lexicon from wordfreq's lists (seven languages) takes about two
+seconds; reading the result back takes a few hundredths. The cache is only an
 optimisation: a missing, unreadable, stale or unwritable cache means the tables
 are built again, never an error. Files are written to a temporary name and
 renamed, so a concurrent run never reads half a file. The format is plain data

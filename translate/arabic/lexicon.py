@@ -95,7 +95,7 @@ class Lexicon:
         return [arabic, english, cls._load_names(english)]
 
     def prepare(self) -> "Lexicon":
-        """Load the tables now rather than at the first lookup: about 1 s the
+        """Load the tables now rather than at the first lookup: about 2 s the
         first time on a machine, a few hundredths from the cache afterwards."""
         if self._names is None:
             self._load()

@@ -122,6 +122,7 @@ class TermIndex:
             term_id, spelling, _, is_latin = entry
             if norm.isalnum() and (is_latin or not (norm.startswith(heads) or norm.endswith(_GOD))):
                 # The common case (one plain word): one key, no compound or article forms.
+                # Words _split or the article rule would change (heads, ال, …الله) go the long way.
                 found = single.get(norm)
                 if found is None:
                     single[norm] = [entry]
