@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/support
 
-from translate.engine.testmodel import SIZES, build_ct2_model, build_opus_mt_zip  # noqa: E402
+from support.testmodel import SIZES, build_ct2_model, build_opus_mt_zip  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,9 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: the test-model builder
 
 from translate.engine import DecodeOptions, Translator  # noqa: E402
-from translate.engine.testmodel import build_ct2_model  # noqa: E402
+from support.testmodel import build_ct2_model  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ntrex128-newstest2019.ar.txt"
 LENGTH = 40

@@ -28,7 +28,7 @@ def tarjama_home(tmp_path_factory, monkeypatch) -> Path:
 def tiny_model(tmp_path_factory) -> Path:
     """A random-weight tiny CTranslate2 model with source.spm/target.spm.
     Treat as read-only: copy it before damaging it."""
-    from translate.engine.testmodel import build_ct2_model
+    from support.testmodel import build_ct2_model
 
     return build_ct2_model(tmp_path_factory.mktemp("models") / "tiny", size="tiny", seed=0)
 
@@ -51,7 +51,7 @@ def model_copy(tiny_model, tmp_path):
 @pytest.fixture(scope="session")
 def opus_zip(tmp_path_factory) -> Path:
     """A tiny OPUS-MT-style release zip (Marian .npz + .spm + vocab .yml)."""
-    from translate.engine.testmodel import build_opus_mt_zip
+    from support.testmodel import build_opus_mt_zip
 
     return build_opus_mt_zip(tmp_path_factory.mktemp("opus") / "opus-2099-01-01.zip", seed=0)
 
