@@ -214,6 +214,12 @@ class Translator:
                 self._model_id = h.hexdigest()
         return self._model_id
 
+    def signature(self, options: DecodeOptions | None = None) -> dict[str, Any]:
+        """The engine's part of a report signature: model, family, device,
+        compute type and beam, so a result can be reproduced."""
+        opts = options or self.options
+        return {"name": self.path.name, "sha256": self.model_id(), **self.settings(), "beam_size": opts.beam_size}
+
     def _fingerprint(self, opts: DecodeOptions) -> str:
         return json.dumps([self.model_id(), self.settings(), asdict(opts)], sort_keys=True)
 

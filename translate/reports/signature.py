@@ -41,10 +41,13 @@ def model_info(spec: str) -> dict[str, Any]:
 
 
 def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_settings: dict[str, Any],
-                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None) -> dict[str, Any]:
+                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None,
+                    engine: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``engine``: ``Translator.signature()`` when tarjama made the translation
+    (family, device, compute type, beam)."""
     from importlib.metadata import version
 
-    return {
+    signature = {
         "tarjama": __version__,
         # Which words count as ordinary Arabic, and names as common, comes from here.
         "wordfreq": version("wordfreq"),
@@ -57,6 +60,9 @@ def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_
             "qa": qa_settings,
         },
     }
+    if engine:
+        signature["engine"] = engine
+    return signature
 
 
 def signature_string(sig: dict[str, Any]) -> str:
@@ -68,6 +74,8 @@ def signature_string(sig: dict[str, Any]) -> str:
         parts.append(f"glossary:{Path(g['file']).name}@{g['sha256'][:12]}")
     model = sig.get("model")
     parts.append(f"model:{model['name']}@{(model.get('sha256') or 'unknown')[:12]}" if model else "model:none")
+    if sig.get("engine"):
+        parts.append(engine_string(sig["engine"], with_model=False))
     parts.append("checks:" + ",".join(sig.get("checks", [])))
     t = sig.get("thresholds", {})
     m = t.get("matching", {})
@@ -81,4 +89,12 @@ def signature_string(sig: dict[str, Any]) -> str:
         parts.append(f"variant:{r.get('min_variant_similarity')}")
     q = t.get("qa", {})
     parts.extend(f"{k}:{v}" for k, v in q.items())
+    return "|".join(parts)
+
+
+def engine_string(engine: dict[str, Any], with_model: bool = True) -> str:
+    """``model:opus-mt-ar-en@1a2b3c4d5e6f|family:marian|device:cpu|compute:int8|beam:4``"""
+    parts = [f"model:{engine.get('name')}@{str(engine.get('sha256') or 'unknown')[:12]}"] if with_model else []
+    parts += [f"family:{engine.get('family')}", f"device:{engine.get('device')}",
+              f"compute:{engine.get('compute_type')}", f"beam:{engine.get('beam_size')}"]
     return "|".join(parts)
