@@ -33,6 +33,22 @@ def tiny_model(tmp_path_factory) -> Path:
     return build_ct2_model(tmp_path_factory.mktemp("models") / "tiny", size="tiny", seed=0)
 
 
+@pytest.fixture(scope="session")
+def family_model(tmp_path_factory):
+    """``family_model("nllb")``: a tiny random-weight model of that family
+    (marian, nllb, m2m100) with its real layout and special tokens, built once."""
+    from support.testmodel import build_ct2_model
+
+    built: dict[str, Path] = {}
+
+    def get(family: str) -> Path:
+        if family not in built:
+            built[family] = build_ct2_model(tmp_path_factory.mktemp(family) / family, family=family)
+        return built[family]
+
+    return get
+
+
 @pytest.fixture
 def model_copy(tiny_model, tmp_path):
     """A writable copy of the tiny model without the named files."""

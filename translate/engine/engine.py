@@ -131,9 +131,17 @@ class Engine(Protocol):
     ) -> list[SentenceResult]: ...
 
 
-def _auto_max_length(token_lists: list[list[str]]) -> int:
-    longest = max((len(t) for t in token_lists), default=0)
-    return min(512, 3 * longest + 10)
+def _auto_max_length(tokens: list[str]) -> int:
+    """The decoding limit of one sentence: 3× its length + 10, rounded up to a
+    power of two (at most 512).
+
+    Why per sentence and rounded: a limit taken from the longest sentence of
+    the call made a looping sentence's output depend on what else was
+    translated with it, so a translation-memory hit could differ from a fresh
+    run. Sentences with the same rounded limit share one call; the few calls
+    are queued together, so the workers stay busy."""
+    need = 3 * len(tokens) + 10
+    return min(512, 1 << (need - 1).bit_length())
 
 
 #: What a translation-memory record keeps of a :class:`SentenceResult`.
@@ -263,21 +271,31 @@ class Translator:
         head, tail = list(family.source_prefix), list(family.source_suffix)
         tokens = [head + p + tail for p in pieces] if head or tail else pieces
         prefix = [list(family.target_prefix)] * len(tokens) if family.target_prefix else None
-        max_len = opts.max_decoding_length or _auto_max_length(tokens)
-        outputs = self.ct2.translate_batch(
-            tokens,
-            target_prefix=prefix,
-            beam_size=opts.beam_size,
-            max_batch_size=batch_size(len(tokens), self.inter_threads, opts.max_batch_size),
-            batch_type=opts.batch_type,
-            max_decoding_length=max_len + len(family.target_prefix),
-            min_decoding_length=opts.min_decoding_length + len(family.target_prefix),
-            repetition_penalty=opts.repetition_penalty,
-            no_repeat_ngram_size=opts.no_repeat_ngram_size,
-            length_penalty=opts.length_penalty,
-            return_attention=opts.return_attention,
-            return_scores=False,
-        )
+        groups: dict[int, list[int]] = {}
+        for k, toks in enumerate(tokens):
+            groups.setdefault(opts.max_decoding_length or _auto_max_length(toks), []).append(k)
+        calls = [
+            (members, self.ct2.translate_batch(
+                [tokens[k] for k in members],
+                target_prefix=[prefix[k] for k in members] if prefix else None,
+                beam_size=opts.beam_size,
+                max_batch_size=batch_size(len(members), self.inter_threads, opts.max_batch_size),
+                batch_type=opts.batch_type,
+                max_decoding_length=limit + len(family.target_prefix),
+                min_decoding_length=opts.min_decoding_length + len(family.target_prefix),
+                repetition_penalty=opts.repetition_penalty,
+                no_repeat_ngram_size=opts.no_repeat_ngram_size,
+                length_penalty=opts.length_penalty,
+                return_attention=opts.return_attention,
+                return_scores=False,
+                asynchronous=len(groups) > 1,
+            ))
+            for limit, members in sorted(groups.items(), reverse=True)
+        ]
+        outputs: list = [None] * len(tokens)
+        for members, out in calls:
+            for k, result in zip(members, out):
+                outputs[k] = result.result() if len(groups) > 1 else result
         first = len(head)
         for result, prep, src_pieces, out in zip(results, prepared, pieces, outputs):
             hyp = out.hypotheses[0]
