@@ -118,3 +118,15 @@ def test_concurrent_cli_runs_share_one_memory(tiny_model, tarjama_home, tmp_path
     assert len({o for o, _ in outs}) == 1 and not any("warning" in e for _, e in outs)
     last = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     assert last.stdout == outs[0][0] and "sentence(s) from the translation memory" in last.stderr
+
+
+def test_one_translator_shared_by_threads(tiny_model):
+    from concurrent.futures import ThreadPoolExecutor
+
+    t = Translator(tiny_model, options=DecodeOptions(beam_size=1, max_decoding_length=6), memory=TranslationMemory())
+    batches = [["جملة رقم %d." % (i % 7), "سطر %d" % i] for i in range(16)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(t.translate_sentences, batches))
+    alone = Translator(tiny_model, options=DecodeOptions(beam_size=1, max_decoding_length=6))
+    assert [[r.target for r in rs] for rs in results] == [[r.target for r in alone.translate_sentences(b)] for b in batches]
+    assert t.memory.hits > 0

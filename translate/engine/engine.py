@@ -229,7 +229,9 @@ class Translator:
         return {"name": self.path.name, "sha256": self.model_id(), **self.settings(), "beam_size": opts.beam_size}
 
     def _fingerprint(self, opts: DecodeOptions) -> str:
-        return json.dumps([self.model_id(), self.settings(), asdict(opts)], sort_keys=True)
+        from .. import __version__
+
+        return json.dumps([__version__, self.model_id(), self.settings(), asdict(opts)], sort_keys=True)
 
     @property
     def path(self) -> Path:

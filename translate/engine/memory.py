@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -45,6 +46,7 @@ class TranslationMemory:
         self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._off = False
+        self._lock = threading.Lock()  # a Translator may be shared by threads; a connection may not
 
     @staticmethod
     def key(fingerprint: str, text: str) -> str:
@@ -74,6 +76,10 @@ class TranslationMemory:
 
     def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
         """The stored records among ``keys``."""
+        with self._lock:
+            return self._get_many(keys)
+
+    def _get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
         db = self._connect()
         found: dict[str, dict[str, Any]] = {}
         if db is not None and keys:
@@ -92,8 +98,12 @@ class TranslationMemory:
 
     def put_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Store records in one transaction (one short write lock)."""
-        db = self._connect()
         rows = [(key, json.dumps(record, ensure_ascii=False, separators=(",", ":"))) for key, record in items]
+        with self._lock:
+            self._put_many(rows)
+
+    def _put_many(self, rows: list[tuple[str, str]]) -> None:
+        db = self._connect()
         if db is None or not rows:
             return
         try:
@@ -108,6 +118,7 @@ class TranslationMemory:
             self._warn(exc)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
