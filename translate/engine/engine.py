@@ -133,15 +133,15 @@ class Engine(Protocol):
 
 def _auto_max_length(tokens: list[str]) -> int:
     """The decoding limit of one sentence: 3× its length + 10, rounded up to a
-    power of two (at most 512).
+    multiple of 32 (at most 512).
 
     Why per sentence and rounded: a limit taken from the longest sentence of
     the call made a looping sentence's output depend on what else was
     translated with it, so a translation-memory hit could differ from a fresh
-    run. Sentences with the same rounded limit share one call; the few calls
-    are queued together, so the workers stay busy."""
+    run. Sentences with the same rounded limit share one call (at most 16);
+    the calls are queued together, so the workers stay busy."""
     need = 3 * len(tokens) + 10
-    return min(512, 1 << (need - 1).bit_length())
+    return min(512, -(-need // 32) * 32)
 
 
 #: What a translation-memory record keeps of a :class:`SentenceResult`.
