@@ -17,8 +17,10 @@ real one does:
            punctuation normalisation, language-token filtering, the repetition
            guard and bookkeeping; no translation memory).
 
-Runs alternate so machine load hits both alike. Prints sentences/s for both and
-the time ratio (goal: tarjama ≤ 1.05× raw). Skips if the NTREX file is absent.
+Runs alternate so machine load hits both alike. Prints sentences/s for both, the
+wall-time ratio and the CPU-time ratio (all threads of the process; steadier
+than wall time when other jobs load the machine). Goal: tarjama ≤ 1.05× raw.
+Skips if the NTREX file is absent.
 """
 from __future__ import annotations
 
@@ -66,10 +68,11 @@ def tarjama_translate(translator: Translator, lines: list[str], beam: int) -> li
     return [r.target for r in translator.translate_sentences(lines, options)]
 
 
-def timed(fn, *args) -> float:
-    start = time.perf_counter()
+def timed(fn, *args) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call; CPU counts ctranslate2's threads too."""
+    start, cpu = time.perf_counter(), time.process_time()
     fn(*args)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def base_model(family: str, models: Path) -> Path:
@@ -106,9 +109,11 @@ def main(argv: list[str] | None = None) -> int:
                 for _ in range(args.repeats):  # interleaved so drift hits both alike
                     raw_times.append(timed(raw_translate, translator, lines, beam))
                     our_times.append(timed(tarjama_translate, translator, lines, beam))
-                raw, ours = statistics.median(raw_times), statistics.median(our_times)
-                print(f"  beam {beam}: raw ctranslate2 {len(lines) / raw:6.1f} sentences/s ({raw:.2f}s)  "
-                      f"tarjama {len(lines) / ours:6.1f} sentences/s ({ours:.2f}s)  ratio {ours / raw:.3f}")
+                raw, ours = (statistics.median(t[0] for t in times) for times in (raw_times, our_times))
+                raw_cpu, our_cpu = (statistics.median(t[1] for t in times) for times in (raw_times, our_times))
+                print(f"  beam {beam}: raw ctranslate2 {len(lines) / raw:6.1f} sentences/s ({raw:.2f}s, cpu {raw_cpu:.2f}s)  "
+                      f"tarjama {len(lines) / ours:6.1f} sentences/s ({ours:.2f}s, cpu {our_cpu:.2f}s)  "
+                      f"ratio {ours / raw:.3f} wall, {our_cpu / raw_cpu:.3f} cpu")
             del translator
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:.0f} MiB")

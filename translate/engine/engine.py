@@ -5,7 +5,10 @@ in one ``translate_batch`` call — it sorts by length, cuts batches of
 ``max_batch_size`` and spreads them over its ``inter_threads`` workers. A Python
 loop over chunks leaves all but one worker idle (measured: half the
 throughput on 2 cores). So :class:`Translator` hands over everything at once
-and only does tokenization, detokenization and bookkeeping around that call.
+(one call per decoding limit, all queued before any result is awaited) and only
+does preprocessing, tokenization, detokenization and bookkeeping around it.
+The model family (:mod:`.family`) decides the language tokens around the
+pieces; the translation memory (:mod:`.memory`) skips what was translated before.
 """
 from __future__ import annotations
 
@@ -241,8 +244,8 @@ class Translator:
     def translate_sentences(
         self, sentences: Sequence[str], options: DecodeOptions | None = None
     ) -> list[SentenceResult]:
-        """Translate ``sentences`` in order with one ``translate_batch`` call
-        (only those the translation memory does not already hold)."""
+        """Translate ``sentences`` in order: those the translation memory does
+        not already hold go to ctranslate2 together (see :meth:`_decode`)."""
         opts = options or self.options
         sentences = list(sentences)
         results: list[SentenceResult] = [SentenceResult(s, "") for s in sentences]
@@ -266,7 +269,8 @@ class Translator:
         return results
 
     def _decode(self, results: list[SentenceResult], opts: DecodeOptions) -> None:
-        """Fill ``results`` (non-empty sources) from one ``translate_batch`` call."""
+        """Fill ``results`` (non-empty sources): one ``translate_batch`` call per
+        decoding limit (one call when the options fix it), queued together."""
         family = self.family
         prepared = [normalize(r.source, family.moses_punctuation) for r in results]
         pieces = self.source_sp.encode([p.text for p in prepared], out_type=str)
