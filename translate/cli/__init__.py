@@ -85,8 +85,11 @@ class _LazyGroup(_Group):
         return command
 
     def format_commands(self, ctx, formatter) -> None:  # one line each, without importing them
+        rows = [(name, line) for name, (_, line) in COMMANDS.items()]
+        rows += [(name, cmd.get_short_help_str(80)) for name, cmd in self.commands.items()
+                 if name not in COMMANDS and not cmd.hidden]  # registered the eager way
         with formatter.section("Commands"):
-            formatter.write_dl([(name, line) for name, (_, line) in COMMANDS.items()])
+            formatter.write_dl(rows)
 
 
 app = typer.Typer(
