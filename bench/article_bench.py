@@ -52,7 +52,8 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """(wall, user, sys) seconds of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # cwd: not this checkout, or `python -c`/`-m` would import it ahead of PYTHONPATH.
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd="/")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
@@ -93,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokens", type=int, default=60)
     args = parser.parse_args(argv)
     old, new = Path(args.base).resolve(), ROOT
+    for tree in (old, new):  # each variant must import the tree it names
+        where = subprocess.run([sys.executable, "-c", "import translate; print(translate.__file__)"], cwd="/",
+                               env=environ(tree), capture_output=True, text=True, check=True).stdout.strip()
+        if not where.startswith(str(tree)):
+            raise SystemExit(f"PYTHONPATH={tree} imports {where}; run from a venv without another tarjama first")
     with tempfile.TemporaryDirectory(prefix="tarjama-article-") as tmp:
         model = Path(args.model) if args.model else Path(tmp) / "base"
         if not (model / "model.bin").is_file():
