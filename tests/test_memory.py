@@ -130,3 +130,11 @@ def test_one_translator_shared_by_threads(tiny_model):
     alone = Translator(tiny_model, options=DecodeOptions(beam_size=1, max_decoding_length=6))
     assert [[r.target for r in rs] for rs in results] == [[r.target for r in alone.translate_sentences(b)] for b in batches]
     assert t.memory.hits > 0
+
+
+def test_memory_keeps_the_newest_segments(tmp_path):
+    memory = TranslationMemory(tmp_path / "tm.sqlite3", max_segments=10)
+    for start in range(0, 25, 5):
+        memory.put_many((f"k{i}", {"target": str(i)}) for i in range(start, start + 5))
+    kept = memory.get_many([f"k{i}" for i in range(25)])
+    assert sorted(kept, key=lambda k: int(k[1:])) == [f"k{i}" for i in range(15, 25)]

@@ -29,6 +29,9 @@ from typing import Any, Iterable
 FORMAT = 1
 FILENAME = "translation-memory.sqlite3"
 _BUSY_MS = 30_000
+#: Segments kept; the oldest go first. A news sentence with its pieces is about
+#: 1 KB (10 KB+ with attention), so the file stays in the hundreds of MB at most.
+MAX_SEGMENTS = 100_000
 
 
 def default_path() -> Path:
@@ -40,8 +43,9 @@ def default_path() -> Path:
 class TranslationMemory:
     """Segment records keyed by ``key(fingerprint, text)``."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None):
+    def __init__(self, path: str | os.PathLike[str] | None = None, max_segments: int = MAX_SEGMENTS):
         self.path = Path(path) if path is not None else default_path()
+        self.max_segments = max_segments
         self.hits = 0
         self.misses = 0
         self._db: sqlite3.Connection | None = None
@@ -109,6 +113,11 @@ class TranslationMemory:
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("INSERT OR REPLACE INTO segments (key, record) VALUES (?, ?)", rows)
+            # Replacing gives a row a new rowid, so the smallest rowids are the oldest writes.
+            excess = db.execute("SELECT COUNT(*) FROM segments").fetchone()[0] - self.max_segments
+            if excess > 0:
+                db.execute("DELETE FROM segments WHERE rowid IN "
+                           "(SELECT rowid FROM segments ORDER BY rowid LIMIT ?)", (excess,))
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             try:
