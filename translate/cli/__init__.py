@@ -117,7 +117,6 @@ def _root(
     """Offline Arabic→English translation, glossary enforcement and terminology QA."""
 
 
-
 def main() -> None:
     try:
         app()
