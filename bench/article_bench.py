@@ -7,7 +7,8 @@ Each variant runs in a fresh Python process (imports, model load, translation),
 alternating with the others so machine load hits all alike; wall, user and sys
 seconds are the medians. The seed article (examples/seed-article.ar.txt) is
 translated with the ``base`` Marian test model at beam 4 and a fixed output
-length (``--tokens``, 60 by default, a realistic news sentence):
+length (``--tokens``, 60 by default, a realistic news sentence; ``--long``, 200, for
+the long decodes where malloc churn shows):
 
 * old:                 the checkout at ``--base`` (PYTHONPATH), default malloc;
 * old + trim only:     MALLOC_TRIM_THRESHOLD_ alone (issue 17: worse);
@@ -37,26 +38,42 @@ sys.path.insert(0, str(ROOT / "tests"))  # tests/support: the test-model builder
 
 SEED = ROOT / "examples" / "seed-article.ar.txt"
 SCRIPT = """
-import sys
+import os, sys
 from translate.engine import DecodeOptions, Translator
+
+def threads():
+    tick, out = os.sysconf("SC_CLK_TCK"), {}
+    for tid in os.listdir("/proc/self/task"):
+        fields = open(f"/proc/self/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+        out[tid] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
 text = open(sys.argv[1], encoding="utf-8").read()
 n = int(sys.argv[3])
 t = Translator(sys.argv[2])
+before = threads()
 t.translate_document(text, options=DecodeOptions(beam_size=4, max_decoding_length=n, min_decoding_length=n))
+after = threads()
+print("busiest", max(after[k] - before.get(k, 0.0) for k in after))
 """
 TRIM_ONLY = {"MALLOC_TRIM_THRESHOLD_": str(256 << 20)}
 BOTH = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(256 << 20)}
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """(wall, user, sys) seconds of one child process."""
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, ...]:
+    """(wall, user, sys, minor page faults, busiest thread's CPU seconds in the
+    translation or -1) of one child process. The busiest thread is what the
+    translation's wall time would be on idle cores: the figure that load from
+    other jobs cannot blur."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     # cwd: not this checkout, or `python -c`/`-m` would import it ahead of PYTHONPATH.
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd="/")
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, cwd="/").stdout
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+    busiest = float(out.rsplit("busiest ", 1)[1]) if "busiest " in out else -1.0
+    return (wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime,
+            float(after.ru_minflt - before.ru_minflt), busiest)
 
 
 def environ(path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -66,11 +83,11 @@ def environ(path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def medians(times: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    return tuple(statistics.median(t[i] for t in times) for i in range(3))  # type: ignore[return-value]
+def medians(times: list[tuple[float, ...]]) -> tuple[float, ...]:
+    return tuple(statistics.median(t[i] for t in times) for i in range(len(times[0])))
 
 
-def compare(variants: dict[str, tuple[list[str], dict[str, str]]], repeats: int) -> dict[str, tuple[float, float, float]]:
+def compare(variants: dict[str, tuple[list[str], dict[str, str]]], repeats: int) -> dict[str, tuple[float, ...]]:
     times: dict[str, list] = {name: [] for name in variants}
     for cmd, env in variants.values():  # warm-up: bytecode caches, page cache
         run(cmd, env)
@@ -80,10 +97,14 @@ def compare(variants: dict[str, tuple[list[str], dict[str, str]]], repeats: int)
     return {name: medians(t) for name, t in times.items()}
 
 
-def show(results: dict[str, tuple[float, float, float]], reference: str) -> None:
-    ref = results[reference][0]
-    for name, (wall, user, sys_) in results.items():
-        print(f"  {name:<24} wall {wall:6.2f}s  user {user:6.2f}s  sys {sys_:6.2f}s  {wall / ref:5.2f}× {reference}")
+def show(results: dict[str, tuple[float, ...]], reference: str) -> None:
+    ref = results[reference]
+    for name, (wall, user, sys_, faults, busiest) in results.items():
+        line = (f"  {name:<24} wall {wall:6.2f}s ({wall / ref[0]:4.2f}×)  user {user:6.2f}s  sys {sys_:6.2f}s  "
+                f"cpu {user + sys_:6.2f}s ({(user + sys_) / (ref[1] + ref[2]):4.2f}×)  faults {faults / 1e6:5.2f}M")
+        if busiest >= 0:
+            line += f"  busiest thread {busiest:5.2f}s ({busiest / ref[4]:4.2f}×)"
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="base Marian test model dir (built when absent)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--tokens", type=int, default=60)
+    parser.add_argument("--long", type=int, default=200, help="output length of the long-decode comparison")
     args = parser.parse_args(argv)
     old, new = Path(args.base).resolve(), ROOT
     for tree in (old, new):  # each variant must import the tree it names
@@ -115,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
             "old + malloc": (one, environ(old, BOTH)),
             "new, default malloc": (one, environ(new, {"TARJAMA_MALLOC": "default"})),
             "new": (one, environ(new)),
+        }, args.repeats), "old")
+        long = [py, "-c", SCRIPT, str(SEED), str(model), str(args.long)]
+        print(f"the same at {args.long} tokens per sentence (long decodes: malloc churn), median of {args.repeats}:")
+        show(compare({
+            "old": (long, environ(old)),
+            "new, default malloc": (long, environ(new, {"TARJAMA_MALLOC": "default"})),
+            "new": (long, environ(new)),
         }, args.repeats), "old")
 
         text = SEED.read_text(encoding="utf-8")
