@@ -15,17 +15,30 @@ from ..glossary import Glossary
 from ..matching import Matcher, MatchSettings
 from .analysis import Analyzer
 from .base import FAIL_LEVELS, SEVERITIES, Check, Finding, QASettings, SegmentView
+from .brackets import Unbalanced
+from .empty_target import EmptyTarget
+from .end_punctuation import EndPunctuation
 from .forbidden import Forbidden
 from .garbled_source import GarbledSource
 from .inconsistent import Inconsistent
+from .length_ratio import LengthRatio
 from .number import Number
+from .placeables import Placeables
+from .repeated_word import RepeatedWord
+from .same_as_source import SameAsSource
+from .segment_consistency import SegmentConsistency
 from .term_missing import TermMissing
 from .unsupported_term import UnsupportedTerm
 from .untranslated import Untranslated
+from .whitespace import Whitespace
 
-# Report order: what breaks the glossary first, then drift, then the rest.
-CHECKS: tuple[type[Check], ...] = (TermMissing, Forbidden, Inconsistent, GarbledSource, Untranslated,
-                                   Number, UnsupportedTerm)
+# Report order: what breaks the glossary first, then drift, then what is missing
+# or copied, then what is wrong in form.
+TERMINOLOGY_CHECKS: tuple[type[Check], ...] = (TermMissing, Forbidden, Inconsistent, GarbledSource, Untranslated,
+                                               Number, UnsupportedTerm)
+CHECKS: tuple[type[Check], ...] = TERMINOLOGY_CHECKS + (
+    EmptyTarget, SameAsSource, Placeables, LengthRatio, SegmentConsistency, EndPunctuation, Unbalanced,
+    RepeatedWord, Whitespace)
 CHECK_NAMES = tuple(c.name for c in CHECKS)
 
 
