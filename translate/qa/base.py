@@ -111,6 +111,16 @@ class QASettings:
     # the most common Arabic word (Zipf) still treated as a possible name.
     drift_min_key: int = 3
     drift_max_zipf: float = 2.5
+    # length-ratio (Gale–Church): English chars per Arabic char and variance per
+    # char, fitted on NTREX; |z| at or above this is an outlier; shorter sources skipped.
+    length_ratio: float = 1.07
+    length_variance: float = 3.0
+    length_max_z: float = 3.5
+    length_min_source: int = 20
+    # segment-consistency: segments with fewer words are translated by context.
+    consistency_min_words: int = 3
+    # unbalanced: a quotation or bracket may run on over this many following segments.
+    quote_max_run: int = 4
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -27,9 +27,6 @@ _OPEN = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _KIND = {"(": "( )", ")": "( )", "[": "[ ]", "]": "[ ]", "{": "{ }", "}": "{ }",
          "\u201c": "quotes", "\u201d": "quotes", '"': "quotes"}
-# A quotation or bracket may run on over at most this many following segments
-# (NTREX's longest run-on quotation spans 3).
-MAX_RUN = 4
 _OPENERS_BEFORE = " \t\u00a0([{\u2014\u2013-/"
 
 
@@ -44,13 +41,14 @@ def _direction(text: str, i: int) -> str | None:
     return None
 
 
-def unmatched_in(texts: list[str]) -> list[list[tuple[int, str]]]:
+def unmatched_in(texts: list[str], max_run: int = 4) -> list[list[tuple[int, str]]]:
     """For each text (segments of one document, in order): offsets and kinds of
-    the brackets and double quotes left unmatched, matching across texts."""
+    the brackets and double quotes left unmatched, matching across at most
+    ``max_run`` following texts (NTREX's longest run-on quotation spans 3)."""
     stack: list[tuple[int, int, str]] = []   # text index, offset, opening mark
     loose: list[tuple[int, int, str]] = []
     for t, text in enumerate(texts):
-        while stack and stack[0][0] < t - MAX_RUN:  # opened too long ago to be closed here
+        while stack and stack[0][0] < t - max_run:  # opened too long ago to be closed here
             loose.append(stack.pop(0))
         for i, ch in enumerate(text):
             if ch not in _KIND:
@@ -104,7 +102,7 @@ class Unbalanced(Check):
 
     def corpus(self, documents: list[list[SegmentView]]) -> Iterable[Finding]:
         for views in documents:
-            per_segment = unmatched_in([v.segment.target for v in views])
+            per_segment = unmatched_in([v.segment.target for v in views], self.settings.quote_max_run)
             for view, loose in zip(views, per_segment):
                 if loose:
                     yield from self._report(view, loose)

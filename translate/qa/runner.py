@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Sequence
 
-from ..documents import Document
+from ..documents import Document, Segment
 from ..errors import TarjamaError
 from ..glossary import Glossary
 from ..matching import Matcher, MatchSettings
@@ -44,12 +45,23 @@ CHECK_NAMES = tuple(c.name for c in CHECKS)
 
 @dataclass
 class QAReport:
-    """Findings plus everything a report needs to show and reproduce them."""
+    """Findings plus everything a report needs to show and reproduce them.
+
+    ``suppressed`` are (finding, suppression) pairs a reviewer marked as false
+    alarms (``--ignore``): counted, not shown as errors; ``stale`` are the suppressions that matched
+    nothing. ``notes`` maps a glossary target to its note, shown beside findings
+    on that term; ``inputs`` names the files read (name, sha256, segments).
+    """
 
     findings: list[Finding]
     documents: list[Document]
     checks: list[str]
     signature: dict[str, Any] = field(default_factory=dict)
+    suppressed: list[tuple[Finding, Any]] = field(default_factory=list)
+    stale: list[Any] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    created: str | None = None
 
     @property
     def batch(self) -> bool:
@@ -68,7 +80,17 @@ class QAReport:
             "findings": len(self.findings),
             "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
             "by_check": {c: by_check.get(c, 0) for c in self.checks},
+            "suppressed": len(self.suppressed),
+            "stale_suppressions": len(self.stale),
         }
+
+    def segment_of(self, finding: Finding) -> Segment | None:
+        """The segment a finding is on (None if its line is outside the documents)."""
+        return self._segment_index.get((finding.document, finding.line))
+
+    @cached_property
+    def _segment_index(self) -> dict[tuple[str | None, int], Segment]:
+        return {(d.name, s.line): s for d in self.documents for s in d.segments}
 
     def fails(self, fail_on: str) -> bool:
         levels = FAIL_LEVELS[fail_on]
@@ -76,9 +98,17 @@ class QAReport:
 
 
 def select_checks(names: Sequence[str] | None) -> list[type[Check]]:
-    if not names:
+    """The checks named (repeatable, comma-separated); all of them for None.
+
+    Names given but naming nothing (``--check ""``, ``--check ,,,``) are an error,
+    not zero checks passing."""
+    if names is None or (not isinstance(names, str) and len(names) == 0):
         return list(CHECKS)
+    if isinstance(names, str):
+        names = [names]
     wanted = [n.strip() for name in names for n in name.split(",") if n.strip()]
+    if not wanted:
+        raise TarjamaError(f"no check named (expected one or more of: {', '.join(CHECK_NAMES)})")
     unknown = [n for n in wanted if n not in CHECK_NAMES]
     if unknown:
         raise TarjamaError(f"unknown check '{unknown[0]}' (expected one of: {', '.join(CHECK_NAMES)})")
@@ -110,4 +140,13 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
         findings.extend(check.corpus(views))
     doc_order = {d.name: i for i, d in enumerate(documents)}
     findings.sort(key=lambda f: (doc_order.get(f.document, 0), f.line, order[f.check]))
-    return QAReport(findings, documents, [c.name for c in classes])
+    return QAReport(findings, documents, [c.name for c in classes], notes=term_notes(glossary))
+
+
+def term_notes(glossary: Glossary) -> dict[str, str]:
+    """Glossary target → its note(s), for showing beside a finding on that term."""
+    notes: dict[str, list[str]] = {}
+    for term in glossary.terms:
+        if term.note and term.note not in notes.setdefault(term.target, []):
+            notes[term.target].append(term.note)
+    return {target: " / ".join(n) for target, n in notes.items() if n}

@@ -21,7 +21,6 @@ from ..arabic.normalize import normalize
 from .base import Check, Finding, SegmentView
 
 _NOT_WORD = re.compile(r"[\W_]+")
-MIN_WORDS = 3
 
 
 def _key(text: str) -> str:
@@ -68,7 +67,7 @@ class SegmentConsistency(Check):
         groups: dict[str, list[SegmentView]] = defaultdict(list)
         for v in views:
             key = same_key(same(v))
-            if len(key.split()) >= MIN_WORDS:
+            if len(key.split()) >= self.settings.consistency_min_words:
                 groups[key].append(v)
         for group in groups.values():
             if len({other_key(other(v)) for v in group}) < 2:

@@ -40,12 +40,32 @@ def model_info(spec: str) -> dict[str, Any]:
     return {"name": path.name, "sha256": file_sha256(weights) if weights.is_file() else None, "source": str(path)}
 
 
+def input_records(source: str, target: str | None, documents: Sequence[Any]) -> list[dict[str, Any]]:
+    """What was checked: each input file with its sha256 and segment count
+    (stdin is named ``-`` with no hash; a directory pair lists its files)."""
+
+    def record(role: str, path: str | None, segments: int, **more: Any) -> dict[str, Any]:
+        real = path is not None and path != "-" and Path(path).is_file()
+        return {"role": role, "file": path or "-", "sha256": file_sha256(path) if real else None,
+                "segments": segments, **more}
+
+    total = sum(len(d.segments) for d in documents)
+    if target is None:
+        return [record("batch", source, total, documents=len(documents))]
+    if Path(source).is_dir():
+        return [record(role, getattr(d, f"{role}_path"), len(d.segments))
+                for d in documents for role in ("source", "target")]
+    return [record("source", source, total), record("target", target, total)]
+
+
 def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_settings: dict[str, Any],
-                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None) -> dict[str, Any]:
+                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None,
+                    inputs: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     from importlib.metadata import version
 
     return {
         "tarjama": __version__,
+        "inputs": [{"file": str(i["file"]), "sha256": i["sha256"]} for i in inputs],
         # Which words count as ordinary Arabic, and names as common, comes from here.
         "wordfreq": version("wordfreq"),
         "glossaries": [{"file": str(f), "sha256": file_sha256(f)} for f in glossary_files],
@@ -64,6 +84,8 @@ def signature_string(sig: dict[str, Any]) -> str:
     parts = [f"tarjama:{sig.get('tarjama')}"]
     if sig.get("wordfreq"):
         parts.append(f"wordfreq:{sig['wordfreq']}")
+    for i in sig.get("inputs", []):
+        parts.append(f"input:{Path(i['file']).name}@{(i.get('sha256') or 'stdin')[:12]}")
     for g in sig.get("glossaries", []):
         parts.append(f"glossary:{Path(g['file']).name}@{g['sha256'][:12]}")
     model = sig.get("model")
