@@ -14,6 +14,9 @@ an opening quote at the very start of a segment while one is still open
 continues it. Single quotes are not counted (’ is also the apostrophe). What is
 still unmatched in a segment is flagged only when the source (Arabic marks
 mapped: «» are quotes) does not have as many unmatched marks of that kind.
+Measured by bench/qa_checks_bench.py: 0 alarms on TICO-19; 16 on NTREX, half of
+them real typos of its English (an apostrophe typed as ": Dragons" Den,
+coup d"état) — figures in the README.
 """
 from __future__ import annotations
 

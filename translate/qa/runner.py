@@ -138,9 +138,23 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
                 findings.extend(check.segment(view))
     for check in instances:
         findings.extend(check.corpus(views))
+    findings = _one_finding_for_empty_targets(findings)
     doc_order = {d.name: i for i, d in enumerate(documents)}
     findings.sort(key=lambda f: (doc_order.get(f.document, 0), f.line, order[f.check]))
     return QAReport(findings, documents, [c.name for c in classes], notes=term_notes(glossary))
+
+
+# Checks about the source alone: still worth saying when the target is empty.
+_SOURCE_SIDE = {GarbledSource.name}
+
+
+def _one_finding_for_empty_targets(findings: list[Finding]) -> list[Finding]:
+    """An empty target is one error, not also every term and number "missing" from it."""
+    empty = {(f.document, f.line) for f in findings if f.check == EmptyTarget.name}
+    if not empty:
+        return findings
+    return [f for f in findings if (f.document, f.line) not in empty
+            or f.check == EmptyTarget.name or f.check in _SOURCE_SIDE]
 
 
 def term_notes(glossary: Glossary) -> dict[str, str]:
