@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from qa_bench import by_document  # noqa: E402
 
-from translate.documents import align, read_pair  # noqa: E402
+from translate.documents import Document, align, read_pair  # noqa: E402
 from translate.glossary import load_glossaries  # noqa: E402
 from translate.qa import run_qa  # noqa: E402
 from translate.qa.runner import CHECKS, TERMINOLOGY_CHECKS  # noqa: E402
@@ -111,17 +111,35 @@ def inject(source: str, target: str, kind: str, rng: random.Random) -> str | Non
         return target + " "
     if kind == "truncated":
         return " ".join(w[: max(1, len(w) // 4)]) if len(target) > 80 else None
-    if kind == "url":
-        return None  # applied to a segment given a URL on both sides, below
+    if kind in ("url", "retranslated"):
+        return None  # need another segment or a URL on both sides: see injected_slice
     raise ValueError(kind)
 
 
 KINDS = ["empty", "copied", "question-lost", "stop-lost", "bracket", "quote", "repeat", "double-space",
-         "trailing-space", "truncated", "url"]
+         "trailing-space", "truncated", "url", "retranslated"]
 EXPECT = {"empty": "empty-target", "copied": "same-as-source", "question-lost": "end-punctuation",
           "stop-lost": "end-punctuation", "bracket": "unbalanced", "quote": "unbalanced",
           "repeat": "repeated-word", "double-space": "whitespace", "trailing-space": "whitespace",
-          "truncated": "length-ratio", "url": "placeables"}
+          "truncated": "length-ratio", "url": "placeables",
+          "retranslated": "segment-consistency"}
+
+
+def inject_lines(doc: Document, seed: int) -> tuple[Document, list[tuple[int, str]]]:
+    """One error of a different single-segment kind on each line that can carry one."""
+    rng = random.Random(seed)
+    tgt = [s.target for s in doc.segments]
+    planted = []
+    kinds = [k for k in KINDS if k not in ("url", "retranslated")]
+    for n, seg in enumerate(doc.segments):
+        for kind in kinds[n % len(kinds):] + kinds[:n % len(kinds)]:
+            new = inject(seg.source, seg.target, kind, rng)
+            if new is not None and new != seg.target:
+                tgt[n] = new
+                planted.append((n + 1, kind))
+                kinds.remove(kind)
+                break
+    return align(doc.name, [s.source for s in doc.segments], tgt), planted
 
 
 def injected_slice(ar: list[str], en: list[str], size: int, per_kind: int, seed: int):
@@ -142,6 +160,14 @@ def injected_slice(ar: list[str], en: list[str], size: int, per_kind: int, seed:
                 url = f"https://www.who.int/news/item/{rng.randrange(10**6)}"
                 src[i] = src[i] + " " + url
                 new = bad[i] + " " + url.replace("item", "items")
+            elif kind == "retranslated":  # segment i repeats segment j's source, translated differently
+                j = rng.randrange(size)
+                w = _words(tgt[j])
+                if j in used or j == i or len(w) < 6:
+                    continue
+                src[i], tgt[i] = src[j], tgt[j]
+                new = " ".join(w[:2] + w[3:])
+                used.add(j)
             else:
                 new = inject(src[i], bad[i], kind, rng)
             if new is None or new == bad[i]:
@@ -234,9 +260,16 @@ def main() -> None:
     names = [c.name for c in CHECKS]
     seed_clean = run_qa([read_pair(qa / "seed.ar.txt", qa / "seed.en.txt")], glossary)
     seed_bad = run_qa([read_pair(qa / "seed.ar.txt", qa / "seed.injected.en.txt")], glossary)
-    b, a = per_check(seed_clean, names), per_check(seed_bad, names)
-    print("\nSeed article (13 segments): findings per check, clean vs injected translation")
-    print(table([("check", "clean", "injected")] + [(n, str(b[n]), str(a[n])) for n in names]))
+    form_doc, form_planted = inject_lines(read_pair(qa / "seed.ar.txt", qa / "seed.en.txt"), args.seed)
+    seed_form = run_qa([form_doc], glossary)
+    b, a, c = per_check(seed_clean, names), per_check(seed_bad, names), per_check(seed_form, names)
+    print("\nSeed article (13 segments): findings per check for the clean translation, the shipped")
+    print("seed.injected.en.txt (terminology errors) and the clean one with one injected form error per line")
+    print(table([("check", "clean", "term-injected", "form-injected")]
+                + [(n, str(b[n]), str(a[n]), str(c[n])) for n in names]))
+    caught = sum(any(f.line == line and f.check == EXPECT[k] for f in seed_form.findings) for line, k in form_planted)
+    print(f"form errors planted: {', '.join(f'{k}@{line}' for line, k in form_planted)}; "
+          f"caught by the expected check: {caught}/{len(form_planted)}")
 
 
 if __name__ == "__main__":

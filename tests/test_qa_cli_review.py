@@ -16,14 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-DATA = Path(__file__).parent / "data" / "qa"
-ROOT = Path(__file__).resolve().parent.parent
-SRC, CLEAN, BAD = DATA / "seed.ar.txt", DATA / "seed.en.txt", DATA / "seed.injected.en.txt"
-GLOSSARY = ROOT / "glossaries" / "us-iraq-news.yaml"
-
-
-def qa(cli, *args):
-    return cli("qa", *[str(a) for a in args])
+from test_qa_cli import BAD, CLEAN, GLOSSARY, ROOT, SRC, qa
 
 
 @pytest.fixture

@@ -148,13 +148,18 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
 _SOURCE_SIDE = {GarbledSource.name}
 
 
+# Findings that say the whole target is wrong (nothing, or the source itself).
+_WHOLE_TARGET = {EmptyTarget.name, SameAsSource.name}
+
+
 def _one_finding_for_empty_targets(findings: list[Finding]) -> list[Finding]:
-    """An empty target is one error, not also every term and number "missing" from it."""
-    empty = {(f.document, f.line) for f in findings if f.check == EmptyTarget.name}
-    if not empty:
+    """An empty or copied target is one error, not also every term and number
+    "missing" from it and its Arabic "untranslated"."""
+    whole = {(f.document, f.line) for f in findings if f.check in _WHOLE_TARGET}
+    if not whole:
         return findings
-    return [f for f in findings if (f.document, f.line) not in empty
-            or f.check == EmptyTarget.name or f.check in _SOURCE_SIDE]
+    return [f for f in findings if (f.document, f.line) not in whole
+            or f.check in _WHOLE_TARGET or f.check in _SOURCE_SIDE]
 
 
 def term_notes(glossary: Glossary) -> dict[str, str]:
