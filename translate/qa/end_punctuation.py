@@ -29,12 +29,13 @@ _SENTENCE = set(".!?\u2026")
 
 
 def closing_run(text: str) -> tuple[str, int]:
-    """The run of punctuation, quotes and spaces ``text`` ends with, and its offset."""
-    text = to_english_punctuation(text.rstrip())
+    """The run of punctuation, quotes and spaces ``text`` ends with (Arabic marks
+    mapped), and its offset."""
+    text = text.rstrip()
     start = len(text)
-    while start and text[start - 1] in _CLOSING:
+    while start and to_english_punctuation(text[start - 1]) in _CLOSING:
         start -= 1
-    return text[start:], start
+    return to_english_punctuation(text[start:]), start
 
 
 def _name(run: str) -> str:
@@ -57,9 +58,10 @@ class EndPunctuation(Check):
             return
         (src, s_at), (tgt, t_at) = closing_run(seg.source), closing_run(seg.target)
         src_marks, tgt_marks = set(src) - set(" \t\u00a0"), set(tgt) - set(" \t\u00a0")
-        source, target = to_english_punctuation(seg.source), seg.target
+        source, target = seg.source, seg.target
         question = (("?" in src_marks and "?" not in target)
-                    or ("?" in tgt_marks and bool(src_marks & _SENTENCE) and "?" not in source))
+                    or ("?" in tgt_marks and bool(src_marks & _SENTENCE) and "?" not in source
+                        and "\u061f" not in source))
         lost = (bool(src_marks & _SENTENCE) and not (tgt_marks & (_SENTENCE | set(":;,")))
                 and view.line != 1)
         if not (question or lost):

@@ -20,7 +20,7 @@ from typing import Iterable
 from .base import Check, Finding, SegmentView
 
 def _chars(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    return len("".join(text.split()))
 
 
 def deviation(source: str, target: str, ratio: float, variance: float) -> tuple[float, float]:

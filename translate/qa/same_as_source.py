@@ -28,6 +28,8 @@ class SameAsSource(Check):
 
     def segment(self, view: SegmentView) -> Iterable[Finding]:
         seg = view.segment
+        if abs(len(seg.source) - len(seg.target)) > 2 * len(seg.source) // 3 + 2:
+            return  # far apart in length: cannot be the same text
         source = _squeeze(seg.source)
         if source and source == _squeeze(seg.target) and _ARABIC_LETTER.search(source):
             yield self.finding(view, "the target is identical to the source (not translated)",

@@ -54,23 +54,23 @@ class SegmentConsistency(Check):
 
     def corpus(self, documents: list[list[SegmentView]]) -> Iterable[Finding]:
         views = [v for doc in documents for v in doc if v.segment.source.strip() and v.segment.target.strip()]
-        yield from self._side(views, lambda v: v.segment.source, lambda v: v.segment.target,
-                              source_key, target_key, "the same source is translated {n} ways",
-                              source=True)
-        yield from self._side(views, lambda v: v.segment.target, lambda v: v.segment.source,
-                              target_key, source_key, "{n} different sources have the same translation",
+        keys = {id(v): (source_key(v.segment.source), target_key(v.segment.target)) for v in views}
+        yield from self._side(views, lambda v: v.segment.target, lambda v: keys[id(v)][0],
+                              lambda v: keys[id(v)][1], "the same source is translated {n} ways", source=True)
+        yield from self._side(views, lambda v: v.segment.source, lambda v: keys[id(v)][1],
+                              lambda v: keys[id(v)][0], "{n} different sources have the same translation",
                               source=False)
 
-    def _side(self, views: list[SegmentView], same: Callable[[SegmentView], str],
-              other: Callable[[SegmentView], str], same_key: Callable[[str], str],
-              other_key: Callable[[str], str], template: str, source: bool) -> Iterable[Finding]:
+    def _side(self, views: list[SegmentView], other: Callable[[SegmentView], str],
+              same_key: Callable[[SegmentView], str], other_key: Callable[[SegmentView], str],
+              template: str, source: bool) -> Iterable[Finding]:
         groups: dict[str, list[SegmentView]] = defaultdict(list)
         for v in views:
-            key = same_key(same(v))
-            if len(key.split()) >= self.settings.consistency_min_words:
+            key = same_key(v)
+            if key.count(" ") + 1 >= self.settings.consistency_min_words:
                 groups[key].append(v)
         for group in groups.values():
-            if len({other_key(other(v)) for v in group}) < 2:
+            if len(group) < 2 or len({other_key(v) for v in group}) < 2:
                 continue
             variants = _variants(group, other)
             where = "; ".join(f"{r['text']!r} ({r['count']}×)" for r in variants)

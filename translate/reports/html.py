@@ -202,10 +202,9 @@ def _finding_item(f: Finding, k: int, note: str | None) -> str:
     )
 
 
-def _card(segment: Segment | None, found: list[Finding], batch: bool, notes: dict[str, str]) -> str:
+def _card(segment: Segment | None, found: list[Finding], batch: bool, notes: dict[str, str], anchor: str) -> str:
     first = found[0]
     where = f"{first.document}:{first.line}" if batch and first.document is not None else f"line {first.line}"
-    anchor = _anchor(first.document if batch else None, first.line)
     worst = min((f.severity for f in found), key=SEVERITIES.index)
     titles = [f"{f.check}: {f.message}" for f in found]
     pair = ""
@@ -232,7 +231,16 @@ def _cards(report: QAReport) -> list[str]:
     groups: dict[tuple[str | None, int], list[Finding]] = {}
     for f in report.findings:  # already in document, line, check order
         groups.setdefault((f.document, f.line), []).append(f)
-    return [_card(report.segment_of(found[0]), found, report.batch, report.notes) for found in groups.values()]
+    cards, used = [], set()
+    for found in groups.values():
+        anchor = base = _anchor(found[0].document if report.batch else None, found[0].line)
+        n = 1
+        while anchor in used:  # two document names that differ only in characters ids drop
+            n += 1
+            anchor = f"{base}~{n}"
+        used.add(anchor)
+        cards.append(_card(report.segment_of(found[0]), found, report.batch, report.notes, anchor))
+    return cards
 
 
 def _inputs(report: QAReport) -> str:
