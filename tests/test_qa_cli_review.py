@@ -186,3 +186,19 @@ def test_inputs_named_in_header_and_signature(cli, tmp_path):
     assert data["signature"]["inputs"][1] == {"file": str(BAD), "sha256": sha}
     assert data["inputs"][0] == {"role": "source", "file": str(SRC),
                                  "sha256": hashlib.sha256(SRC.read_bytes()).hexdigest(), "segments": 13}
+
+
+def test_html_lists_suppressed_and_stale(cli, tmp_path, blanked):
+    ignore = tmp_path / "ok.yaml"
+    qa(cli, "-s", SRC, "-t", blanked, "-g", GLOSSARY, "--write-ignore", ignore)
+    entries = yaml.safe_load(ignore.read_text(encoding="utf-8"))
+    entries.append({"check": "forbidden", "term": "Pompeo", "source": "0" * 16, "reason": "old article"})
+    ignore.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "qa.html"
+    r = qa(cli, "-s", SRC, "-t", blanked, "-g", GLOSSARY, "--ignore", ignore, "-f", "html", "-o", out)
+    assert r.exit_code == 0 and "1 suppression(s)" in r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert '<article class="card' not in page  # everything found is suppressed
+    assert f"{len(entries) - 1} suppressed finding(s)" in page
+    stale = page[page.index("stale suppression(s)"):]
+    assert "forbidden" in stale and "old article" in stale and "0" * 16 in stale

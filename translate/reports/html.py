@@ -316,7 +316,7 @@ def render(report: QAReport) -> str:
     else:
         headline = f"No findings in {scope}."
     if report.suppressed:
-        headline += f"; {len(report.suppressed)} suppressed"
+        headline = headline.rstrip(".") + f"; {len(report.suppressed)} suppressed."
     cards = _cards(report)
     body = "".join(cards) if cards else f'<p class="clean">{escape(headline)}</p>'
     date = f'<p class="hint">checked {escape(report.created)}</p>' if report.created else ""
