@@ -71,6 +71,7 @@ MUST_NOT_FLAG = {
         ("انتشر وسم #ابق_في_البيت على تويتر.", "The hashtag #StayHome spread on Twitter."),
         ("قال الوزير في عصر هاشتاج أنا أيضًا.", "The minister spoke in the #MeToo era."),
         ("ارتفعت الأسهم بنسبة 5%.", "Shares rose 5% @ noon."),
+        ("زوروا https://who.int/xفي اليوم وراسلونا علىinfo@who.int.", "Visit https://who.int/x today, write to info@who.int."),
     ],
     "length-ratio": [
         ("قال المسؤول إن الحكومة ستعلن خلال الأسبوع المقبل عن خطة شاملة لإعادة فتح المدارس.",

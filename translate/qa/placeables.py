@@ -17,11 +17,13 @@ from collections import Counter
 from typing import Iterable
 
 from .base import Check, Finding, SegmentView
+from .untranslated import ARABIC
 
 _TRAILING = ".,;:!?)]}\"'\u201d\u2019\u00bb\u060c\u061b\u061f\u06d4"
 _PATTERNS = (
-    ("URL", re.compile(r"(?:https?://|www\.)[^\s<>\"\u00ab\u00bb]+", re.IGNORECASE)),
-    ("e-mail", re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
+    # Arabic letters end a URL: Arabic text often runs on without a space after one.
+    ("URL", re.compile(f"(?:https?://|www\\.)[^\\s<>\"\u00ab\u00bb{ARABIC}]+", re.IGNORECASE)),
+    ("e-mail", re.compile(r"(?<![A-Za-z0-9.+_%-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
     ("hashtag", re.compile(r"(?<![\w&/#])#[A-Za-z_][A-Za-z0-9_]*|(?<![\w&/#])[A-Za-z_][A-Za-z0-9_]*#(?![\w#])")),
     ("handle", re.compile(r"(?<![\w.@/])@[A-Za-z0-9_]{1,30}(?![\w@.]*\.[A-Za-z])")),
 )

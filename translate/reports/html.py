@@ -193,7 +193,7 @@ def _finding_item(f: Finding, k: int, note: str | None) -> str:
     note_html = f' <span class="note">— {escape(note)}</span>' if note else ""
     expect = ""
     if f.check == "term-missing" and f.term and f.target_spans:
-        expect = f' <span class="expect">(highlighted in the target: where {escape(f.term)!s} belongs)</span>'
+        expect = f' <span class="expect">(highlighted in the target: where {escape(f.term)} belongs)</span>'
     return (
         f'<li class="c{k % _PALETTE}" data-check="{escape(f.check)}" data-severity="{escape(f.severity)}">'
         f'<span class="check">{escape(f.check)}</span><span class="sev {escape(f.severity)}">'

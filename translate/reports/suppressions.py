@@ -17,7 +17,7 @@ import getpass
 import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
@@ -119,7 +119,7 @@ def apply(report: QAReport, suppressions: list[Suppression]) -> QAReport:
     return report
 
 
-def entries_for(report: QAReport, keep: list[Suppression] = (), reason: str = "",
+def entries_for(report: QAReport, keep: Sequence[Suppression] = (), reason: str = "",
                 by: str | None = None, today: str | None = None) -> list[Suppression]:
     """One suppression per distinct fingerprint of the report's findings, after
     the still-matching ones in ``keep`` (their reasons are kept)."""
