@@ -44,6 +44,11 @@ def test_check_naming_nothing_is_a_usage_error(cli, value):
     assert r.exit_code == 2 and "names no check" in r.stderr and "term-missing" in r.stderr
 
 
+def test_glossary_check_without_glossary_is_a_usage_error(cli):
+    r = qa(cli, "-s", SRC, "-t", BAD, "-c", "term-missing")
+    assert r.exit_code == 2 and "term-missing needs a glossary" in r.stderr
+
+
 def test_check_subset_comma_and_repeat(cli, blanked):
     r = qa(cli, "-s", SRC, "-t", blanked, "-c", "empty-target,whitespace", "-c", "repeated-word", "-f", "json")
     data = json.loads(r.stdout)

@@ -99,6 +99,15 @@ def qa_cmd(
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
+    if write_ignore == "-" and output in (None, "-"):
+        raise typer.BadParameter("the report already goes to stdout; give the suppressions a file",
+                                 param_hint="'--write-ignore'")
+    if check and not glossary:
+        from ..qa import CHECKS
+
+        needs = [c.name for c in CHECKS if c.needs_glossary and c.name in check]
+        if needs:
+            raise typer.BadParameter(f"{needs[0]} needs a glossary (--glossary)", param_hint="'--check'")
     for path in (output, write_ignore):
         if path and path != "-" and not Path(path).expanduser().resolve().parent.is_dir():
             raise InputError("output directory does not exist", str(Path(path).parent))
