@@ -275,6 +275,16 @@ def _filters(report: QAReport) -> str:
     )
 
 
+def _legend(report: QAReport) -> str:
+    s = report.summary()
+    rows = "".join(
+        f'<tr><td>{escape(c)}</td><td class="num">{s["by_check"][c]}</td>'
+        f'<td>{escape(_DESCRIPTIONS.get(c, ""))}</td></tr>' for c in report.checks)
+    return ('<details class="legend"><summary>checks run and what they look for</summary>'
+            f'<table class="inputs"><tr><th>check</th><th>findings</th><th>what it looks for</th></tr>{rows}'
+            "</table></details>")
+
+
 def _suppressed(report: QAReport) -> str:
     parts = []
     if report.suppressed:
@@ -325,7 +335,8 @@ def render(report: QAReport) -> str:
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         "<title>tarjama QA report</title>"
         f"<style>{_CSS}</style></head><body>"
-        f'<header><h1>tarjama QA</h1><p class="summary">{escape(headline)}</p>{_inputs(report)}{date}</header>'
+        f'<header><h1>tarjama QA</h1><p class="summary">{escape(headline)}</p>{_inputs(report)}{date}'
+        f"{_legend(report)}</header>"
         f"{_filters(report) if cards else ''}<main>{body}</main>{_suppressed(report)}{_footer(report.signature)}"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
