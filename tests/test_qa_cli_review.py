@@ -210,3 +210,18 @@ def test_html_lists_suppressed_and_stale(cli, tmp_path, blanked):
     assert f"{len(entries) - 1} suppressed finding(s)" in page
     stale = page[page.index("stale suppression(s)"):]
     assert "forbidden" in stale and "old article" in stale and "0" * 16 in stale
+
+
+def test_directory_inputs_listed_per_file(cli, tmp_path):
+    ar, en = tmp_path / "ar", tmp_path / "en"
+    ar.mkdir()
+    en.mkdir()
+    for name, src, tgt in (("a.txt", "قال الوزير إن الاجتماع انتهى.\n", "The minister said the meeting ended.\n"),
+                           ("b.txt", "سأرسل إليك صورة الآن.\nشكرا\n", "I will send you an image now.\nThanks\n")):
+        (ar / name).write_text(src, encoding="utf-8")
+        (en / name).write_text(tgt, encoding="utf-8")
+    data = json.loads(qa(cli, "-s", ar, "-t", en, "-f", "json").stdout)
+    files = [(i["role"], Path(i["file"]).name, i["segments"]) for i in data["inputs"]]
+    assert files == [("source", "a.txt", 1), ("target", "a.txt", 1), ("source", "b.txt", 2), ("target", "b.txt", 2)]
+    assert data["inputs"][3]["sha256"] == hashlib.sha256((en / "b.txt").read_bytes()).hexdigest()
+    assert len(data["signature"]["inputs"]) == 4
