@@ -8,9 +8,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..arabic.normalize import normalize
 from ..errors import TarjamaError
-from ..matching.index import WORD
+from .keys import spelling_key
 from .loader import glossary_files, load_glossary_file
 from .model import Glossary, Term
 
@@ -41,7 +40,7 @@ def lint_glossary(glossary: Glossary) -> list[Problem]:
         label = f"term {term.index} ({term.target})"
         seen_here: dict[str, str] = {}
         for spelling in term.source:
-            key = " ".join(WORD.findall(normalize(spelling)))
+            key = spelling_key(spelling)
             if not key:
                 add(term, "error", f"{label}: source '{spelling}' has no letters once normalised; it can never match")
                 continue
