@@ -15,7 +15,7 @@ from ..textio import display_name, read_lines
 glossary_app = typer.Typer(help="Validate glossaries and find their terms in Arabic text.", no_args_is_help=True)
 
 GLOSSARY_OPTION = typer.Option(
-    ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable)."
+    ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."
 )
 
 

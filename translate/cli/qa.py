@@ -22,7 +22,7 @@ def qa_cmd(
                                help="Arabic source: a file (one segment per line), a directory, or a .jsonl batch."),
     target: Optional[str] = typer.Option(None, "--target", "-t",
                                          help="English target: a line-aligned file, or a directory with the same file names."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file or directory (repeatable)."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file or directory (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
     fmt: str = typer.Option("text", "--format", "-f", help="Report format: text, json or html."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the report here (atomically) instead of stdout."),
     fail_on: str = typer.Option("error", "--fail-on", help="Exit 1 on findings of this severity or worse: error, warning, never."),
@@ -43,6 +43,7 @@ def qa_cmd(
     from ..reports import render
     from ..reports.signature import build_signature, model_info
     from ..textio import write_text_atomic
+    from .glossary import warn_conflicts
 
     _choice(fmt, _FORMATS, "'--format'")
     _choice(fail_on, _FAIL_ON, "'--fail-on'")
@@ -53,6 +54,7 @@ def qa_cmd(
         raise InputError("output directory does not exist", str(Path(output).parent))
     documents = load_inputs(source, target)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
+    warn_conflicts(glossaries)
     model_record = model_info(model) if model else None
     match_settings, qa_settings = MatchSettings(), QASettings()
     report = run_qa(documents, glossaries, checks=check, match_settings=match_settings, settings=qa_settings)
