@@ -1,9 +1,12 @@
-"""CLI: ``tarjama glossary check`` and ``tarjama glossary match``."""
+"""CLI: ``tarjama glossary`` — check, lint, match, import, export, suggest, add, apply, stats.
+
+Argument parsing only; the work is in :mod:`translate.glossary`.
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
@@ -12,7 +15,8 @@ from ..glossary.lint import check_paths
 from ..matching import Matcher, MatchSettings
 from ..textio import display_name, read_lines
 
-glossary_app = typer.Typer(help="Validate glossaries and find their terms in Arabic text.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Validate, maintain, import and export glossaries; find their terms in Arabic text.",
+                           no_args_is_help=True)
 
 GLOSSARY_OPTION = typer.Option(
     ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."
@@ -68,6 +72,120 @@ def match(
     for m in matches:
         typer.echo(f"{m.line:>5} {f'{m.start}-{m.end}':>11}  {m.kind:<10} {m.score:>5.2f}  {m.text} → {m.target}")
     typer.echo(f"{len(matches)} match(es)")
+
+
+def _examples(*commands: str) -> str:
+    """A help epilog of real commands, kept on their own lines (click's \\b marker)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {c}" for c in commands)
+
+
+def warn_conflicts(glossary) -> None:
+    """One stderr line per spelling two glossaries disagree on (every command calls this)."""
+    for conflict in glossary.conflicts:
+        typer.echo(str(conflict), err=True)
+
+
+def _check_output(output: str, force: bool) -> None:
+    from ..errors import InputError
+
+    if output == "-":
+        return
+    out = Path(output)
+    if out.is_dir():
+        raise InputError("is a directory, expected an output file", output)
+    if not out.expanduser().resolve().parent.is_dir():
+        raise InputError("output directory does not exist", str(out.parent))
+    if out.exists() and not force:
+        raise InputError("already exists (use --force to replace it)", output)
+
+
+def _write_bytes(output: str, data: bytes) -> None:
+    import sys
+
+    from ..textio import write_bytes_atomic
+
+    if output == "-":
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    write_bytes_atomic(output, data)
+
+
+@glossary_app.command("import", epilog=_examples(
+    'tarjama glossary import ../shared/data/tico19-terminology.ar-en.csv -o tico.yaml',
+    'tarjama glossary import termbase.tbx -o glossaries/termbase.yaml',
+    'tarjama glossary import names.xlsx.csv --map "Arabic name=source" --map 3=note -o names.yaml',
+))
+def import_cmd(
+    file: Path = typer.Argument(..., help="Term base: TBX, CSV, TSV or TMX (a .zip holding one .tmx is read too)."),
+    output: str = typer.Option(..., "-o", "--output", help="Glossary YAML to write (atomically), or - for stdout."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv, tsv or tmx (default: from the extension)."),
+    mapping: Optional[List[str]] = typer.Option(None, "--map", help="COL=FIELD: read column COL (header name or "
+                                                "1-based number) as FIELD: source, target, also, forbidden, type, "
+                                                "case, domain, origin, note, status, id, source_lang, target_lang, "
+                                                "ignore (repeatable; CSV/TSV)."),
+    force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it exists."),
+) -> None:
+    """Convert a term base to a tarjama glossary.
+
+    TBX v2/v3 (TBX-Basic; administrativeStatus preferred/admitted/deprecated →
+    target/also/forbidden), CSV/TSV with a header (ar/en, source/target, TICO-19's
+    sourceString/targetString, ...) or two unnamed columns (DeepL/Google glossary
+    layout), TMX term memories. Entries lacking Arabic or English are left out and
+    listed on stderr. Exit 2 with file:line on malformed input; nothing is written.
+    """
+    from ..glossary.exchange import IMPORT_FORMATS, import_termbase
+    from ..glossary.lint import lint_glossary
+    from ..glossary.termcsv import parse_map
+    from ..glossary.writer import to_yaml
+
+    if fmt is not None and fmt not in IMPORT_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(IMPORT_FORMATS)}", param_hint="'--format'")
+    _check_output(output, force)
+    imported = import_termbase(file, fmt, parse_map(mapping))
+    for line in imported.skipped:
+        typer.echo(f"{line}", err=True)
+    glossary = imported.glossary
+    text = to_yaml(glossary, header=f"Imported by `tarjama glossary import` from {file.name}")
+    _write_bytes(output, text.encode("utf-8"))
+    errors = sum(p.severity == "error" for p in lint_glossary(glossary))
+    typer.echo(f"tarjama glossary import: {len(glossary)} term(s) from {file}"
+               + (f" to {output}" if output != "-" else "")
+               + (f"; {errors} conflict(s) to resolve: run `tarjama glossary lint {output}`" if errors else ""),
+               err=True)
+
+
+@glossary_app.command("export", epilog=_examples(
+    'tarjama glossary export glossaries/us-iraq-news.yaml --format tbx -o us-iraq-news.tbx',
+    'tarjama glossary export glossaries/ --format csv -o all-terms.csv',
+    'tarjama glossary export glossaries/us-iraq-news.yaml --format tsv --layout pairs -o deepl.tsv',
+))
+def export_cmd(
+    paths: List[Path] = typer.Argument(..., help="Glossary files or directories (merged; the first given wins conflicts)."),
+    fmt: str = typer.Option(..., "--format", "-f", help="tbx, csv or tsv."),
+    output: str = typer.Option(..., "-o", "--output", help="File to write (atomically), or - for stdout."),
+    tbx_version: str = typer.Option("2", "--tbx-version", help="TBX 2 (martif, what most CAT tools import) or 3 "
+                                                              "(ISO 30042:2019)."),
+    layout: str = typer.Option("full", "--layout", help="CSV/TSV: full (a header and one row per entry, every field)"
+                                                       " or pairs (one arabic,english row per spelling, no header: "
+                                                       "DeepL/Google glossary upload)."),
+    force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it exists."),
+) -> None:
+    """Write glossaries as a term base other tools read: TBX-Basic, CSV or TSV."""
+    from ..glossary.exchange import EXPORT_FORMATS, export_glossary
+    from ..glossary.tbx import TBX_VERSIONS
+    from ..glossary.termcsv import LAYOUTS
+
+    for value, allowed, option in ((fmt, EXPORT_FORMATS, "'--format'"), (tbx_version, TBX_VERSIONS, "'--tbx-version'"),
+                                   (layout, LAYOUTS, "'--layout'")):
+        if value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}", param_hint=option)
+    _check_output(output, force)
+    glossary = load_glossaries(paths)
+    warn_conflicts(glossary)
+    _write_bytes(output, export_glossary(glossary, fmt, tbx_version, layout))
+    if output != "-":
+        typer.echo(f"tarjama glossary export: {len(glossary)} term(s) to {output}", err=True)
 
 
 def register(app: typer.Typer) -> None:
