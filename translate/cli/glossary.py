@@ -11,12 +11,18 @@ from typing import List, Optional
 import typer
 
 from ..glossary import load_glossaries
-from ..glossary.lint import check_paths
+from ..glossary.lint import KINDS, check_paths
+from ..glossary.lint import explain as explain_spellings
 from ..matching import Matcher, MatchSettings
 from ..textio import display_name, read_lines
 
 glossary_app = typer.Typer(help="Validate, maintain, import and export glossaries; find their terms in Arabic text.",
                            no_args_is_help=True)
+
+def _examples(*commands: str) -> str:
+    """A help epilog of real commands, kept on their own lines (click's \\b marker)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {c}" for c in commands)
+
 
 GLOSSARY_OPTION = typer.Option(
     ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."
@@ -29,23 +35,50 @@ def check(
     explain: bool = typer.Option(False, "--explain", help="Also list the one-word spellings that are Arabic words "
                                                           "too, and what they need to match alone (notes on "
                                                           "stdout; the exit status is unchanged)."),
+    strict: bool = typer.Option(False, "--strict", help="Report everything `glossary lint` does."),
 ) -> None:
     """Validate and lint glossaries. Exit 0 if clean, 1 with file:line messages if not."""
-    glossary, problems = check_paths(paths)
+    glossary, problems = check_paths(paths, strict=strict)
+    if explain:
+        for _, term, spelling, need in explain_spellings(glossary):
+            typer.echo(f"{term.where}: note: term {term.index} ({term.target}): '{spelling}' {need}")
+    _report(glossary, problems)
+
+
+def _report(glossary, problems, ignore: frozenset[str] = frozenset()) -> None:
+    problems = [p for p in problems if p.kind not in ignore]
     for problem in problems:
         typer.echo(str(problem), err=True)
-    if explain:
-        matcher = Matcher(glossary)
-        for k, term in enumerate(glossary.terms):
-            for spelling in term.source:
-                need = matcher.needs(k, spelling)
-                if need:
-                    typer.echo(f"{term.where}: note: term {term.index} ({term.target}): '{spelling}' {need}")
     if problems:
         errors = sum(p.severity == "error" for p in problems)
         typer.echo(f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} warning(s)", err=True)
         raise typer.Exit(1)
     typer.echo(f"ok: {len(glossary)} terms in {len(glossary.files)} file(s)")
+
+
+@glossary_app.command("lint", epilog=_examples(
+    "tarjama glossary lint glossaries/",
+    "tarjama glossary lint glossaries/us-iraq-news.yaml imported.yaml",
+    "tarjama glossary lint glossaries/ --ignore common-word",
+))
+def lint(
+    paths: List[Path] = typer.Argument(..., help="Glossary files or directories (checked together: conflicts "
+                                                 "between files are reported)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=f"Leave out a kind of problem (repeatable): "
+                                                                      f"{', '.join(KINDS)}."),
+) -> None:
+    """Find what a glossary maintainer must resolve, one line each (file:line, kind):
+    a spelling under two targets; a spelling another entry's fuzzy matching would
+    also take; a forbidden form that some entry accepts; a target listed twice;
+    non-Arabic text in source; duplicate or empty spellings; one-word spellings
+    that are also common Arabic words. Exit 0 if clean, 1 if any problem, 2 on
+    unreadable input.
+    """
+    for kind in ignore or ():
+        if kind not in KINDS:
+            raise typer.BadParameter(f"{kind!r} is not one of: {', '.join(KINDS)}", param_hint="'--ignore'")
+    glossary, problems = check_paths(paths, strict=True)
+    _report(glossary, problems, frozenset(ignore or ()))
 
 
 @glossary_app.command("match")
@@ -72,11 +105,6 @@ def match(
     for m in matches:
         typer.echo(f"{m.line:>5} {f'{m.start}-{m.end}':>11}  {m.kind:<10} {m.score:>5.2f}  {m.text} → {m.target}")
     typer.echo(f"{len(matches)} match(es)")
-
-
-def _examples(*commands: str) -> str:
-    """A help epilog of real commands, kept on their own lines (click's \\b marker)."""
-    return "Examples:\n\n\b\n" + "\n".join(f"  {c}" for c in commands)
 
 
 def warn_conflicts(glossary) -> None:
