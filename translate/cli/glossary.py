@@ -216,5 +216,66 @@ def export_cmd(
         typer.echo(f"tarjama glossary export: {len(glossary)} term(s) to {output}", err=True)
 
 
+@glossary_app.command("suggest", epilog=_examples(
+    "tarjama glossary suggest examples/seed-article.ar.txt -g glossaries/",
+    "tarjama glossary suggest ar.txt --aligned en.txt -g glossaries/ --min-count 3 -o patch.yaml",
+    "tarjama glossary suggest ../shared/data/tico19-tm.en-ar.tmx.zip -g glossaries/ -o patch.yaml",
+))
+def suggest(
+    corpus: List[Path] = typer.Argument(..., help="Arabic text files (one segment per line), directories of *.txt, "
+                                                  "JSONL ({source[, target]}) or TMX files."),
+    glossary: List[Path] = GLOSSARY_OPTION,
+    aligned: Optional[Path] = typer.Option(None, "--aligned", help="English translation, line-aligned with the one "
+                                                                   "Arabic CORPUS file: also propose new entries."),
+    min_count: int = typer.Option(1, "--min-count", min=1, help="Report a variant seen at least this often (new "
+                                                                "entries need at least 2 segments, or this)."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Also write the suggestions as a patch "
+                                                                      "(YAML with the evidence as comments) for "
+                                                                      "`tarjama glossary apply`."),
+    force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it exists."),
+) -> None:
+    """Suggest glossary additions from a corpus, most frequent first.
+
+    Variants: spellings only fuzzy matching found (unseen spellings of listed
+    names), with counts, best score and two contexts each. New entries (with
+    --aligned, or TMX/JSONL corpora that carry English): Arabic names that keep
+    appearing with the same capitalised English name, with counts and examples.
+    Nothing is changed: review the patch, then `tarjama glossary apply`.
+    """
+    from ..glossary.corpus import read_aligned_pair, read_corpus
+    from ..glossary.suggest import fuzzy_variants, patch_yaml, propose_entries
+
+    if output:
+        _check_output(output, force)
+    if aligned is not None:
+        if len(corpus) != 1 or corpus[0].is_dir():
+            raise typer.BadParameter("--aligned needs exactly one Arabic file", param_hint="'--aligned'")
+        docs = [read_aligned_pair(corpus[0], aligned)]
+    else:
+        docs = read_corpus(corpus)
+    terms = load_glossaries(glossary)
+    warn_conflicts(terms)
+    variants = fuzzy_variants(docs, terms, min_count)
+    parallel = any(d.english is not None for d in docs)
+    proposals = propose_entries(docs, terms, max(2, min_count)) if parallel else []
+    segments = sum(len(d.arabic) for d in docs)
+    typer.echo(f"# {len(variants)} variant(s) found only by fuzzy matching in {segments} segment(s)")
+    for v in variants:
+        typer.echo(f"{v.count:>5}  {v.score:.2f}  {v.spelling} → {v.term.target}  ({v.term.where})")
+        for c in v.contexts:
+            typer.echo(f"             {c}")
+    if parallel:
+        typer.echo(f"# {len(proposals)} new entr{'y' if len(proposals) == 1 else 'ies'} proposed from parallel text "
+                   "(count: segments together; dice; sound)")
+        for p in proposals:
+            typer.echo(f"{p.together:>5}  {p.dice:.2f}  {p.sound:.2f}  {p.arabic} → {p.english}")
+            for c in p.contexts:
+                typer.echo(f"             {c}")
+    if output:
+        _write_bytes(output, patch_yaml(variants, proposals, [str(g) for g in glossary]).encode("utf-8"))
+        typer.echo(f"tarjama glossary suggest: patch with {len(variants) + len(proposals)} entr(ies) written to "
+                   f"{output}; review it, then `tarjama glossary apply`", err=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(glossary_app, name="glossary")

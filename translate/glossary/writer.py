@@ -38,3 +38,10 @@ def to_yaml(glossary: Glossary, header: str | None = None) -> str:
     if header:
         text = "".join(f"# {line}\n".replace("# \n", "#\n") for line in header.splitlines()) + text
     return text
+
+
+def yaml_block(record: dict, indent: int = 2) -> str:
+    """One term as a YAML list item at ``indent`` spaces (for patches with comments)."""
+    text = yaml.dump([record], Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                     width=100000)
+    return "".join(" " * indent + line + "\n" for line in text.splitlines()).rstrip("\n")
