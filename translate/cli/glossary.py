@@ -277,5 +277,112 @@ def suggest(
                    f"{output}; review it, then `tarjama glossary apply`", err=True)
 
 
+def _edit(path: Path, terms, dry_run: bool) -> None:
+    from ..glossary.edit import apply_terms
+
+    result = apply_terms(path, terms, dry_run=dry_run)
+    for line in result.refused:
+        typer.echo(f"{path}: refused: {line}", err=True)
+    if result.refused:
+        typer.echo(f"{path}: nothing written ({len(result.refused)} conflict(s))", err=True)
+        raise typer.Exit(1)
+    for target in result.added:
+        typer.echo(f"added: {target}")
+    for line in result.extended:
+        typer.echo(f"changed: {line}")
+    verb = "would write" if dry_run else "wrote"
+    typer.echo(f"{path}: {len(result.added)} new entr(ies), {len(result.extended)} change(s), "
+               f"{len(result.unchanged)} already there" + (f"; {verb} {path}" if result.changed else "; unchanged"),
+               err=True)
+
+
+@glossary_app.command("add", epilog=_examples(
+    "tarjama glossary add glossaries/us-iraq-news.yaml --target 'Jens Stoltenberg' --source 'ينس ستولتنبرغ' --type person",
+    "tarjama glossary add glossaries/us-iraq-news.yaml --target Esper --source اسبير",
+    "tarjama glossary add glossaries/us-iraq-news.yaml --target ISIS --source داعش --also 'Islamic State' --forbidden Daesh",
+))
+def add(
+    path: Path = typer.Argument(..., help="Glossary YAML file to edit in place."),
+    target: str = typer.Option(..., "--target", "-t", help="Canonical English; an existing entry with this target "
+                                                            "gets the new spellings and forms."),
+    source: List[str] = typer.Option(..., "--source", "-s", help="Arabic spelling (repeatable)."),
+    also: Optional[List[str]] = typer.Option(None, "--also", help="Other accepted English rendering (repeatable)."),
+    forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Wrong English rendering (repeatable)."),
+    term_type: str = typer.Option("other", "--type", help="person, organization, outlet, place, title or other."),
+    case: str = typer.Option("insensitive", "--case", help="insensitive (names) or exact (WHO, not who)."),
+    note: Optional[str] = typer.Option(None, "--note"),
+    domain: Optional[str] = typer.Option(None, "--domain"),
+    origin: Optional[str] = typer.Option(None, "--origin", help="Where the entry comes from (a style guide, a URL)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
+) -> None:
+    """Add an entry, or spellings and forms to an existing one, keeping the file's
+    comments, order and formatting. An edit that would create a conflict is refused
+    (exit 1) and nothing is written; the file is replaced atomically."""
+    from ..glossary.model import CASES, TERM_TYPES, Term
+
+    if term_type not in TERM_TYPES:
+        raise typer.BadParameter(f"{term_type!r} is not one of: {', '.join(TERM_TYPES)}", param_hint="'--type'")
+    if case not in CASES:
+        raise typer.BadParameter(f"{case!r} is not one of: {', '.join(CASES)}", param_hint="'--case'")
+    clean = lambda items: tuple(i.strip() for i in items or () if i.strip())  # noqa: E731
+    if not target.strip() or not clean(source):
+        raise typer.BadParameter("--target and --source must not be empty")
+    term = Term(target.strip(), clean(source), term_type, clean(forbidden), note, also=clean(also), case=case,
+                domain=domain, origin=origin)
+    _edit(path, [term], dry_run)
+
+
+@glossary_app.command("apply", epilog=_examples(
+    "tarjama glossary apply glossaries/us-iraq-news.yaml patch.yaml",
+    "tarjama glossary apply glossaries/us-iraq-news.yaml patch.yaml --dry-run",
+))
+def apply(
+    path: Path = typer.Argument(..., help="Glossary YAML file to edit in place."),
+    patch: Path = typer.Argument(..., help="Patch: a glossary-shaped YAML (e.g. from `glossary suggest -o`)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
+) -> None:
+    """Merge a patch into a glossary: entries with a known target add their
+    spellings and forms to it, others are appended. Comments, order and formatting
+    are kept; any conflict refuses the whole patch (exit 1, nothing written)."""
+    from ..glossary.edit import load_patch
+
+    _edit(path, load_patch(patch), dry_run)
+
+
+@glossary_app.command("stats", epilog=_examples(
+    "tarjama glossary stats glossaries/",
+    "tarjama glossary stats glossaries/ --corpus examples/seed-article.ar.txt",
+    "tarjama glossary stats names.yaml --corpus news/ --json",
+))
+def stats(
+    paths: List[Path] = typer.Argument(..., help="Glossary files or directories."),
+    corpus: Optional[List[Path]] = typer.Option(None, "--corpus", "-c", help="Arabic text, directory or JSONL to "
+                                                                            "measure coverage on (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Entries by type and status, spellings per entry, and coverage on a corpus."""
+    from ..glossary.corpus import read_corpus
+    from ..glossary.stats import glossary_stats
+
+    glossary = load_glossaries(paths)
+    warn_conflicts(glossary)
+    result = glossary_stats(glossary, read_corpus(corpus) if corpus else None)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    typer.echo(f"{result.terms} entries in {result.files} file(s)")
+    typer.echo("by type: " + ", ".join(f"{k} {v}" for k, v in result.by_type.items()))
+    r = result.renderings
+    typer.echo(f"renderings: {r['preferred']} preferred (targets), {r['admitted']} admitted (also) in "
+               f"{result.with_also} entries, {r['forbidden']} forbidden in {result.with_forbidden} entries; "
+               f"{result.exact_case} case-exact")
+    typer.echo("spellings per entry: " + ", ".join(f"{n}: {c}" for n, c in result.spellings_per_entry.items()))
+    if result.coverage:
+        c = result.coverage
+        typer.echo(f"coverage: {c['terms_used']} of {result.terms} entries ({c['terms_used_share']:.1%}) found in "
+                   f"{c['segments']} segment(s); {c['segments_with_terms']} segment(s) with terms; "
+                   + ", ".join(f"{k[8:]} {v}" for k, v in c.items() if k.startswith("matches_")))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(glossary_app, name="glossary")
