@@ -68,8 +68,14 @@ def _field_of(header: str) -> str | None:
     key = _key(header)
     if key in _BY_NAME:
         return _BY_NAME[key]
-    lang = re.split(r"[\s_\-(]", header.strip().lower())[0]
-    return {"ar": "source", "en": "target", "arabic": "source", "english": "target"}.get(lang)
+    words = re.split(r"[\s_\-()\[\]]+", header.strip().lower())
+    if words and words[0] in ("ar", "en"):  # ar-SA, en_US
+        return "source" if words[0] == "ar" else "target"
+    if "arabic" in words and "english" not in words:  # "Term (Arabic)"
+        return "source"
+    if "english" in words and "arabic" not in words:
+        return "target"
+    return None
 
 
 def decode_table(data: bytes, path: str) -> str:
@@ -133,8 +139,11 @@ def read_table(path: str | os.PathLike[str], delimiter: str, mapping: dict[str, 
 def _columns(rows: list[tuple[int, list[str]]], mapping: dict[str, str], path: str) -> tuple[dict[int, str], list]:
     line, first = rows[0]
     named = [_field_of(cell) for cell in first]
-    header = bool(first) and sum(f is not None for f in named) >= max(1, len([c for c in first if c.strip()]) // 2) \
-        and not any(_ARABIC.search(c) for c in first)
+    # A first row is a header when it names columns, or when it has no Arabic
+    # while the rows below do (a header of names we do not know: --map them).
+    later_arabic = any(_ARABIC.search(c) for _, r in rows[1:50] for c in r)
+    header = bool(first) and not any(_ARABIC.search(c) for c in first) and (
+        later_arabic or sum(f is not None for f in named) >= max(1, len([c for c in first if c.strip()]) // 2))
     columns: dict[int, str] = {}
     if header:
         for k, (cell, field) in enumerate(zip(first, named)):
