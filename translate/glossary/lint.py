@@ -108,9 +108,10 @@ def _spellings_and_targets(glossary: Glossary) -> Iterable[Problem]:
         else:
             by_target[fold] = term
         for wrong in term.forbidden:
-            if term.status_of(wrong) in ("preferred", "admitted"):
-                yield _problem(term, "error", "forbidden-ok", f"forbidden form '{wrong}' is also accepted by this "
-                                                              "entry (its target or also)")
+            status = term.status_of(wrong)
+            if status in ("preferred", "admitted"):
+                what = "the target itself" if status == "preferred" else "also listed as accepted ('also')"
+                yield _problem(term, "error", "forbidden-ok", f"forbidden form '{wrong}' is {what}")
 
 
 def _forbidden_accepted(glossary: Glossary) -> Iterable[Problem]:
