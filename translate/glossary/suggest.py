@@ -11,7 +11,7 @@ Two kinds of suggestion, both for a maintainer to review, never applied blindly:
   word) of highest Dice association, 2·c(A,E) / (c(A)+c(E)) over segments, kept
   when it is consistent (Dice ≥ 0.5, seen together ≥ ``min_count`` times) and
   either sounds like the English (consonant keys, :mod:`translate.english.sounds`)
-  or is near-certain by association alone (Dice ≥ 0.9): البيت الأبيض/White House
+  or is near-certain by association alone (Dice ≥ 0.9 over 3 segments or more): البيت الأبيض/White House
   sounds like nothing, but always comes with it. Of two groups about as strong,
   the longer wins (البيت الأبيض, not البيت). Weekday and month names are
   capitalised in English but are not names, and are left out.
@@ -37,6 +37,9 @@ MIN_DICE = 0.5
 # it let in الفيدرالي/FBI and جمعية ويلز/AMs; at 0.9 it keeps البيت الأبيض/White House
 # and المحكمة العليا/Supreme Court.
 SURE_DICE = 0.9
+# ...and seen together at least this often: two segments make any pair look
+# perfect (سوء التغذية/U.K, القس/Rev in a hand-checked NTREX sample).
+SURE_TOGETHER = 3
 MIN_SOUND = 0.5
 MAX_NGRAM = 4
 # Arabic words this common (Zipf) are function words, never inside a name (في, من, أن).
@@ -238,7 +241,7 @@ def propose_entries(docs: Iterable[Doc], glossary: Glossary, min_count: int = 2)
         if dice < MIN_DICE:
             continue
         sound = key_similarity(arabic_key(key), english_key(name))
-        if sound < MIN_SOUND and dice < SURE_DICE:
+        if sound < MIN_SOUND and (dice < SURE_DICE or together < SURE_TOGETHER):
             continue
         p = Proposal(surface[key].most_common(1)[0][0], name, together, c_ar[key], c_en[name], round(dice, 3),
                      round(sound, 3), example[(key, name)])
