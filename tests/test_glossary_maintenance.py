@@ -161,3 +161,19 @@ def test_case_exact_term_counts_only_its_own_case(cli, isis: Path, tmp_path: Pat
     tgt.write_text("The WHO said\nThe who said\n", encoding="utf-8")
     r = cli("qa", "-s", src, "-t", tgt, "-g", isis, "-f", "json", "--fail-on", "never", "-c", "term-missing")
     assert [f["line"] for f in json.loads(r.stdout)["findings"]] == [2]
+
+
+def test_qa_shows_the_entry_note_domain_and_origin(cli, isis: Path, tmp_path: Path) -> None:
+    g = tmp_path / "noted.yaml"
+    g.write_text("terms:\n  - target: Esper\n    type: person\n    source: [إسبر]\n    forbidden: [Esbir]\n"
+                 "    domain: defence\n    origin: house style 2020\n    note: US Secretary of Defense\n",
+                 encoding="utf-8")
+    src, tgt = tmp_path / "ar.txt", tmp_path / "en.txt"
+    src.write_text("قال إسبر إن\n", encoding="utf-8")
+    tgt.write_text("Esbir said\n", encoding="utf-8")
+    r = cli("qa", "-s", src, "-t", tgt, "-g", g, "-f", "json")
+    findings = json.loads(r.stdout)["findings"]
+    assert findings and all(f["details"]["term_info"] == {"note": "US Secretary of Defense", "domain": "defence",
+                                                          "origin": "house style 2020"} for f in findings)
+    text = cli("qa", "-s", src, "-t", tgt, "-g", g).stdout
+    assert "note: US Secretary of Defense; domain: defence; origin: house style 2020" in text

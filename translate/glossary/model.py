@@ -96,6 +96,16 @@ class Glossary:
         self.files.extend(other.files)
         self.conflicts.extend(other.conflicts)
 
+    def term_info(self) -> dict[str, dict[str, str]]:
+        """Note, domain and origin by target, for terms that have any: what a QA
+        report shows beside a finding so the reviewer knows whose rule it is."""
+        info: dict[str, dict[str, str]] = {}
+        for t in self.terms:
+            fields = {k: v for k, v in (("note", t.note), ("domain", t.domain), ("origin", t.origin)) if v}
+            if fields and t.target not in info:
+                info[t.target] = fields
+        return info
+
     @classmethod
     @gc_paused()
     def from_pairs(cls, pairs: list[tuple[str, str]], type: str = "person", name: str = "pairs") -> "Glossary":

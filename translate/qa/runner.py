@@ -6,7 +6,7 @@ CLI does the reading and writing around it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..documents import Document
@@ -97,4 +97,8 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
         findings.extend(check.corpus(views))
     doc_order = {d.name: i for i, d in enumerate(documents)}
     findings.sort(key=lambda f: (doc_order.get(f.document, 0), f.line, order[f.check]))
+    info = glossary.term_info()  # issue 13: the entry's note/domain/origin beside each finding
+    if info:
+        findings = [replace(f, details={**(f.details or {}), "term_info": info[f.term]}) if f.term in info else f
+                    for f in findings]
     return QAReport(findings, documents, [c.name for c in classes])

@@ -22,8 +22,11 @@ def render(report: QAReport) -> str:
     if rows:
         head = ["LINE", "CHECK", "SEVERITY", "TERM", "EVIDENCE", "MESSAGE"]
         widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
-        for r in [head] + rows:
+        for r, f in zip([head] + rows, [None] + report.findings):
             out.append("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5])
+            info = (f.details or {}).get("term_info") if f is not None else None
+            if info:  # issue 13: the glossary entry's note, domain and origin
+                out.append(" " * (widths[0] + 2) + "; ".join(f"{k}: {_cut(v, _CAP['message'])}" for k, v in info.items()))
     s = report.summary()
     sev = s["by_severity"]
     where = f"{s['segments']} segments" + (f" in {s['documents']} documents" if report.batch else "")
