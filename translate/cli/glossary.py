@@ -71,8 +71,8 @@ def lint(
     a spelling under two targets; a spelling another entry's fuzzy matching would
     also take; a forbidden form that some entry accepts; a target listed twice;
     non-Arabic text in source; duplicate or empty spellings; one-word spellings
-    that are also common Arabic words. Exit 0 if clean, 1 if any problem, 2 on
-    unreadable input.
+    that are also common Arabic words. Exit 0 if clean, 1 if any problem
+    (an unreadable file is one, with its file:line).
     """
     for kind in ignore or ():
         if kind not in KINDS:

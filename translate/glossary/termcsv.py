@@ -85,9 +85,13 @@ def decode_table(data: bytes, path: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise GlossaryError(f"not valid UTF-16 (byte {exc.start})", path) from None
-    if b"\x00" in data[:4096]:
-        raise GlossaryError("looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM)",
-                            path, 1)
+    head = data[:4096]
+    if b"\x00" in head:
+        if head.count(b"\x00") * 3 >= len(head):  # every other byte: UTF-16 text
+            raise GlossaryError("looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM)",
+                                path, 1)
+        raise GlossaryError("binary file (NUL byte), expected CSV/TSV text", path,
+                            data[: data.index(b"\x00")].count(b"\n") + 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -119,6 +123,8 @@ def read_table(path: str | os.PathLike[str], delimiter: str, mapping: dict[str, 
         first = text.split("\n", 1)[0]
         if first.count(";") > first.count(","):
             delimiter = ";"  # Excel in many locales
+        elif first.count("\t") > first.count(","):
+            delimiter = "\t"  # a TSV saved as .csv
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
