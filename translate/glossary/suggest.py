@@ -196,10 +196,26 @@ def _arabic_ngrams(line: str, function_word) -> tuple[dict[str, str], dict[str, 
 
 
 def _stronger(p: Proposal, old: Proposal) -> bool:
-    """Higher score wins; within 0.05, the group with more words (a name in full)."""
+    """Higher score wins; within 0.05, the group with more words (a name in full:
+    البيت الأبيض, not البيت) unless it sounds less like the name (فريق جاينتس is
+    "the Giants team")."""
     if abs(p.score - old.score) <= 0.05 and p.arabic.count(" ") != old.arabic.count(" "):
-        return p.arabic.count(" ") > old.arabic.count(" ")
+        longer, shorter = (p, old) if p.arabic.count(" ") > old.arabic.count(" ") else (old, p)
+        return (longer if longer.sound >= shorter.sound - 0.1 else shorter) is p
     return p.score > old.score
+
+
+def _partial(key: str, english: str, sound: float) -> bool:
+    """Does a shorter Arabic group sound like only part of the English name (رايدر
+    for Ryder Cup, بوسطن for Boston Globe)? Then the name in full is elsewhere,
+    or was written too many ways to count; either way this pair is not it."""
+    n = key.count(" ") + 1
+    words = english.split()
+    if n >= len(words):
+        return False
+    part = max(key_similarity(arabic_key(key), english_key(" ".join(words[i:i + n])))
+               for i in range(len(words) - n + 1))
+    return part >= 0.8 and part > sound + 0.15
 
 
 def propose_entries(docs: Iterable[Doc], glossary: Glossary, min_count: int = 2) -> list[Proposal]:
@@ -242,6 +258,8 @@ def propose_entries(docs: Iterable[Doc], glossary: Glossary, min_count: int = 2)
             continue
         sound = key_similarity(arabic_key(key), english_key(name))
         if sound < MIN_SOUND and (dice < SURE_DICE or together < SURE_TOGETHER):
+            continue
+        if _partial(key, name, sound):
             continue
         p = Proposal(surface[key].most_common(1)[0][0], name, together, c_ar[key], c_en[name], round(dice, 3),
                      round(sound, 3), example[(key, name)])
