@@ -187,7 +187,7 @@ def test_merged_glossaries_follow_the_order_given(cli, tmp_path: Path) -> None:
             == [want]
         r = cli("glossary", "match", seg, "-g", first, "-g", second, "--json")
         assert r.exit_code == 0 and f'"target": "{want}"' in r.stdout
-        assert "wins" in r.stderr or True
+        assert f"{second}:2: warning: " in r.stderr and f"using '{want}' (the glossary given first wins)" in r.stderr
     en = tmp_path / "en.txt"
     en.write_text("Esper said\n", encoding="utf-8")
     r = cli("qa", "-s", seg, "-t", en, "-g", b, "-g", a)

@@ -92,6 +92,7 @@ def match(
 ) -> None:
     """Find every glossary term in an Arabic text, however it is spelled."""
     terms = load_glossaries(glossary)
+    warn_conflicts(terms)
     lines = read_lines(file)
     matcher = Matcher(terms, MatchSettings(fuzzy=fuzzy, min_fuzzy_score=min_score))
     matches = matcher.find_all(lines)

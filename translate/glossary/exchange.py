@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..bulk import gc_paused
 from ..errors import GlossaryError
 from .entries import Entry, Imported, build, merge_by_target
 from .model import Glossary
@@ -39,6 +40,11 @@ def import_termbase(path: str | os.PathLike[str], fmt: str | None = None,
         raise GlossaryError(f"cannot tell the format; give --format ({', '.join(IMPORT_FORMATS)})", str(path))
     if mapping and fmt not in ("csv", "tsv"):
         raise GlossaryError("--map applies to csv and tsv only", str(path))
+    with gc_paused():  # tens of thousands of small records, no cycles among them
+        return _import(path, fmt, mapping)
+
+
+def _import(path: str | os.PathLike[str], fmt: str, mapping: dict[str, str] | None) -> Imported:
     if fmt == "tbx":
         return read_tbx(path)
     if fmt in ("csv", "tsv"):

@@ -50,9 +50,8 @@ def read_tbx(path: str | os.PathLike[str]) -> Imported:
                             name, root.sourceline)
     entries: list[Entry] = []
     langs: set[str] = set()
-    for concept in root.iter():
-        if local(concept.tag) in _CONCEPT:
-            entries.append(_entry(concept, name, langs))
+    for concept in root.xpath("//*[local-name()='conceptEntry' or local-name()='termEntry']"):
+        entries.append(_entry(concept, name, langs))
     if not entries:
         raise GlossaryError("TBX file has no conceptEntry or termEntry elements", name, root.sourceline)
     if not {"ar", "en"} <= langs:

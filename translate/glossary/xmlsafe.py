@@ -37,11 +37,16 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
     return root
 
 
+_LOCAL: dict[object, str] = {}
+
+
 def local(tag: object) -> str:
-    """An element's name without its namespace ('' for comments and entities)."""
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    """An element's name without its namespace ('' for comments and entities).
+    A document has a few dozen distinct tags and a term base millions of elements."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return name
 
 
 def lang_of(element: etree._Element) -> str | None:
