@@ -177,3 +177,18 @@ def test_qa_shows_the_entry_note_domain_and_origin(cli, isis: Path, tmp_path: Pa
                                                           "origin": "house style 2020"} for f in findings)
     text = cli("qa", "-s", src, "-t", tgt, "-g", g).stdout
     assert "note: US Secretary of Defense; domain: defence; origin: house style 2020" in text
+
+
+def test_an_interrupted_edit_leaves_the_glossary_whole(cli, tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    g = tmp_path / "g.yaml"
+    g.write_bytes(GLOSSARY.read_bytes())
+
+    def interrupted(src, dst):  # the process is killed between writing and renaming
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    r = cli("glossary", "add", g, "-t", "Jens Stoltenberg", "-s", "ينس ستولتنبرغ")
+    assert r.exit_code == 130 and "interrupted" in r.stderr
+    assert g.read_bytes() == GLOSSARY.read_bytes() and sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml"]
