@@ -94,6 +94,14 @@ def _distribution(f: Finding) -> str:
             + "".join(rows) + "</table>")
 
 
+def _term_info(f: Finding) -> str:
+    """The glossary entry's note, domain and origin (issue 13)."""
+    info = (f.details or {}).get("term_info")
+    if not info:
+        return ""
+    return '<p class="note">' + "; ".join(f"{escape(k)}: {_isolate(escape(v))}" for k, v in info.items()) + "</p>"
+
+
 def _finding(f: Finding, segment: Segment | None, batch: bool, n: int) -> str:
     where = f"{f.document}:{f.line}" if batch and f.document is not None else f"line {f.line}"
     term = f'<span class="term">{escape(f.term)}</span>' if f.term else ""
@@ -101,7 +109,7 @@ def _finding(f: Finding, segment: Segment | None, batch: bool, n: int) -> str:
         f'<article class="finding {escape(f.severity)}" id="finding-{n}" data-check="{escape(f.check)}" '
         f'data-line="{f.line}">'
         f'<div class="meta"><span class="loc">{escape(where)}</span>{term}</div>'
-        f'<p class="msg">{_isolate(escape(f.message))}</p>'
+        f'<p class="msg">{_isolate(escape(f.message))}</p>{_term_info(f)}'
         f"{_pair(segment, f)}{_distribution(f)}</article>"
     )
 
