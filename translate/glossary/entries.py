@@ -104,8 +104,13 @@ def build(entries: list[Entry], path: str, name: str, what: str) -> Imported:
     for entry in entries:
         term = entry.term(path, len(terms) + 1)
         if term is None:
-            lacks = "Arabic" if not _unique(entry.arabic) else "a usable English term"
-            skipped.append(f"{path}:{entry.line}: {what} has no {lacks}; left out")
+            if not _unique(entry.arabic):
+                lacks = "no Arabic"
+            elif entry.english:
+                lacks = "only forbidden English terms"
+            else:
+                lacks = "no English"
+            skipped.append(f"{path}:{entry.line}: {what} has {lacks}; left out")
         else:
             terms.append(term)
     if not terms:
