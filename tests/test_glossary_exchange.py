@@ -193,3 +193,18 @@ def test_merged_glossaries_follow_the_order_given(cli, tmp_path: Path) -> None:
     r = cli("qa", "-s", seg, "-t", en, "-g", b, "-g", a)
     assert f"{a}:2: warning: 'إسبر' is also a spelling of 'Asper' ({b}:2); using 'Asper'" in r.stderr
     assert "--glossary" in cli("qa", "--help").stdout and "given first wins" in cli("qa", "--help").stdout
+
+
+def test_cat_tool_csv_headers(tmp_path: Path) -> None:
+    """memoQ-style language columns with qualifiers, and Phrase-style per-language status."""
+    memoq = tmp_path / "memoq.csv"
+    memoq.write_text("Entry_ID,Entry_Domain,Entry_Note,English_Def,English,English_Example,Arabic_Def,Arabic\n"
+                     "7,defence,Mark Esper's surname,,Esper,Esper said,,إسبر\n", encoding="utf-8")
+    term = import_termbase(memoq).glossary.terms[0]
+    assert (term.target, term.source, term.domain, term.note) == ("Esper", ("إسبر",), "defence",
+                                                                  "Mark Esper's surname")
+    phrase = tmp_path / "phrase.csv"
+    phrase.write_text("id,ar,en,en_status\n1,داعش,ISIS,preferred\n1,,Islamic State,admitted\n1,,Daesh,forbidden\n",
+                      encoding="utf-8")
+    term = import_termbase(phrase).glossary.terms[0]
+    assert (term.target, term.also, term.forbidden) == ("ISIS", ("Islamic State",), ("Daesh",))

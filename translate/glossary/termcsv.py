@@ -47,9 +47,9 @@ _NAMES = {
     "forbidden": ("forbidden", "deprecated", "donotuse", "wrong"),
     "type": ("type", "entitytype", "category"),
     "case": ("case", "casesensitive", "casesensitivity", "matchcase"),
-    "domain": ("domain", "subject", "subjectfield"),
+    "domain": ("domain", "subject", "subjectfield", "entrydomain", "entrysubject"),
     "origin": ("origin", "reference", "provenance", "sourceref"),
-    "note": ("note", "notes", "comment", "comments", "description", "definition", "context"),
+    "note": ("note", "notes", "comment", "comments", "description", "definition", "context", "entrynote"),
     "status": ("status", "administrativestatus", "termstatus"),
     "id": ("id", "stringid", "conceptid", "entryid", "entry"),
     "source_lang": ("sourcelang", "sourcelanguage", "srclang"),
@@ -64,18 +64,32 @@ def _key(header: str) -> str:
     return re.sub(r"[\s_\-]+", "", header.strip().lower())
 
 
+# Words that qualify a language column in term-base exports (memoQ "English_Def",
+# Phrase "en_status"): the column is about the term, not the term itself.
+_QUALIFIERS = {"status": "status", "note": "note", "notes": "note", "definition": "note", "def": "note",
+               "comment": "note", "comments": "note", "description": "note"}
+_OTHER_QUALIFIERS = frozenset({"example", "examples", "usage", "context", "id", "info", "created", "modified",
+                               "creator", "modifier", "pos", "gender", "image", "url", "link"})
+
+
 def _field_of(header: str) -> str | None:
     key = _key(header)
     if key in _BY_NAME:
         return _BY_NAME[key]
-    words = re.split(r"[\s_\-()\[\]]+", header.strip().lower())
-    if words and words[0] in ("ar", "en"):  # ar-SA, en_US
-        return "source" if words[0] == "ar" else "target"
-    if "arabic" in words and "english" not in words:  # "Term (Arabic)"
-        return "source"
-    if "english" in words and "arabic" not in words:
-        return "target"
-    return None
+    words = [w for w in re.split(r"[\s_\-()\[\]/.]+", header.strip().lower()) if w]
+    if not words:
+        return None
+    if words[0] in ("ar", "en"):  # ar-SA, en_US, en_status
+        lang = words[0]
+    elif ("arabic" in words) != ("english" in words):  # "Term (Arabic)", "English_United_States"
+        lang = "ar" if "arabic" in words else "en"
+    else:
+        return None
+    qualifiers = [w for w in words if w in _QUALIFIERS or w in _OTHER_QUALIFIERS]
+    if not qualifiers:
+        return "source" if lang == "ar" else "target"
+    field = _QUALIFIERS.get(qualifiers[0], "ignore")
+    return "ignore" if field == "status" and lang == "ar" else field
 
 
 def decode_table(data: bytes, path: str) -> str:
