@@ -119,6 +119,10 @@ def test_add_and_apply_keep_comments_and_refuse_conflicts(cli, tmp_path: Path) -
     assert not list(tmp_path.glob(".*part"))
     r = cli("glossary", "add", g, "-t", "Esper", "-s", "إسبر", "--type", "place")
     assert r.exit_code == 1 and "would change type from 'person' to 'place'" in r.stderr
+    fresh = tmp_path / "fresh.yaml"
+    assert cli("glossary", "add", fresh, "-t", "ISIS", "-s", "داعش", "--also", "Islamic State").exit_code == 0
+    assert [(t.target, t.source, t.also) for t in load_glossary_file(fresh).terms] == [
+        ("ISIS", ("داعش",), ("Islamic State",))]
 
 
 def test_stats(cli) -> None:

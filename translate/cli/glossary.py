@@ -303,7 +303,7 @@ def _edit(path: Path, terms, dry_run: bool) -> None:
     "tarjama glossary add glossaries/us-iraq-news.yaml --target ISIS --source داعش --also 'Islamic State' --forbidden Daesh",
 ))
 def add(
-    path: Path = typer.Argument(..., help="Glossary YAML file to edit in place."),
+    path: Path = typer.Argument(..., help="Glossary YAML file to edit in place (created if missing)."),
     target: str = typer.Option(..., "--target", "-t", help="Canonical English; an existing entry with this target "
                                                             "gets the new spellings and forms."),
     source: List[str] = typer.Option(..., "--source", "-s", help="Arabic spelling (repeatable)."),

@@ -14,6 +14,7 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -67,9 +68,14 @@ def _values(node) -> list[str]:
 
 
 def apply_terms(path: str | os.PathLike[str], terms: list[Term], dry_run: bool = False) -> EditResult:
-    """Merge ``terms`` into the glossary file at ``path`` (see the module doc)."""
+    """Merge ``terms`` into the glossary file at ``path`` (created if missing; see the module doc)."""
     name = str(path)
-    raw = read_bytes(path)
+    if not Path(path).exists():  # a new glossary: the entries are its first
+        if not Path(path).parent.is_dir() and str(Path(path).parent):
+            raise GlossaryError("directory does not exist", str(Path(path).parent))
+        raw = f"name: {Path(path).stem}\nsource_lang: ar\ntarget_lang: en\nterms: []\n".encode()
+    else:
+        raw = read_bytes(path)
     text = decode_text(raw, name)
     current = parse_glossary(text, name)  # a broken file is reported with file:line, never edited
     yaml = _yaml(text)
