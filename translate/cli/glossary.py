@@ -19,13 +19,16 @@ from ..textio import display_name, read_lines
 glossary_app = typer.Typer(help="Validate, maintain, import and export glossaries; find their terms in Arabic text.",
                            no_args_is_help=True)
 
+
 def _examples(*commands: str) -> str:
     """A help epilog of real commands, kept on their own lines (click's \\b marker)."""
     return "Examples:\n\n\b\n" + "\n".join(f"  {c}" for c in commands)
 
 
 GLOSSARY_OPTION = typer.Option(
-    ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."
+    ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable). Where two glossaries "
+                                  "give one Arabic spelling different renderings, the one given first wins "
+                                  "(reported on stderr)."
 )
 
 
@@ -143,7 +146,7 @@ def _write_bytes(output: str, data: bytes) -> None:
 @glossary_app.command("import", epilog=_examples(
     'tarjama glossary import ../shared/data/tico19-terminology.ar-en.csv -o tico.yaml',
     'tarjama glossary import termbase.tbx -o glossaries/termbase.yaml',
-    'tarjama glossary import names.xlsx.csv --map "Arabic name=source" --map 3=note -o names.yaml',
+    'tarjama glossary import names.csv --map Spelling=source --map Canonical=target --map 3=note -o names.yaml',
 ))
 def import_cmd(
     file: Path = typer.Argument(..., help="Term base: TBX, CSV, TSV or TMX (a .zip holding one .tmx is read too)."),
