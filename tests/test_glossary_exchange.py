@@ -156,6 +156,13 @@ def test_malformed_term_bases_fail_cleanly(cli, tmp_path: Path, name: str, data:
     assert not out.exists() and list(tmp_path.iterdir()) == [bad]
 
 
+def test_tmx_term_memory_with_inline_codes() -> None:
+    imported = import_termbase(DATA / "names.tmx")
+    assert [(t.target, t.source) for t in imported.glossary.terms] == [
+        ("Mark Esper", ("مارك إسبر", "مارك اسبير")), ("Pentagon", ("البنتاغون",))]
+    assert imported.skipped == [f"{DATA / 'names.tmx'}: 1 sentence-length unit(s) left out"]
+
+
 def test_import_refuses_to_overwrite_and_zip_with_two_tmx(cli, tmp_path: Path) -> None:
     out = tmp_path / "g.yaml"
     out.write_text("keep me", encoding="utf-8")

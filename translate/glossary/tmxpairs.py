@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..errors import GlossaryError
 from ..textio import read_bytes
-from .xmlsafe import lang_of, local, text_of
+from .xmlsafe import lang_of, local
 
 
 def tmx_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -33,6 +33,25 @@ def tmx_bytes(path: str | os.PathLike[str]) -> bytes:
         except zipfile.BadZipFile:
             raise GlossaryError("not a valid zip file", str(path)) from None
     return data
+
+
+# TMX inline elements that hold the original file's codes (<b>, {1}), not text.
+_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+
+def seg_text(seg: etree._Element) -> str:
+    """A segment's text: inline codes dropped, <hi>/<sub> text kept, spaces collapsed."""
+    parts = [seg.text or ""]
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            if local(child.tag) not in _CODES:
+                parts.append(child.text or "")
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(seg)
+    return " ".join("".join(parts).split())
 
 
 def tmx_pairs(path: str | os.PathLike[str], source: str = "ar", target: str = "en") -> Iterator[tuple[int, str, str]]:
@@ -67,7 +86,7 @@ def tmx_pairs(path: str | os.PathLike[str], source: str = "ar", target: str = "e
                 langs.add(lang)
                 seg = next((s for s in tuv if local(s.tag) == "seg"), None)
                 if seg is not None and lang not in segs:
-                    segs[lang] = text_of(seg)
+                    segs[lang] = seg_text(seg)
             if segs.get(source) and segs.get(target):
                 yield el.sourceline, segs[source], segs[target]
             el.clear(keep_tail=False)
