@@ -49,10 +49,17 @@ def local(tag: object) -> str:
     return name
 
 
+# ISO 639-2/3 codes some tools write for the two languages tarjama handles.
+_THREE_LETTER = {"ara": "ar", "arb": "ar", "eng": "en"}
+
+
 def lang_of(element: etree._Element) -> str | None:
     """The primary language subtag (ar, en), lower case, of xml:lang or lang."""
     value = element.get(XML_LANG) or element.get("lang")
-    return value.split("-")[0].split("_")[0].strip().lower() if value else None
+    if not value:
+        return None
+    primary = value.split("-")[0].split("_")[0].strip().lower()
+    return _THREE_LETTER.get(primary, primary)
 
 
 def text_of(element: etree._Element) -> str:
