@@ -60,7 +60,8 @@ def qa_cmd(
     target: Optional[str] = typer.Option(None, "--target", "-t", metavar="PATH",
                                          help="English target: a line-aligned file, or a directory with the same file names."),
     glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", metavar="PATH",
-                                                 help="Glossary YAML file or directory (repeatable)."),
+                                                 help="Glossary YAML file or directory (repeatable). Where two glossaries give one Arabic spelling "
+                                                      "different renderings, the one given first wins (reported on stderr)."),
     fmt: ReportFormat = typer.Option("text", "--format", "-f",
                                      help="Report format; tsv/csv give one row per finding for spreadsheets."),
     output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE",
@@ -96,6 +97,7 @@ def qa_cmd(
     from ..reports import suppressions
     from ..reports.signature import build_signature, input_records, model_info
     from ..textio import write_text_atomic
+    from .glossary import warn_conflicts
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
@@ -114,6 +116,7 @@ def qa_cmd(
     ignored = suppressions.load(ignore) if ignore else []
     documents = load_inputs(source, target)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
+    warn_conflicts(glossaries)
     model_record = model_info(model) if model else None
     match_settings, qa_settings = MatchSettings(), QASettings()
     report = run_qa(documents, glossaries, checks=check, match_settings=match_settings, settings=qa_settings)

@@ -80,13 +80,13 @@ def _acronym(text: str, target: str, english: str) -> bool:
 def _from_renderings(term: Term, english: str, source_text: str, kind: str | None = None) -> list[Candidate]:
     out = []
     for r in find_renderings(term, english, source_text):
-        form = term.target
+        form = r.form or term.target
         if r.kind != "variant" and _lowercase_word(r.text, form):
             continue
         if r.kind == "variant" and (_common_words(r.text, form) or _acronym(r.text, form, english)):
             continue
-        if kind is None:
-            out.append(Candidate(r.start, r.end, r.text, r.kind, r.score, term.target))
+        if kind is None:  # an accepted `also` form stays as written (issue 13)
+            out.append(Candidate(r.start, r.end, r.text, r.kind, r.score, r.text if r.form else term.target))
         else:
             out.append(Candidate(r.start, r.end, r.text, kind, r.score, term.target, r.kind))
     return out

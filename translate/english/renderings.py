@@ -43,6 +43,12 @@ class Rendering:
     text: str
     kind: str
     score: float = 1.0
+    form: str | None = None  # the glossary's `also` form this span renders (issue 13)
+
+
+def exact_case(form: str, text: str) -> bool:
+    """Does ``text`` (a span found in any case) write every word of ``form`` in its case?"""
+    return all(word in text for word in form.split() if word.lower() != "the")
 
 
 def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:
@@ -123,9 +129,14 @@ def find_renderings(term: Term, english: str, source_text: str | None = None) ->
     """
     found: list[Rendering] = []
     taken: list[tuple[int, int]] = []
-    for a, b in phrase_spans(term.target, english, strict=True):
-        found.append(Rendering(a, b, english[a:b], "canonical"))
-        taken.append((a, b))
+    # issue 13: accepted renderings (the target, then `also`) are all canonical;
+    # an `also` one carries its form so enforcement keeps it as written, and a
+    # `case: exact` term (WHO, not who) counts only spans in its own case.
+    for form in term.accepted_renderings():
+        for a, b in phrase_spans(form, english, strict=True):
+            if _free(taken, a, b) and (term.case != "exact" or exact_case(form, english[a:b])):
+                found.append(Rendering(a, b, english[a:b], "canonical", form=None if form == term.target else form))
+                taken.append((a, b))
     for form in sorted(term.forbidden, key=len, reverse=True):
         for a, b in phrase_spans(form, english):
             if _free(taken, a, b):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..documents import Segment
-from ..english.renderings import Rendering, find_renderings, is_word_char, phrase_spans, starts_word
+from ..english.renderings import Rendering, exact_case, find_renderings, is_word_char, phrase_spans, starts_word
 from ..glossary import Glossary, Term
 from ..matching import Match, Matcher
 from .base import EnglishHit, SegmentView, TermUse
@@ -240,6 +240,8 @@ class Analyzer:
         last = term.target.rsplit(None, 1)[-1].lower()
         lower = english.lower()
         canonical = EnglishIndex.occurrences(term.target, english, strict=True) if last in lower else []
+        if term.case == "exact":  # issue 13: WHO is not who
+            canonical = [(a, b) for a, b in canonical if exact_case(term.target, english[a:b])]
         if not canonical:
             return tuple(find_renderings(term, english, match.text))
         out = [Rendering(a, b, english[a:b], "canonical") for a, b in canonical]

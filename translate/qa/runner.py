@@ -163,9 +163,7 @@ def _one_finding_for_empty_targets(findings: list[Finding]) -> list[Finding]:
 
 
 def term_notes(glossary: Glossary) -> dict[str, str]:
-    """Glossary target → its note(s), for showing beside a finding on that term."""
-    notes: dict[str, list[str]] = {}
-    for term in glossary.terms:
-        if term.note and term.note not in notes.setdefault(term.target, []):
-            notes[term.target].append(term.note)
-    return {target: " / ".join(n) for target, n in notes.items() if n}
+    """Glossary target → what its entry says of itself (note, domain, origin), shown
+    beside a finding on that term so the reviewer knows whose rule it is."""
+    return {target: "; ".join(v if k == "note" else f"{k}: {v}" for k, v in info.items())
+            for target, info in glossary.term_info().items()}

@@ -40,12 +40,14 @@ def render(report: QAReport, width: int = 120, color: bool = False) -> str:
         indent = sum(widths) + 2 * 5
         room = max(_MIN_MESSAGE, width - indent)
         out.append("  ".join(c.ljust(w) for c, w in zip(head, widths)) + "  MESSAGE")
-        for cells, message, severity in rows:
+        for (cells, message, severity), term in zip(rows, [f.term for f in report.findings]):
             text = "  ".join(_paint(c.ljust(w), severity, color) if i == 2 else c.ljust(w)
                              for i, (c, w) in enumerate(zip(cells, widths)))
             lines = textwrap.wrap(message, room, break_on_hyphens=False) or [""]
             out.append(text + "  " + lines[0])
             out.extend(" " * indent + ln for ln in lines[1:])
+            if note := report.notes.get(term or ""):  # the glossary entry's note, domain, origin
+                out.extend(" " * indent + ln for ln in textwrap.wrap("note: " + note, room, break_on_hyphens=False))
     s = report.summary()
     sev = s["by_severity"]
     where = f"{s['segments']} segments" + (f" in {s['documents']} documents" if report.batch else "")
