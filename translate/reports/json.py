@@ -21,5 +21,5 @@ def render(report: QAReport) -> str:
 
 
 def _with_note(record: dict, report: QAReport) -> dict:
-    note = report.notes.get(record.get("term") or "")
-    return record | {"note": note} if note else record
+    info = report.term_info.get(record.get("term") or "")
+    return record | {"term_info": info} if info else record

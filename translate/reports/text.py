@@ -47,7 +47,7 @@ def render(report: QAReport, width: int = 120, color: bool = False) -> str:
             out.append(text + "  " + lines[0])
             out.extend(" " * indent + ln for ln in lines[1:])
             if note := report.notes.get(term or ""):  # the glossary entry's note, domain, origin
-                out.extend(" " * indent + ln for ln in textwrap.wrap("note: " + note, room, break_on_hyphens=False))
+                out.extend(" " * indent + ln for ln in textwrap.wrap(note, room, break_on_hyphens=False))
     s = report.summary()
     sev = s["by_severity"]
     where = f"{s['segments']} segments" + (f" in {s['documents']} documents" if report.batch else "")
