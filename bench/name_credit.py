@@ -28,6 +28,7 @@ Arabic normaliser are the product's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -45,14 +46,16 @@ ACRONYM = "acronym"
 NOT_A_PERSON = "place/organisation/event, not a person"
 HALF = "half a name"
 FRAGMENT = "leaves a fragment or doubled word"
+SURNAME = "a lone surname rewritten as the full name"
 OTHER_NAME = "a different name"
 ABSENT = "no such name in the English"
 #: Glossary types whose English is a proper name (capitalised).
 NAME_TYPES = frozenset(("person", "place", "organization", "outlet"))
-CAUSES = (LOWERCASE, ACRONYM, NOT_A_PERSON, HALF, FRAGMENT, OTHER_NAME, ABSENT)
+CAUSES = (LOWERCASE, ACRONYM, NOT_A_PERSON, HALF, FRAGMENT, SURNAME, OTHER_NAME, ABSENT)
 
 #: Respelling: equal consonant key and at least this similar (Palu/Palo 75,
-#: Kavanaugh/Cavanaugh 89), or this similar whatever the key (Mohammed/Muhammad 80).
+#: Kavanaugh/Cavanaugh 89), or this similar whatever the key, for words of about
+#: one length (Jenkyns/Jenkins 86).
 KEY_MIN_RATIO = 60.0
 SPELLING_MIN_RATIO = 80.0
 
@@ -160,17 +163,30 @@ class CommonWords:
 
 
 def respelling(text: str, target: str) -> bool:
-    """Is ``text`` the target spelled another way (Cavanaugh/Kavanaugh, Jong-un/Jong Un)?"""
-    a, b = _squash(text), _squash(target)
+    """Is ``text`` the target spelled another way (Cavanaugh/Kavanaugh, Jong-un/Jong Un,
+    Kovačić/Kovacic)? Spelling similarity alone needs words of about one length
+    (Trump is not a respelling of trumpet, ratio 83)."""
+    a, b = _fold(text), _fold(target)
     if a == b:
         return True
     close = ratio(a, b)
-    key = english_key(target)
-    return close >= SPELLING_MIN_RATIO or (len(key) >= 2 and english_key(text) == key and close >= KEY_MIN_RATIO)
+    key = english_key(b)
+    return (close >= SPELLING_MIN_RATIO and abs(len(a) - len(b)) <= 1) or (
+        len(key) >= 2 and english_key(a) == key and close >= KEY_MIN_RATIO)
 
 
 def _squash(text: str) -> str:
     return re.sub(r"[\s\-'’]+", "", text).lower()
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", _squash(text)) if not unicodedata.combining(c))
+
+
+def same_letters(a: str, b: str) -> bool:
+    """Equal but for case, diacritics, spaces, hyphens and apostrophes
+    (António/Antonio, Jong-un/Jong Un): a change between them rewrites no name."""
+    return _fold(a) == _fold(b)
 
 
 # --------------------------------------------------------------------------- Arabic side
@@ -182,6 +198,18 @@ def arabic_words(line: str) -> list[tuple[int, int, str]]:
 def strip_clitic(word: str) -> list[str]:
     """The word and what is left after each proclitic (a stem keeps 2+ letters)."""
     return [word] + [word[len(p):] for p in _AR_PREFIXES if p and word.startswith(p) and len(word) - len(p) >= 2]
+
+
+def holds(arabic: str, spellings: Iterable[str]) -> bool:
+    """Does the Arabic line hold one of the (normalised) spellings, each of its
+    words with or without proclitics (الحجر الصحي holds حجر صحي)?"""
+    words = [strip_clitic(w) for _, _, w in arabic_words(arabic)]
+    for sp in spellings:
+        parts = sp.split()
+        for i in range(len(words) - len(parts) + 1):
+            if all(p in words[i + k] for k, p in enumerate(parts)):
+                return True
+    return False
 
 
 def arabic_before(line: str, start: int) -> str | None:
@@ -271,24 +299,22 @@ def credit(english: str, target: str, readings: Iterable[str] = (), type: str = 
     headline = title_case(words)
     refused: list[tuple[str, str]] = []
     candidates = [(target, "target")] + [(r, "another reading") for r in readings if r != target]
-    for cand, how in candidates:
-        n = len(cand.split())
-        # One word more or less only for the same letters (Jong-un / Jong Un, Al-Assad / Al Assad).
-        for size in sorted({n, n + 1, max(1, n - 1)}):
-            for i in range(len(words) - size + 1):
-                if within is not None and not (words[i].start < within[1] and words[i + size - 1].end > within[0]):
-                    continue
-                seen = english[words[i].start:words[i + size - 1].end]
-                if _squash(seen) == _squash(cand):
-                    kind = how
-                elif how == "target" and size == n and respelling(seen, cand):
-                    kind = "respelling"
-                else:
-                    continue
-                why = _refusal(words, i, size, cand, name, person, common, headline)
-                if why is None:
-                    return Verdict(RIGHT, kind, seen)
-                refused.append((why, seen))
+    # Exact renderings of every candidate first, then respellings of the target.
+    for spelled in (False, True):
+        for cand, how in candidates[:1] if spelled else candidates:
+            n = len(cand.split())
+            # One word more or less only for the same letters (Jong-un / Jong Un, Al-Assad / Al Assad).
+            for size in (n,) if spelled else sorted({n, n + 1, max(1, n - 1)}):
+                for i in range(len(words) - size + 1):
+                    if within is not None and not (words[i].start < within[1] and words[i + size - 1].end > within[0]):
+                        continue
+                    seen = english[words[i].start:words[i + size - 1].end]
+                    if not (respelling(seen, cand) if spelled else _squash(seen) == _squash(cand)):
+                        continue
+                    why = _refusal(words, i, size, cand, name, person, common, headline)
+                    if why is None:
+                        return Verdict(RIGHT, "respelling" if spelled else how, seen)
+                    refused.append((why, seen))
     if refused:
         order = {c: k for k, c in enumerate(CAUSES)}
         why, seen = min(refused, key=lambda r: order[r[0]])
@@ -299,15 +325,15 @@ def credit(english: str, target: str, readings: Iterable[str] = (), type: str = 
 def fragment_left(line: str, start: int, end: int) -> bool:
     """Does the replacement at ``line[start:end]`` leave a fragment or a doubled
     word: a hyphen part glued on ("Kim Jong Un-un"), a word cut in two, or the
-    replacement's last word repeated next to it?"""
+    replacement's last part repeated next to it ("Kim Jong-un Un")?"""
     if (end < len(line) and (line[end].isalnum() or (line[end] == "-" and line[end + 1:end + 2].islower()))) \
             or (start > 0 and (line[start - 1].isalnum() or line[start - 1] == "-")):
         return True
-    new = line[start:end].split()
-    after = re.match(r"\W*(\w+)", line[end:])
-    before = re.search(r"(\w+)\W*$", line[:start])
-    return bool(new) and ((after is not None and after.group(1).lower() == new[-1].lower())
-                          or (before is not None and before.group(1).lower() == new[0].lower()))
+    new = re.split(r"[\s-]+", line[start:end].strip())
+    after = re.match(r"[\s-]*(\w+)", line[end:])
+    before = re.search(r"(\w+)[\s-]*$", line[:start])
+    return bool(new[0]) and ((after is not None and after.group(1).lower() == new[-1].lower())
+                             or (before is not None and before.group(1).lower() == new[0].lower()))
 
 
 def judge_change(original: str, start: int, end: int, after: str, target: str, type: str,
@@ -322,5 +348,7 @@ def judge_change(original: str, start: int, end: int, after: str, target: str, t
         return verdict
     if verdict.cause == ABSENT:
         before = original[start:end]
+        if " " in after and _squash(after).endswith(_squash(before)):
+            return Verdict(SURNAME, seen=before)
         return Verdict(OTHER_NAME if before[:1].isupper() else LOWERCASE, seen=before)
     return verdict

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from name_credit import arabic_words, strip_clitic
+from name_credit import holds
 from translate.arabic.normalize import normalize
 from translate.glossary import Glossary, Term
 
@@ -95,19 +95,7 @@ def _variants(target: str, term: Term, rng: random.Random) -> dict[str, str]:
         out["romanised"] = roman
     if term.forbidden:
         out["forbidden"] = rng.choice(term.forbidden)
-    squash = re.sub(r"[\s-]", "", target).lower()
-    return {k: v for k, v in out.items() if re.sub(r"[\s-]", "", v).lower() != squash}
-
-
-def _in_source(arabic: str, spellings: set[str]) -> bool:
-    words = [w for _, _, w in arabic_words(arabic)]
-    for i in range(len(words)):
-        for stem in strip_clitic(words[i]):
-            for sp in spellings:
-                parts = sp.split()
-                if stem == parts[0] and words[i + 1:i + len(parts)] == parts[1:]:
-                    return True
-    return False
+    return {k: v for k, v in out.items() if v.lower() != target.lower()}
 
 
 def inject(arabic: Sequence[str], english: Sequence[str], glossary: Glossary,
@@ -122,7 +110,7 @@ def inject(arabic: Sequence[str], english: Sequence[str], glossary: Glossary,
         found: list[tuple[int, int, Term]] = []
         for term in by_length:
             for m in re.finditer(r"(?<![\w-])" + re.escape(term.target) + r"(?![\w-])", en):
-                if not any(s < m.end() and m.start() < e for s, e, _ in found) and _in_source(ar, spellings[id(term)]):
+                if not any(s < m.end() and m.start() < e for s, e, _ in found) and holds(ar, spellings[id(term)]):
                     found.append((m.start(), m.end(), term))
         if not found:
             continue
