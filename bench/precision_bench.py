@@ -99,7 +99,7 @@ def naive_names(corpus: Corpus, index: dict[str, set[str]], common: CommonWords)
 
 
 def examples(items: list, k: int) -> str:
-    return "; ".join(f"{text} x{n}" if n > 1 else text for text, n in Counter(items).most_common(k))
+    return "; ".join(f"{text} x{n}" if n > 1 else text for text, n in Counter(items).most_common(k)) or "-"
 
 
 def cli(*args: str) -> subprocess.Popen:
