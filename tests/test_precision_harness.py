@@ -9,6 +9,7 @@ in ../shared/data, copied here so the test needs no shared/ directory.
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -157,3 +158,25 @@ def test_romanise_writes_the_arabic_letter_by_letter():
     assert romanise("ترامب") == "Tramb"
     assert romanise("ووهان") == "Wuhan"
     assert romanise("كيم جونغ أون") == "Kim Jungh Aun"
+
+
+def test_the_bench_reads_real_enforce_output(cli, tmp_path):
+    """Errors injected into real lines, the real `tarjama enforce --json` with the
+    curated bench glossary, and the bench's mapping of each correction back onto
+    the line it changed: what it says was replaced is what the line had there."""
+    from precision_bench import CURATED, changes, write_lines
+
+    from translate.glossary import load_glossaries
+
+    arabic, english = [LITHGOW_AR, PALU_AR, KIM_AR, ROSA_AR], [LITHGOW_EN, PALU_EN, KIM_EN, ROSA_EN]
+    lines, done = inject(arabic, english, load_glossaries([CURATED]), seed=3)
+    assert done, "the curated glossary names Palu and Kim Jong-un"
+    src, tgt = write_lines(arabic, tmp_path / "src.ar"), write_lines(lines, tmp_path / "mt.en")
+    r = cli("enforce", "-s", src, "-t", tgt, "-g", CURATED, "--json")
+    assert r.exit_code == 0, r.stderr
+    result = json.loads(r.stdout)
+    found = changes(result)
+    assert any(d.kind == "forbidden" for d in done) and found, "seed 3 writes the forbidden Balu for Palu"
+    for ch in found:
+        assert lines[ch.line - 1][ch.start:ch.end] == ch.before
+        assert result["lines"][ch.line - 1][ch.new_start:ch.new_start + len(ch.after)] == ch.after
