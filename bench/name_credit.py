@@ -53,10 +53,13 @@ ABSENT = "no such name in the English"
 NAME_TYPES = frozenset(("person", "place", "organization", "outlet"))
 CAUSES = (LOWERCASE, ACRONYM, NOT_A_PERSON, HALF, FRAGMENT, SURNAME, OTHER_NAME, ABSENT)
 
-#: Respelling: equal consonant key and at least this similar (Palu/Palo 75,
-#: Kavanaugh/Cavanaugh 89), or this similar whatever the key, for words of about
-#: one length (Jenkyns/Jenkins 86).
+#: Respelling: equal consonant key and at least this similar (Kavanaugh/Cavanaugh
+#: 89, Lithgow/Lythgoe 71, Hammel/Hamill 67), or more for a key of one or two
+#: consonants and another first letter, as those collide easily (John/O'Hagan,
+#: both K-N, is 60); or this similar whatever the key, for words of about one
+#: length (Jenkyns/Jenkins 86).
 KEY_MIN_RATIO = 60.0
+SHORT_KEY_MIN_RATIO = 75.0
 SPELLING_MIN_RATIO = 80.0
 
 # One English word: letters, with a lowercase hyphen part (Jong-un, al-Assad) or
@@ -171,8 +174,9 @@ def respelling(text: str, target: str) -> bool:
         return True
     close = ratio(a, b)
     key = english_key(b)
+    floor = KEY_MIN_RATIO if len(key) >= 3 or a[:1] == b[:1] else SHORT_KEY_MIN_RATIO
     return (close >= SPELLING_MIN_RATIO and abs(len(a) - len(b)) <= 1) or (
-        len(key) >= 2 and english_key(a) == key and close >= KEY_MIN_RATIO)
+        len(key) >= 2 and english_key(a) == key and close >= floor)
 
 
 def _squash(text: str) -> str:

@@ -63,6 +63,9 @@ def test_the_target_and_a_respelling_are_credited():
 def test_an_unrelated_word_is_not_a_respelling():
     assert not credit(LITHGOW_EN, "lacey").right
     assert not credit(KAVANAUGH_EN, "trumpet").right
+    # John and O'Hagan share the key K-N, but a two-consonant key needs a closer spelling.
+    hagan = "Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages'"
+    assert not credit(hagan, "john").right
 
 
 def test_a_lowercase_word_is_not_credited_for_a_name():
