@@ -71,7 +71,8 @@ def _variants(target: str, term: Term, rng: random.Random) -> dict[str, str]:
     vowels = [i for i, c in enumerate(low) if c in _VOWELS]
     if vowels:
         i = rng.choice(vowels)
-        out["vowel"] = target[:i] + _keep_case(rng.choice([v for v in _VOWELS if v != low[i]]), target[i]) + target[i + 1:]
+        vowel = rng.choice([v for v in _VOWELS if v != low[i]])
+        out["vowel"] = target[:i] + _keep_case(vowel, target[i]) + target[i + 1:]
     cons = [i for i, c in enumerate(low) if c in _CONFUSABLE and not (c == "c" and low[i + 1:i + 2] == "h")]
     if cons:
         i = rng.choice(cons)

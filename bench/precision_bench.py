@@ -23,7 +23,7 @@ The whole run takes a few minutes on 2 cores (``--lines`` to cut it).
 
     .venv/bin/python bench/precision_bench.py                  # everything
     .venv/bin/python bench/precision_bench.py --lines 500 --only detect,curated
-    .venv/bin/python bench/precision_bench.py --examples 8 --corpus tico
+    .venv/bin/python bench/precision_bench.py --examples 8 --corpus tico --save bench/out/precision.json
 """
 from __future__ import annotations
 
@@ -176,7 +176,7 @@ def goal(ok: bool) -> str:
 
 # --------------------------------------------------------------------------- 1. detection
 def detection(corpus: Corpus, matcher: Matcher, index: dict[str, set[str]], common: CommonWords,
-              k: int) -> None:
+              k: int) -> dict:
     t0 = time.perf_counter()
     per_line = matcher.find_lines(corpus.arabic)
     elapsed = time.perf_counter() - t0
@@ -205,16 +205,20 @@ def detection(corpus: Corpus, matcher: Matcher, index: dict[str, set[str]], comm
     wrong = Counter(v.cause for _, _, v in verdicts if not v.right)
     for cause in CAUSES:
         if wrong[cause]:
-            ex = [f"{m.text}→{m.target}" + (f" [{v.seen}]" if v.seen else "") for _, m, v in verdicts if v.cause == cause]
+            ex = [f"{m.text}→{m.target}" + (f" [{v.seen}]" if v.seen else "")
+                  for _, m, v in verdicts if v.cause == cause]
             print(f"   wrong: {cause:<40} {wrong[cause]:>5}  e.g. {examples(ex, k)}")
     missed = [t for (no, t), ok in pairs.items() if not ok]
     if missed:
         print(f"   naive names not covered: {examples(missed, k)}")
+    return {"lines": len(corpus.arabic), "detections": len(verdicts), "right": right,
+            "precision": round(precision, 4), "precision_goal": g, "recall_guard": round(recall, 4),
+            "recall_goal": RECALL_GOAL, "naive_names": len(pairs), "wrong": dict(wrong)}
 
 
 # --------------------------------------------------------------------------- 2. false corrections
 def false_corrections(corpus: Corpus, result: dict, types: dict[str, str], common: CommonWords, k: int,
-                      label: str, most_per_1000: float = FALSE_PER_1000_GOAL) -> int:
+                      label: str, most_per_1000: float = FALSE_PER_1000_GOAL) -> dict:
     """Judge every change ``enforce`` made to human English; ``most_per_1000``: the goal."""
     judged = judge_changes(changes(result), corpus.english, result, corpus.arabic, types, common)
     false = [(c, why) for c, why in judged if why != RIGHT]
@@ -234,11 +238,14 @@ def false_corrections(corpus: Corpus, result: dict, types: dict[str, str], commo
         if by[cause]:
             ex = [f"{c.before}→{c.after}" for c, why in false if why == cause]
             print(f"   false: {cause:<40} {by[cause]:>5}  e.g. {examples(ex, k)}")
-    return len(false)
+    return {"lines": len(corpus.english), "changes": len(judged), "false": len(false),
+            "per_1000": round(per_k, 2), "goal_per_1000": most_per_1000, "stricter": len(false) + len(rewritten),
+            "false_by_cause": dict(by)}
 
 
 # --------------------------------------------------------------------------- 3. curated
-def curated(corpora_: list[Corpus], glossary: Glossary, gloss_path: Path, tmp: Path, seed: int, k: int) -> None:
+def curated(corpora_: list[Corpus], glossary: Glossary, gloss_path: Path, tmp: Path, seed: int,
+            k: int) -> dict[str, dict]:
     types = {t.target: t.type for t in glossary.terms}
     jobs, injected = {}, {}
     for c in corpora_:
@@ -257,6 +264,7 @@ def curated(corpora_: list[Corpus], glossary: Glossary, gloss_path: Path, tmp: P
                            "--format", "json", "--check", "term-missing,forbidden", "--fail-on", "never",
                            "-o", str(tmp / f"{c.name}.qa.json")]
     qa = run_all(qa_jobs)
+    figures = {}
     for c in corpora_:
         lines, done = injected[c.name]
         res = results[f"{c.name}/injected"]
@@ -303,16 +311,25 @@ def curated(corpora_: list[Corpus], glossary: Glossary, gloss_path: Path, tmp: P
             f"{kind} {per_kind[kind]['fixed']}/{sum(per_kind[kind].values())}" for kind in KINDS if per_kind[kind]))
         print(f"   false changes outside the injected spans {len(false_injected):>4}  goal 0  "
               f"{goal(not false_injected)}   e.g. {examples(false_injected, k)}")
-        false_corrections(c, results[f"{c.name}/human"], types, common, k, "curated glossary", 0)
+        human = false_corrections(c, results[f"{c.name}/human"], types, common, k, "curated glossary", 0)
         print(f"   enforce/QA disagreements {len(disagree):>4}  goal 0  {goal(not disagree)}   e.g. "
               + "; ".join(f"line {ln} {t!r}: {'enforce only' if (ln, t) in unplaced else 'qa only'}"
                           for ln, t in disagree[:k]))
+        figures[c.name] = {"injected": len(done), "fixed": outcome["fixed"],
+                           "fixed_share": round(outcome["fixed"] / n, 4), "reported": outcome["reported"],
+                           "silent": outcome["silent"],
+                           "wrongly_fixed": outcome["wrongly fixed"], "false_outside_injected": len(false_injected),
+                           "false_on_human": human["false"], "disagreements": len(disagree),
+                           "fixed_by_kind": {kind: [per_kind[kind]["fixed"], sum(per_kind[kind].values())]
+                                             for kind in KINDS if per_kind[kind]}}
+    return figures
 
 
 # --------------------------------------------------------------------------- 4. medical terms
-def medical(corpus: Corpus, glossary: Glossary, k: int) -> None:
+def medical(corpus: Corpus, glossary: Glossary) -> dict[str, dict]:
     per_line = Matcher(glossary).find_lines(corpus.arabic)
     print(f"\n== terms that are not names ({len(glossary)} medical terms, type other), {corpus.name}")
+    figures = {}
     for term in glossary.terms:
         forms = {normalize(s) for s in term.source}
         holding = [no for no, ar in enumerate(corpus.arabic, 1) if holds(ar, forms)]
@@ -323,6 +340,8 @@ def medical(corpus: Corpus, glossary: Glossary, k: int) -> None:
         print(f"   {term.source[0]:<10} {term.target:<14} in {len(holding):>4} lines, matched {hit:>4} "
               f"({hit / max(1, len(holding)):5.1%}); English has the target in {en_has}"
               + (f"; matched where no listed form: {len(matched - set(holding))}" if matched - set(holding) else ""))
+        figures[term.target] = {"lines": len(holding), "matched": hit}
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
     ap.add_argument("--examples", type=int, default=5, help="examples per failure class")
     ap.add_argument("--seed", type=int, default=12, help="seed of the error injector")
+    ap.add_argument("--save", metavar="FILE", help="also write every figure as JSON (to compare two runs)")
     args = ap.parse_args(argv)
     only = set(args.only.split(","))
     if only - set(SECTIONS):
@@ -344,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     texts = corpora(data, args.corpus, args.lines or None)
     started = time.perf_counter()
+    figures: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="precision-bench-") as tmpdir:
         tmp = Path(tmpdir)
         if only & {"detect", "false"}:
@@ -363,21 +384,28 @@ def main(argv: list[str] | None = None) -> int:
         if "detect" in only:
             matcher, index = Matcher(names), readings_index(names)
             for c in texts:
-                detection(c, matcher, index, commons[c.name], args.examples)
+                figures[f"detect/{c.name}"] = detection(c, matcher, index, commons[c.name], args.examples)
         if "false" in only:
             for c in texts:
                 _, err = procs[c.name].communicate()
                 if procs[c.name].returncode:
                     raise SystemExit(f"tarjama enforce failed on {c.name}: {err.strip()[-500:]}")
                 result = json.loads((tmp / f"{c.name}.names.json").read_text(encoding="utf-8"))
-                false_corrections(c, result, {}, commons[c.name], args.examples, "65k names")
+                figures[f"false/{c.name}"] = false_corrections(c, result, {}, commons[c.name], args.examples,
+                                                               "65k names")
         if "curated" in only:
-            curated(texts, load_glossaries([CURATED]), CURATED, tmp, args.seed, args.examples)
+            for name, fig in curated(texts, load_glossaries([CURATED]), CURATED, tmp, args.seed,
+                                     args.examples).items():
+                figures[f"curated/{name}"] = fig
         if "medical" in only:
             for c in texts:
                 if c.name == "TICO-19":
-                    medical(c, load_glossaries([MEDICAL]), args.examples)
+                    figures[f"medical/{c.name}"] = medical(c, load_glossaries([MEDICAL]))
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    if args.save:
+        settings = {"corpus": args.corpus, "lines": args.lines, "seed": args.seed, "only": sorted(only)}
+        Path(args.save).write_text(json.dumps({"settings": settings, "figures": figures}, indent=1,
+                                              ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
