@@ -3,7 +3,7 @@
 
     python bench/enforce_bench.py [--lines 200] [--beam 4] [--model DIR] [--shared ../shared]
 
-1. Loads the 65k Wikidata person names (``bench/match_bench.load_names``) plus
+1. Loads the 65k Wikidata person names (``bench/corpora.load_names``) plus
    ``glossaries/`` and enforces them on the NTREX English file against its
    Arabic source (1,997 line pairs): prints lines/s and what was changed. The
    English is a human reference, so every correction there is a change to
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from match_bench import load_names  # noqa: E402
+from corpora import load_names  # noqa: E402
 
 from translate.engine import DecodeOptions, Translator  # noqa: E402
 from translate.engine.testmodel import build_ct2_model  # noqa: E402

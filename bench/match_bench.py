@@ -20,25 +20,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from translate.arabic.lexicon import default_lexicon  # noqa: E402
 from translate.arabic.normalize import normalize  # noqa: E402
 from translate.cache import cache_dir  # noqa: E402
-from translate.glossary import Glossary, load_glossaries  # noqa: E402
+from translate.glossary import load_glossaries  # noqa: E402
 from translate.english.sounds import english_key  # noqa: E402
 from translate.matching import Matcher, MatchSettings  # noqa: E402
 from rapidfuzz.fuzz import ratio  # noqa: E402
 
-
-def load_names(path: Path) -> Glossary:
-    pairs = []
-    with path.open(encoding="utf-8") as fh:
-        next(fh)  # header: english<TAB>arabic
-        for row in fh:
-            en, _, ar = row.rstrip("\n").partition("\t")
-            if en and ar:
-                pairs.append((ar, en))
-    return Glossary.from_pairs(pairs, type="person", name=path.name)
+from corpora import load_names  # noqa: E402
 
 
 def is_right(target: str, english: str) -> bool:

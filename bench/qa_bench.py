@@ -1,6 +1,6 @@
 """QA benchmark: every check over the whole NTREX pair with a 65k-name glossary.
 
-Loads the 65k Wikidata person names (bench/match_bench.py's ``load_names``) plus
+Loads the 65k Wikidata person names (``bench/corpora.load_names``) plus
 the shipped glossaries/, runs ``run_qa`` over the 1,997 line-aligned NTREX
 segments (as one document, and as its 123 documents for the batch/drift path)
 and prints segments/s and findings per check. Goal (issue 6): >= 2,000 segments/s.
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from match_bench import load_names  # noqa: E402
+from corpora import load_names  # noqa: E402
 
 from translate.arabic.lexicon import default_lexicon  # noqa: E402
 from translate.documents import Document, align  # noqa: E402
