@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..arabic.normalize import normalize
+from ..arabic.script import WORD
 from ..glossary import Glossary, load_glossaries
 from ..matching import Match, Matcher, MatchSettings
-from ..matching.index import WORD
 from .line import Span, enforce_line
 from .records import EnforceSettings, LineResult
 

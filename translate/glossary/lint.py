@@ -9,8 +9,8 @@ import os
 from dataclasses import dataclass
 
 from ..arabic.normalize import normalize
+from ..arabic.script import WORD
 from ..errors import TarjamaError
-from ..matching.index import WORD
 from .loader import glossary_files, load_glossary_file
 from .model import Glossary, Term
 

@@ -33,14 +33,17 @@ from rapidfuzz.distance import Levenshtein
 
 from ..arabic.clitics import bases, readings as clitic_readings, stems
 from ..arabic.lexicon import Lexicon, default_lexicon
+from ..arabic.morphology import (HAMZA_ALEFS, HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, has_article_clitic,
+                                 is_definite_nisba, is_nisba_of)
 from ..arabic.normalize import REMOVED, Normalized, normalize, normalize_many
 from ..arabic.phonetic import fuzzy_score, skeleton, skeletons, vowel_variant
+from ..arabic.script import WORD
 from ..bulk import gc_paused
 from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Glossary, Term
 from .context import PLACE_TYPES, announces, announces_name, follows_name
 from .discourse import FullNames
-from .index import MIN_FUZZY_WORD, NATIVE_LETTERS, WORD, Entry, TermIndex
+from .index import MIN_FUZZY_WORD, Entry, TermIndex
 from .match import Match, MatchSettings
 
 # Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
@@ -48,13 +51,6 @@ _SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
 # A clitic reading (و+stem) is doubted when the whole word is nearly as common as
 # the stem: real "و+name" forms are about ten times rarer than the name.
 _CLITIC_MARGIN = 0.7
-# Adjective/plural endings on a name: المكسيكي, الأمريكيين.
-_NISBA = frozenset({"ي", "يه", "يين", "يون", "يان"})
-# Tanween marks an indefinite noun, adjective or adverb (سريًا, "secretly"): news
-# Arabic does not write it on foreign names.
-_TANWEEN = frozenset("\u064b\u064c\u064d")
-_HAS_TANWEEN = re.compile("[" + "".join(sorted(_TANWEEN)) + "]")
-_HAMZA_ALEFS = ("أ", "إ", "آ")
 # A fuzzy one-word spelling must still spell the English name's consonants.
 _TRANSLIT_MIN = 0.6
 # Diacritics and tatweel written on a name's last letter belong to its span.
@@ -207,7 +203,7 @@ class Matcher:
                 hits = [h for h in hits if h.n > 1 or h.i not in taken] + fuzzy
         if not hits:
             return None
-        tanween, hyphen = _HAS_TANWEEN.search(back.original) is not None, "-" in norm
+        tanween, hyphen = HAS_TANWEEN.search(back.original) is not None, "-" in norm
         hits = [h for h in hits if not self._occurrence_denies(back, spans, words, h, tanween, hyphen)]
         return (spans, hits) if hits else None
 
@@ -414,7 +410,7 @@ class Matcher:
         best: tuple[int, str, Entry, float] | None = None
         for plen, stem, entries in candidates:
             for entry in entries:
-                if _nisba(stem, entry.words[0]) or not vowel_variant(stem, entry.words[0]):
+                if is_nisba_of(stem, entry.words[0]) or not vowel_variant(stem, entry.words[0]):
                     continue
                 score = fuzzy_score(stem, entry.words[0])
                 if score >= self.settings.min_fuzzy_score and (best is None or score > best[3]):
@@ -550,7 +546,7 @@ class Matcher:
             # A title may be followed by its nationality before the name
             # (الرئيس الأمريكي ترامب); the commonest words need it right before them.
             title = before
-            while (hit.verdict in _OPEN and title > 0 and title > before - 2 and _is_nisba(words[title])
+            while (hit.verdict in _OPEN and title > 0 and title > before - 2 and is_definite_nisba(words[title])
                    and title not in anchors):
                 title -= 1
             # A definite word after a definite title agrees with it as an adjective
@@ -572,7 +568,7 @@ class Matcher:
         the line hold any, so most lines skip the surface checks."""
         if hit.n == 1 and hyphen and _in_code(back.text, spans, words, hit.i):
             return True  # a piece of a hyphenated code: سارس-كوف-2
-        if hit.plen and hit.entry.variant[:1] in _HAMZA_ALEFS and self._bare_alef_after_clitic(back, spans, hit):
+        if hit.plen and hit.entry.variant[:1] in HAMZA_ALEFS and self._bare_alef_after_clitic(back, spans, hit):
             return True
         if hit.plen >= 2 and self._hamza_on_article(back, spans, words, hit):
             return True
@@ -580,14 +576,14 @@ class Matcher:
             # An unseen spelling showing Arabic morphology a transliteration lacks:
             # tanween (سريًا) or, in one word, a native letter such as ة (دمغة) or ع.
             surface = self._surface(back, spans, hit)
-            return bool(_TANWEEN & set(surface)) or (hit.n == 1 and NATIVE_LETTERS.search(surface) is not None)
+            return bool(TANWEEN & set(surface)) or (hit.n == 1 and NATIVE_LETTERS.search(surface) is not None)
         # News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
         # "denying"), never on a listed foreign name (نافيا, Navia).
         entry = hit.entry
         if not tanween or hit.n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) \
-                or _TANWEEN & set(entry.variant):
+                or TANWEEN & set(entry.variant):
             return False
-        return bool(_TANWEEN & set(self._surface(back, spans, hit)))
+        return bool(TANWEEN & set(self._surface(back, spans, hit)))
 
     def _bare_alef_after_clitic(self, back: Normalized, spans: list, hit: _Hit) -> bool:
         """فاينشتاين is Feinstein, not ف + أينشتاين: with a clitic in front, a name
@@ -603,7 +599,7 @@ class Matcher:
         cancelled"; ألبينس, Albence), not ال + غينا or ال + بينس."""
         if not words[hit.i][:hit.plen].endswith("ال"):
             return False
-        return back.original[back.source_index(spans[hit.i][0] + hit.plen - 2)] in _HAMZA_ALEFS
+        return back.original[back.source_index(spans[hit.i][0] + hit.plen - 2)] in HAMZA_ALEFS
 
     def _surface(self, back: Normalized, spans: list, hit: _Hit) -> str:
         start, end = back.span(spans[hit.i][0] + hit.plen, spans[hit.i + hit.n - 1][1])
@@ -628,7 +624,7 @@ def _article_on_a_name(prefix: str, term: Term) -> bool:
     unless the glossary lists the name with the article (السيستاني). On NTREX and
     TICO-19 with the 65k-name list, 8 of 46 such matches were right, all of them
     words that list calls people (cordon, tsunami, SARS)."""
-    return prefix.endswith(("ال", "لل")) and not any(normalize(sp).startswith("ال") for sp in term.source)
+    return has_article_clitic(prefix) and not any(normalize(sp).startswith("ال") for sp in term.source)
 
 
 def _full_names(terms: list[Term], hit_lists: Iterable[list[_Hit]]) -> FullNames:
@@ -655,20 +651,6 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2}")
 
 def _initials_only(target: str) -> bool:
     return _NAME_WORD.search(target) is None
-
-
-def _nisba(got: str, name: str) -> bool:
-    """Is ``got`` an adjective or plural made from ``name``? (المكسيك → المكسيكي,
-    سوريا → سوري, تركيا → تركي)"""
-    if got.startswith(name) and got[len(name):] in _NISBA:
-        return True
-    return got.endswith("ي") and name.endswith(("يا", "يه")) and got == name[:-1]
-
-
-def _is_nisba(norm_word: str) -> bool:
-    """A definite adjective of origin (الأمريكي, الإيرانية): it may stand between
-    a title and the name."""
-    return len(norm_word) >= 5 and norm_word.startswith("ال") and norm_word.endswith(("ي", "يه"))
 
 
 def _in_code(norm: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:

@@ -20,10 +20,10 @@ from rapidfuzz.fuzz import ratio
 
 from ..arabic.lexicon import default_lexicon
 from ..arabic.normalize import normalize
+from ..arabic.script import LETTER_WORD
 from ..english.sounds import arabic_key, english_key, key_similarity
 from .base import Check, Finding, SegmentView
 
-_AR_WORD = re.compile(r"[^\W\d_]+")
 _EN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # Spellings of one name look alike; different names that share consonants do not.
 _SAME_NAME_RATIO = 60
@@ -140,7 +140,7 @@ class Inconsistent(Check):
         covered = [(u.match.start, u.match.end) for u in view.uses]
         words, candidate = self._words, self._candidate
         arabic = []
-        for m in _AR_WORD.finditer(seg.source):
+        for m in LETTER_WORD.finditer(seg.source):
             raw = m.group()
             got = words[raw] if raw in words else candidate(raw)
             if got is not None and not any(x <= m.start() < y for x, y in covered):
