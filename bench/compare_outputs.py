@@ -17,8 +17,10 @@ reports a changed signature on its own line and compares findings and summary.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -104,9 +106,12 @@ def save(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpora = inputs(shared, work)
-        names = work / "names65k.yaml"
+        names = Path(tempfile.gettempdir()) / "tarjama-compare" / "names65k.yaml"
+        names.parent.mkdir(exist_ok=True)
         names_glossary(shared / "data" / "wikidata-person-names.en-ar.tsv", names)
         cmds = commands(corpora, {"shipped": ROOT / "glossaries", "names65k": names})
+        if args.only:
+            cmds = {k: v for k, v in cmds.items() if fnmatch.fnmatch(k, args.only)}
 
         def run(item: tuple[str, list[str]]) -> str:
             out_name, argv = item
@@ -133,8 +138,12 @@ def _records(name: str, data: dict) -> dict[str, list]:
     return {"findings": data["findings"], "summary": [data["summary"]]}
 
 
+# Where the 65k list was written is not a result: keep the file name only.
+_TMP_PATH = re.compile(r"/\S*/(names65k\.yaml)")
+
+
 def _key(rec: dict) -> str:
-    return json.dumps(rec, ensure_ascii=False, sort_keys=True)
+    return _TMP_PATH.sub(r"\1", json.dumps(rec, ensure_ascii=False, sort_keys=True))
 
 
 def diff(args: argparse.Namespace) -> int:
@@ -180,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--shared")
     s.add_argument("--repo", help="checkout whose code runs (default: this one), e.g. a worktree of the base commit")
     s.add_argument("--jobs", type=int, default=2)
+    s.add_argument("--only", help="save only outputs whose name matches this glob, e.g. 'seed.*'")
     d = sub.add_parser("diff", help="compare two saved folders")
     d.add_argument("before")
     d.add_argument("after")

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..arabic.normalize import normalize
-from ..arabic.script import WORD
+from ..english.finder import RenderingFinder
 from ..glossary import Glossary, load_glossaries
 from ..matching import Match, Matcher, MatchSettings
 from .line import Span, enforce_line
@@ -28,23 +27,16 @@ class Enforcer:
     """Enforce one glossary on line-aligned Arabic/English text."""
 
     def __init__(self, glossary: Glossary, settings: EnforceSettings | None = None,
-                 match_settings: MatchSettings | None = None, matcher: Matcher | None = None):
+                 match_settings: MatchSettings | None = None, matcher: Matcher | None = None,
+                 finder: RenderingFinder | None = None):
         self.glossary = glossary
         self.settings = settings or EnforceSettings()
         self.matcher = matcher or Matcher(glossary, match_settings)
-        self._readings: dict[str, frozenset[str]] = {}
+        self.finder = finder or RenderingFinder(glossary)
 
     def readings(self, match: Match) -> frozenset[str]:
-        """Every English target (lowercase) the glossary gives ``match``'s Arabic
-        spelling, looked up in the matcher's index (no table of its own to build)."""
-        found = self._readings.get(match.variant)
-        if found is None:
-            index = self.matcher.index
-            words = tuple(WORD.findall(normalize(match.variant)))
-            entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
-            found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
-            self._readings[match.variant] = found
-        return found
+        """Every English target (lowercase) the glossary gives ``match``'s Arabic spelling."""
+        return self.matcher.readings(match)
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], settings: EnforceSettings | None = None) -> "Enforcer":
@@ -58,9 +50,9 @@ class Enforcer:
         document (a name given in full elsewhere vouches for its surname here)."""
         if matches is None:
             matches = self.matcher.find(source, line_no)
-        if not matches:
+        if not matches and not self.finder.has_forbidden():
             return LineResult(english)
-        return enforce_line(source, english, matches, self.settings, line_no, hints, self.readings)
+        return enforce_line(source, english, matches, self.settings, line_no, hints, self.readings, self.finder)
 
     def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
         """One :class:`LineResult` per line pair (lines numbered from 1)."""

@@ -136,6 +136,7 @@ class Matcher:
         self._lengths = sorted(self.index.multi_lengths, reverse=True)  # of multi-word names
         # Context-free verdicts on one-word hits, keyed by (word, plen, entry, kind).
         self._verdicts: dict[tuple, int] = {}
+        self._readings: dict[str, frozenset[str]] = {}
 
     def fresh(self, settings: MatchSettings | None = None) -> "Matcher":
         """A matcher on the same index and lexicon with empty per-word caches
@@ -180,6 +181,18 @@ class Matcher:
         for m in self.find_all(lines):
             out[m.line - 1].append(m)
         return out
+
+    def readings(self, match: Match) -> frozenset[str]:
+        """Every English target (lowercase) the glossary gives ``match``'s Arabic
+        spelling: another of them in the English is a right reading, not a slip."""
+        found = self._readings.get(match.variant)
+        if found is None:
+            index = self.index
+            words = tuple(WORD.findall(normalize(match.variant)))
+            entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
+            found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
+            self._readings[match.variant] = found
+        return found
 
     def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match]
               ) -> tuple[list[tuple[int, int]], list[_Hit]] | None:

@@ -1,8 +1,8 @@
 """inconsistent (drift): one source term rendered more than one way, across the
 segments of a document and across the documents of a batch.
 
-Glossary terms: the renderings are those :func:`find_renderings` finds for each
-match (canonical, forbidden, sound-alike); the glossary's target is the one
+Glossary terms: the renderings are those the rendering finder finds for each
+match (canonical, forbidden, sound-alike; a place's adjective is not counted); the glossary's target is the one
 wanted. Terms *not* in the glossary: a rare Arabic word (probably a name) is
 paired with the capitalised English word in the same segment that sounds like it
 (same consonant key); when one Arabic spelling comes out as two similar English
@@ -94,6 +94,8 @@ class Inconsistent(Check):
                 subject = subjects[("g", term.target)] = Subject(term.target, term.target, term.where, [])
             per_line = {(o.key) for o in subject.occurrences if o.line == view.line and o.doc_index == doc_index}
             for r in use.renderings:
+                if r.kind == "derived":
+                    continue  # Iranian for Iran: grammar, not another spelling
                 key = _rkey(term.target if r.kind == "canonical" else r.text)
                 text = r.text
                 if key in per_line:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..documents import Document
+from ..english.finder import RenderingFinder, RenderingSettings
 from ..errors import TarjamaError
 from ..glossary import Glossary
 from ..matching import Matcher, MatchSettings
@@ -74,8 +75,11 @@ def select_checks(names: Sequence[str] | None) -> list[type[Check]]:
 
 def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
            checks: Sequence[str] | None = None, match_settings: MatchSettings | None = None,
-           settings: QASettings | None = None, matcher: Matcher | None = None) -> QAReport:
-    """Every selected check over every segment of every document."""
+           settings: QASettings | None = None, matcher: Matcher | None = None,
+           renderings: RenderingSettings | None = None, finder: RenderingFinder | None = None) -> QAReport:
+    """Every selected check over every segment of every document.
+
+    ``matcher``/``finder``: reuse the glossary's (their indexes are the costly part)."""
     glossary = glossary or Glossary()
     settings = settings or QASettings()
     classes = select_checks(checks)
@@ -83,7 +87,7 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
         classes = [c for c in classes if not c.needs_glossary]
     instances = [c(settings) for c in classes]
     matcher = matcher or Matcher(glossary, match_settings)
-    analyzer = Analyzer(glossary, matcher)
+    analyzer = Analyzer(glossary, matcher, finder or RenderingFinder(glossary, renderings))
     order = {c.name: i for i, c in enumerate(CHECKS)}
     findings: list[Finding] = []
     views: list[list[SegmentView]] = []

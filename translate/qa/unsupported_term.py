@@ -19,7 +19,7 @@ from ..arabic.normalize import normalize
 from ..arabic.script import LETTER_WORD
 from ..glossary.model import TRANSLITERATED_TYPES
 from ..english.sounds import arabic_key, english_key, key_similarity
-from .analysis import EnglishIndex
+from ..english.index import EnglishIndex
 from .base import Check, EnglishHit, Finding, SegmentView
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[]\s*)$")
