@@ -16,7 +16,7 @@ import pytest
 from translate.engine import DecodeOptions, SentenceResult, Translator, translate_document
 from translate.enforce import Enforcer
 from translate.enforce.protect import measure_protection, protect
-from translate.enforce.translation import GlossaryEngine, GlossaryPostprocess, apply_edits, make_postprocess
+from translate.enforce.translation import GlossaryEngine, apply_edits
 from translate.glossary import load_glossaries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,18 +126,6 @@ def test_glossary_engine_with_tiny_model(attending, enforcer, mode):
     _check_consistent(doc, enforcer)
 
 
-def test_postprocess_hook_with_attention(attending, enforcer, tmp_path):
-    hook = GlossaryPostprocess(enforcer)
-    doc = translate_document(attending, SEED, postprocess=hook)
-    plain = translate_document(attending, SEED)
-    assert len(hook.results) == len(doc.sentences)
-    for before, after, line in zip(plain.sentences, doc.sentences, hook.results):
-        assert after.target == line.text
-        assert enforcer.enforce_line(before.source, before.target).text == after.target or before.attention
-    _check_consistent(doc, enforcer)
-    assert isinstance(make_postprocess([str(GLOSSARY)]), GlossaryPostprocess)
-
-
 def test_measure_protection(attending, enforcer):
     """Both modes are measured; with random weights neither is copied reliably,
     both spell without <unk> (see translate/enforce/protect.py for the choice)."""
@@ -150,12 +138,12 @@ def test_measure_protection(attending, enforcer):
     print({k: (v.terms, v.unk_free, v.survived) for k, v in found.items()})
 
 
-def test_make_postprocess_bad_glossary_is_one_line_error(tmp_path):
+def test_bad_glossary_is_one_line_error(tmp_path):
     from translate.errors import TarjamaError
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("terms: [\n", encoding="utf-8")
     for path in (bad, tmp_path / "missing.yaml"):
         with pytest.raises(TarjamaError) as info:
-            make_postprocess([str(path)])
+            Enforcer.from_paths([str(path)])
         assert str(path.name) in str(info.value) and "\n" not in str(info.value)

@@ -1,13 +1,10 @@
-"""Enforcement inside ``tarjama translate --glossary``.
+"""Enforcement inside ``tarjama translate --glossary``: one path.
 
-Two entry points, both ending in the after-translation enforcer run against the
-original Arabic (so both paths give one result):
-
-* :class:`GlossaryEngine` wraps any engine: protects terms before decoding
-  (see :mod:`.protect` for the measured choice), translates, puts placeholders
-  back, then enforces with the engine's attention as a tie-breaker;
-* :func:`make_postprocess` is the engine's ``postprocess`` hook (after
-  decoding only, attention included) for when the engine is not wrapped.
+:class:`GlossaryEngine` wraps any engine: it matches the whole document (so a
+name given in full vouches for its surname elsewhere), protects terms before
+decoding (see :mod:`.protect` for the measured choice), translates, puts
+placeholders back, then runs the after-translation enforcer against the original
+Arabic with the engine's attention as a tie-breaker.
 
 Every corrected sentence keeps consistent ``target_spans`` (shifted through
 the edits) so attention stays usable downstream.
@@ -24,7 +21,7 @@ from .attention import attention_spans
 from .enforcer import Enforcer
 from .line import Span, enforce_line
 from .protect import Protected, protect, protection_token
-from .records import EnforceSettings, LineResult
+from .records import LineResult
 
 Edit = tuple[int, int, str]  # start, end, replacement (offsets in the old text)
 
@@ -129,32 +126,3 @@ class GlossaryEngine:
             out.append(r)
             self.results.append(line)
         return out
-
-
-class GlossaryPostprocess:
-    """The ``postprocess`` hook of :func:`translate_document`: enforce after decoding."""
-
-    def __init__(self, enforcer: Enforcer):
-        self.enforcer = enforcer
-        self.results: list[LineResult] = []
-
-    def __call__(self, sentences: list[SentenceResult]) -> list[SentenceResult]:
-        out: list[SentenceResult] = []
-        self.results = []
-        for k, s in enumerate(sentences, 1):
-            line_no = s.line or k
-            matches = self.enforcer.matcher.find(s.source, line_no)
-            if not matches:
-                out.append(s)
-                self.results.append(LineResult(s.target))
-                continue
-            hints = _hints(s, [(m.start, m.end) for m in matches]) if self.enforcer.settings.use_attention else {}
-            s, line = enforce_result(s, matches, self.enforcer, hints, line_no)
-            out.append(s)
-            self.results.append(line)
-        return out
-
-
-def make_postprocess(glossary_paths: Sequence[str], settings: EnforceSettings | None = None) -> GlossaryPostprocess:
-    """Load the glossaries and return the hook (``engine.hooks.glossary_postprocess`` body)."""
-    return GlossaryPostprocess(Enforcer.from_paths(glossary_paths, settings))
