@@ -51,6 +51,13 @@ class MatchSettings:
     # TICO-19 every name-rescue above 2.0 was wrong (25 and 150), every right one
     # was below 1.8.
     context_max_gap: float = 2.0
+    # A clitic reading (و+stem) is doubted when the whole word is this close (Zipf)
+    # to the stem's frequency: real "و+name" forms are about ten times rarer.
+    clitic_margin: float = 0.7
+    # A consonant key this similar to the English name's spells it: a fuzzy
+    # one-word spelling must (or it is a word of its own), and a name's frequency
+    # vouches for an ambiguous spelling only if it does.
+    translit_min: float = 0.6
 
     def as_dict(self) -> dict:
         return asdict(self)
