@@ -38,10 +38,10 @@ def qa_cmd(
     from ..documents import load_inputs
     from ..errors import InputError
     from ..glossary import Glossary, load_glossaries
-    from ..matching import MatchSettings
-    from ..qa import QASettings, run_qa, select_checks
+    from ..qa import run_qa, select_checks
     from ..reports import render
-    from ..reports.signature import build_signature, model_info
+    from ..reports.signature import model_info
+    from ..settings import Settings
     from ..textio import write_text_atomic
 
     _choice(fmt, _FORMATS, "'--format'")
@@ -54,10 +54,7 @@ def qa_cmd(
     documents = load_inputs(source, target)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     model_record = model_info(model) if model else None
-    match_settings, qa_settings = MatchSettings(), QASettings()
-    report = run_qa(documents, glossaries, checks=check, match_settings=match_settings, settings=qa_settings)
-    report.signature = build_signature(glossaries.files, report.checks, match_settings.as_dict(),
-                                       qa_settings.as_dict(), model_record)
+    report = run_qa(documents, glossaries, checks=check, settings=Settings(), model=model_record)
     write_text_atomic(output or "-", render(report, fmt))
     if output:
         s = report.summary()

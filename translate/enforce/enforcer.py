@@ -5,6 +5,7 @@ glossary), so it is built once and reused for every line and sentence.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from ..english.finder import RenderingFinder
@@ -31,7 +32,13 @@ class Enforcer:
                  finder: RenderingFinder | None = None):
         self.glossary = glossary
         self.settings = settings or EnforceSettings()
-        self.matcher = matcher or Matcher(glossary, match_settings)
+        if matcher is None:
+            match_settings = match_settings or MatchSettings()
+            if self.settings.min_match_score < match_settings.min_fuzzy_score:
+                # Fuzzy matches down to the enforcement threshold are found (and reported).
+                match_settings = replace(match_settings, min_fuzzy_score=self.settings.min_match_score)
+            matcher = Matcher(glossary, match_settings)
+        self.matcher = matcher
         self.finder = finder or RenderingFinder(glossary)
 
     def readings(self, match: Match) -> frozenset[str]:

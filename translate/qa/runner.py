@@ -75,13 +75,25 @@ def select_checks(names: Sequence[str] | None) -> list[type[Check]]:
 
 def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
            checks: Sequence[str] | None = None, match_settings: MatchSettings | None = None,
-           settings: QASettings | None = None, matcher: Matcher | None = None,
-           renderings: RenderingSettings | None = None, finder: RenderingFinder | None = None) -> QAReport:
-    """Every selected check over every segment of every document.
+           settings: "QASettings | Settings | None" = None, matcher: Matcher | None = None,
+           renderings: RenderingSettings | None = None, finder: RenderingFinder | None = None,
+           model: dict[str, Any] | None = None) -> QAReport:
+    """Every selected check over every segment of every document, in a report
+    signed with the glossary files, the checks, every threshold and ``model``
+    (:func:`translate.reports.signature.model_info`), as the CLI signs it.
 
+    ``settings``: a root :class:`translate.settings.Settings` (its ``match``,
+    ``renderings`` and ``qa`` parts), or the QA part alone.
     ``matcher``/``finder``: reuse the glossary's (their indexes are the costly part)."""
+    from ..reports.signature import build_signature
+    from ..settings import Settings
+
+    if isinstance(settings, Settings):
+        match_settings, renderings, settings = settings.match, settings.renderings, settings.qa
     glossary = glossary or Glossary()
     settings = settings or QASettings()
+    match_settings = matcher.settings if matcher is not None else (match_settings or MatchSettings())
+    renderings = finder.settings if finder is not None else (renderings or RenderingSettings())
     classes = select_checks(checks)
     if not glossary.terms:
         classes = [c for c in classes if not c.needs_glossary]
@@ -101,4 +113,7 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
         findings.extend(check.corpus(views))
     doc_order = {d.name: i for i, d in enumerate(documents)}
     findings.sort(key=lambda f: (doc_order.get(f.document, 0), f.line, order[f.check]))
-    return QAReport(findings, documents, [c.name for c in classes])
+    names = [c.name for c in classes]
+    signature = build_signature(glossary.files, names, match_settings.as_dict(), settings.as_dict(), model,
+                                renderings.as_dict())
+    return QAReport(findings, documents, names, signature)

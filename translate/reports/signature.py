@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .. import __version__
-from ..english import renderings
+from ..english.finder import RenderingSettings
 from ..errors import TarjamaError
 
 
@@ -41,7 +41,9 @@ def model_info(spec: str) -> dict[str, Any]:
 
 
 def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_settings: dict[str, Any],
-                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None) -> dict[str, Any]:
+                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None,
+                    renderings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``renderings``: the rendering finder's settings (default: its defaults)."""
     from importlib.metadata import version
 
     return {
@@ -53,7 +55,7 @@ def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_
         "checks": list(checks),
         "thresholds": {
             "matching": match_settings,
-            "renderings": {"min_variant_similarity": renderings.MIN_VARIANT_SIMILARITY},
+            "renderings": renderings if renderings is not None else RenderingSettings().as_dict(),
             "qa": qa_settings,
         },
     }
