@@ -62,13 +62,10 @@ def names_glossary(tsv: Path, out: Path) -> None:
     """The 65k names as a glossary YAML (one person term per row, as match_bench)."""
     import yaml
 
-    terms = []
-    with tsv.open(encoding="utf-8") as fh:
-        next(fh)
-        for row in fh:
-            en, _, ar = row.rstrip("\n").partition("\t")
-            if en and ar:
-                terms.append({"target": en, "type": "person", "source": [ar]})
+    sys.path.insert(0, str(ROOT / "bench"))
+    from match_bench import name_pairs
+
+    terms = [{"target": en, "type": "person", "source": [ar]} for ar, en in name_pairs(tsv)]
     out.write_text(yaml.safe_dump({"name": tsv.name, "terms": terms}, allow_unicode=True, sort_keys=False),
                    encoding="utf-8")
 

@@ -30,7 +30,8 @@ from translate.matching import Matcher, MatchSettings  # noqa: E402
 from rapidfuzz.fuzz import ratio  # noqa: E402
 
 
-def load_names(path: Path) -> Glossary:
+def name_pairs(path: Path) -> list[tuple[str, str]]:
+    """(arabic, english) rows of the Wikidata name list."""
     pairs = []
     with path.open(encoding="utf-8") as fh:
         next(fh)  # header: english<TAB>arabic
@@ -38,7 +39,11 @@ def load_names(path: Path) -> Glossary:
             en, _, ar = row.rstrip("\n").partition("\t")
             if en and ar:
                 pairs.append((ar, en))
-    return Glossary.from_pairs(pairs, type="person", name=path.name)
+    return pairs
+
+
+def load_names(path: Path) -> Glossary:
+    return Glossary.from_pairs(name_pairs(path), type="person", name=path.name)
 
 
 def is_right(target: str, english: str) -> bool:

@@ -23,20 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from match_bench import name_pairs  # noqa: E402
 
 
 def load(pkg: str, names: Path):
     glossary_mod = importlib.import_module(f"{pkg}.glossary")
     matching = importlib.import_module(f"{pkg}.matching")
     lexicon = importlib.import_module(f"{pkg}.arabic.lexicon")
-    pairs = []
-    with names.open(encoding="utf-8") as fh:
-        next(fh)
-        for row in fh:
-            en, _, ar = row.rstrip("\n").partition("\t")
-            if en and ar:
-                pairs.append((ar, en))
-    glossary = glossary_mod.Glossary.from_pairs(pairs, type="person", name=names.name)
+    glossary = glossary_mod.Glossary.from_pairs(name_pairs(names), type="person", name=names.name)
     glossary.extend(glossary_mod.load_glossaries([ROOT / "glossaries"]))
     lexicon.default_lexicon().prepare()
     return matching.Matcher(glossary)
