@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from match_bench import load_names  # noqa: E402
+from protection import measure_protection  # noqa: E402
 
 from translate.engine import DecodeOptions, Translator  # noqa: E402
 from translate.engine.testmodel import build_ct2_model  # noqa: E402
 from translate.enforce import Enforcer  # noqa: E402
-from translate.enforce.protect import measure_protection  # noqa: E402
 from translate.enforce.translation import GlossaryEngine  # noqa: E402
 from translate.glossary import load_glossaries  # noqa: E402
 

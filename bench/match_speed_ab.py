@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from match_bench import name_pairs  # noqa: E402
+from match_bench import fresh, name_pairs  # noqa: E402
 
 
 def load(pkg: str, names: Path):
@@ -51,8 +51,8 @@ def main() -> int:
         sys.path.insert(0, tmp)
         matchers = {"base": load("translate_base", data / "wikidata-person-names.en-ar.tsv"),
                     "new": load("translate", data / "wikidata-person-names.en-ar.tsv")}
-        modes = {"find_all (cold)": lambda m: m.fresh().find_all(lines),  # one `glossary match` run
-                 "find per line (cold)": lambda m: _per_line(m.fresh(), lines)}
+        modes = {"find_all (cold)": lambda m: fresh(m).find_all(lines),  # one `glossary match` run
+                 "find per line (cold)": lambda m: _per_line(fresh(m), lines)}
         times = {(mode, side): [] for mode in modes for side in matchers}
         found = {}
         for _ in range(args.repeat):

@@ -9,13 +9,14 @@ ends up canonical, corrected or reported.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from translate.engine import DecodeOptions, SentenceResult, Translator, translate_document
 from translate.enforce import Enforcer
-from translate.enforce.protect import measure_protection, protect
+from translate.enforce.protect import protect
 from translate.enforce.translation import GlossaryEngine, apply_edits
 from translate.glossary import load_glossaries
 
@@ -129,6 +130,9 @@ def test_glossary_engine_with_tiny_model(attending, enforcer, mode):
 def test_measure_protection(attending, enforcer):
     """Both modes are measured; with random weights neither is copied reliably,
     both spell without <unk> (see translate/enforce/protect.py for the choice)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from protection import measure_protection  # bench code: not in the package
+
     sentences = [s.text for s in translate_document(attending, SEED).document.sentences]
     found = {m.mode: m for m in measure_protection(attending, sentences, enforcer.matcher)}
     assert set(found) == {"canonical", "placeholder"}

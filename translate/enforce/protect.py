@@ -1,4 +1,4 @@
-"""Protect glossary terms before decoding, and measure what survives.
+"""Protect glossary terms before decoding (``bench/protection.py`` measures what survives).
 
 Two ways to protect a matched Arabic span before it reaches the model:
 
@@ -8,7 +8,7 @@ Two ways to protect a matched Arabic span before it reaches the model:
 
 Choice: **canonical**. Measured with the random test models (``tiny`` and
 ``base``; see ``tests/test_enforce_translation.py`` and
-``bench/enforce_bench.py --protection``) neither form survives decoding
+``bench/enforce_bench.py``, ``bench/protection.py``) neither form survives decoding
 (random weights copy nothing), so the choice rests on what happens when
 protection fails, which the measurement does show: both forms tokenize without
 ``<unk>`` pieces, but a garbled or dropped placeholder leaves junk or nothing
@@ -84,41 +84,3 @@ def protect(source: str, matches: Sequence[Match], mode: str = "canonical") -> P
     parts.append(source[pos:])
     ordered = tuple(sorted(matches, key=lambda m: m.start))
     return Protected(source, "".join(parts), ordered, tuple(spans), tuple(tokens))
-
-
-def survived(protected: Protected, english: str) -> list[bool]:
-    """Which protection tokens appear verbatim in the decoded English."""
-    return [token in english for token in protected.tokens]
-
-
-@dataclass(frozen=True)
-class Survival:
-    """How one protection mode fared on a set of sentences."""
-
-    mode: str
-    terms: int
-    unk_free: int   # protections the source and target vocabularies spell without <unk>
-    survived: int   # protections found verbatim in the decoded English
-
-    @property
-    def rate(self) -> float:
-        return self.survived / self.terms if self.terms else 0.0
-
-
-def _unk_free(sp, text: str) -> bool:
-    unk = sp.unk_id()
-    return all(i != unk for i in sp.encode(text))
-
-
-def measure_protection(translator, sentences: Sequence[str], matcher, modes: Sequence[str] = ("canonical", "placeholder")) -> list[Survival]:
-    """Protect every matched term in ``sentences`` each way, translate, count survivors."""
-    out = []
-    for mode in modes:
-        protected = [protect(s, matcher.find(s, k), mode) for k, s in enumerate(sentences, 1)]
-        results = translator.translate_sentences([p.text for p in protected])
-        terms = sum(len(p.tokens) for p in protected)
-        unk_free = sum(_unk_free(translator.source_sp, t) and _unk_free(translator.target_sp, t)
-                       for p in protected for t in p.tokens)
-        alive = sum(sum(survived(p, r.target)) for p, r in zip(protected, results))
-        out.append(Survival(mode, terms, unk_free, alive))
-    return out

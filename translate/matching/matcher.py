@@ -56,11 +56,6 @@ class Matcher:
         self.verdicts: dict[tuple, Verdict] = {}
         self._readings: dict[str, frozenset[str]] = {}
 
-    def fresh(self, settings: MatchSettings | None = None) -> "Matcher":
-        """A matcher on the same index and lexicon with empty per-word caches
-        (other settings, or a cold start for benchmarks) without re-indexing."""
-        return Matcher(self.glossary, settings or self.settings, self.lexicon, index=self.index)
-
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
         """One line, as a document of its own."""
