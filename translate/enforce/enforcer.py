@@ -41,9 +41,9 @@ class Enforcer:
         self.matcher = matcher
         self.finder = finder or RenderingFinder(glossary)
 
-    def readings(self, match: Match) -> frozenset[str]:
+    def homographs(self, match: Match) -> frozenset[str]:
         """Every English target (lowercase) the glossary gives ``match``'s Arabic spelling."""
-        return self.matcher.readings(match)
+        return self.matcher.homographs(match)
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], settings: EnforceSettings | None = None) -> "Enforcer":
@@ -59,7 +59,7 @@ class Enforcer:
             matches = self.matcher.find(source, line_no)
         if not matches and not self.finder.has_forbidden():
             return LineResult(english)
-        return enforce_line(source, english, matches, self.settings, line_no, hints, self.readings, self.finder)
+        return enforce_line(source, english, matches, self.settings, line_no, hints, self.homographs, self.finder)
 
     def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
         """One :class:`LineResult` per line pair (lines numbered from 1)."""

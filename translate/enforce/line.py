@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
-from ..english.finder import Readings, RenderingFinder
+from ..english.finder import Homographs, RenderingFinder
 from ..english.renderings import Rendering
 from ..glossary import Glossary
 from ..matching import Match
@@ -29,9 +29,9 @@ Span = tuple[int, int]
 _REASON = {"canonical": "case", "forbidden": "forbidden", "variant": "variant", "copied": "copied",
            "partial": "partial"}
 #: Lower rank wins when two candidates compete for the same span: the most trusted
-#: kind first; a reading (another name of the same Arabic spelling) is as right as
+#: kind first; a homograph (another name of the same Arabic spelling) is as right as
 #: the canonical form; a place's adjective only when nothing else renders it.
-RANK = {"canonical": 0, "reading": 0, "forbidden": 1, "copied": 2, "variant": 3, "partial": 4, "derived": 5}
+RANK = {"canonical": 0, "homograph": 0, "forbidden": 1, "copied": 2, "variant": 3, "partial": 4, "derived": 5}
 
 
 def _rank(c: Rendering) -> tuple[int, int]:
@@ -44,7 +44,7 @@ def _overlaps(a: int, b: int, spans: Iterable[Span]) -> bool:
 
 
 def _choose(source: str, matches: list[Match], english: str, settings: EnforceSettings,
-            hints: Mapping[int, Sequence[Span]], readings: Readings | None,
+            hints: Mapping[int, Sequence[Span]], homographs: Homographs | None,
             finder: RenderingFinder) -> dict[int, Rendering]:
     """Assign candidate spans to matches; returns {match index: candidate}."""
     groups: dict[object, list[int]] = {}
@@ -55,7 +55,7 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
         seen: dict[Span, Rendering] = {}
         for i in members:
             m = matches[i]
-            others = readings(m) if readings else ()
+            others = homographs(m) if homographs else ()
             for c in finder.renderings(m.term, english, m.text, others=others, partial=settings.partial):
                 old = seen.get((c.start, c.end))
                 if old is None or (RANK[c.kind], -c.score) < (RANK[old.kind], -old.score):
@@ -89,12 +89,12 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
 
 def enforce_line(source: str, english: str, matches: Sequence[Match], settings: EnforceSettings | None = None,
                  line_no: int = 1, hints: Mapping[int, Sequence[Span]] | None = None,
-                 readings: Readings | None = None, finder: RenderingFinder | None = None) -> LineResult:
+                 homographs: Homographs | None = None, finder: RenderingFinder | None = None) -> LineResult:
     """Correct ``english`` so every term matched in ``source`` has its canonical form.
 
     ``matches`` come from :meth:`Matcher.find` on ``source``; ``hints`` maps a
     match's index to English spans the engine's attention aligned it with;
-    ``readings`` gives the other English names of a match's Arabic spelling, which
+    ``homographs`` gives the other English names of a match's Arabic spelling, which
     are never "corrected" (the Arabic is ambiguous, the English chose another name).
     ``finder``: the glossary's :class:`RenderingFinder` (default: one for the
     matched terms). Text outside the corrected spans is returned byte-identical.
@@ -110,7 +110,7 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
         if hints and settings.use_attention and i in hints:
             live_hints[len(live)] = hints[i]
         live.append(m)
-    placed = _choose(source, live, english, settings, live_hints, readings, finder) \
+    placed = _choose(source, live, english, settings, live_hints, homographs, finder) \
         if live and english.strip() else {}
     edits = []
     for i, c in placed.items():
@@ -132,7 +132,7 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
         pos = c.end
     parts.append(english[pos:])
     text = "".join(parts)
-    return LineResult(text, corrections, _unplaced(matches, text, line_no, settings, readings, finder), len(placed))
+    return LineResult(text, corrections, _unplaced(matches, text, line_no, settings, homographs, finder), len(placed))
 
 
 def _low(m: Match, settings: EnforceSettings) -> bool:
@@ -140,12 +140,12 @@ def _low(m: Match, settings: EnforceSettings) -> bool:
 
 
 def _unplaced(matches: Sequence[Match], text: str, line_no: int, settings: EnforceSettings,
-              readings: Readings | None, finder: RenderingFinder) -> list[Unplaced]:
+              homographs: Homographs | None, finder: RenderingFinder) -> list[Unplaced]:
     """What QA would report on the corrected line: every match of a term with no
     right rendering (a weak fuzzy match as ``low-score``), and every forbidden form
     left in the text (a listed one, or a close variant of one)."""
     hits = finder.scan(text) if finder.has_forbidden() else []
-    review = finder.review(matches, text, readings, hits)
+    review = finder.review(matches, text, homographs, hits)
     missing = set(review.missing)
     out = [Unplaced(line_no, m.start, m.end, m.text, m.target, "low-score" if _low(m, settings) else "missing",
                     m.score) for m in matches if m.target in missing]

@@ -70,7 +70,7 @@ def _hints(result: SentenceResult, spans: Sequence[Span]) -> dict[int, list[Span
 def enforce_result(result: SentenceResult, matches: Sequence[Match], enforcer: Enforcer,
                    hints: dict[int, list[Span]] | None = None, line_no: int = 1) -> tuple[SentenceResult, LineResult]:
     """Enforce on one translated sentence; returns the corrected sentence and the report."""
-    line = enforce_line(result.source, result.target, matches, enforcer.settings, line_no, hints, enforcer.readings,
+    line = enforce_line(result.source, result.target, matches, enforcer.settings, line_no, hints, enforcer.homographs,
                         enforcer.finder)
     edits: list[Edit] = []
     # Corrections carry offsets into the corrected text; rebuild old offsets in order.

@@ -60,7 +60,7 @@ class Matched(Protocol):
 
 
 #: The other English names the glossary gives a match's Arabic spelling (lowercase).
-Readings = Callable[[Any], Collection[str]]
+Homographs = Callable[[Any], Collection[str]]
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class RenderingFinder:
         ``source_text``), sorted by position.
 
         ``others``: other English names (lowercase) the Arabic spelling stands for:
-        such a name is a ``reading``, right as written. ``partial``: for a person
+        such a name is a ``homograph``, right as written. ``partial``: for a person
         whose English has no rendering of the full name, look for the surname.
         ``quick``: when the canonical form is there, skip the sound-alike search
         (the costly part) and take the forbidden forms from ``hits``."""
@@ -176,7 +176,7 @@ class RenderingFinder:
                 continue
             if r.text.lower() in others:
                 # another name spelled the same in Arabic (Haris/Harris): right as it is
-                out.append(replace(r, kind="reading", target=r.text))
+                out.append(replace(r, kind="homograph", target=r.text))
             else:
                 out.append(replace(r, target=target, via=self._forbidden_form(term, r.text) or ""))
         return out
@@ -207,7 +207,7 @@ class RenderingFinder:
         return all(common)
 
     # -- one segment ---------------------------------------------------------------
-    def review(self, matches: Iterable[Matched], english: str, readings: Readings | None = None,
+    def review(self, matches: Iterable[Matched], english: str, homographs: Homographs | None = None,
                hits: list[EnglishHit] | None = None, partial: bool = True) -> Review:
         """Judge one segment (QA on a translation; enforcement on what it wrote):
         a term is missing when none of its matches has a right rendering; a
@@ -219,7 +219,7 @@ class RenderingFinder:
         for m in matches:
             key = (id(m.term), m.text, getattr(m, "variant", None))
             if key not in cache:
-                others = readings(m) if readings else ()
+                others = homographs(m) if homographs else ()
                 cache[key] = tuple(self.renderings(m.term, english, m.text, others=others, partial=partial,
                                                    quick=True, hits=hits))
             uses.append((m, cache[key]))

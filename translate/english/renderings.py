@@ -25,7 +25,7 @@ from .sounds import arabic_key, english_key, key_similarity
 KINDS = ("canonical", "forbidden", "variant")
 #: Kinds the finder adds (:mod:`.finder`): a copied Latin source spelling, a
 #: surname alone, another name the Arabic spelling may stand for, a place's adjective.
-FINDER_KINDS = ("copied", "partial", "reading", "derived")
+FINDER_KINDS = ("copied", "partial", "homograph", "derived")
 # English name-like words: a capital letter, then letters and apostrophes; a hyphen
 # continues the name only before a capital (Abdel-Mehdi, Abd al-Mahdi), so
 # "Esbir-led" is the name "Esbir" plus an ordinary suffix. A leading Arabic article
@@ -57,7 +57,7 @@ class Rendering:
     @property
     def right(self) -> bool:
         """Does this span render the term acceptably as written?"""
-        return self.kind in ("canonical", "reading", "derived") or (self.kind == "partial" and self.via == "canonical")
+        return self.kind in ("canonical", "homograph", "derived") or (self.kind == "partial" and self.via == "canonical")
 
 
 def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:

@@ -11,7 +11,7 @@ passes are a fixed sequence of plain functions over one :class:`~.line.Line`:
    unambiguous name, or when the document gives the name in full (:mod:`.discourse`).
 
 News text repeats its words, so everything about a word that does not depend
-on its line (its readings, unseen-spelling reading, and the verdict on its
+on its line (its clitic readings, unseen-spelling reading, and the verdict on its
 one-word hit) is worked out once per distinct word (:mod:`.words`, for a whole
 document at a time in :meth:`Matcher.find_all`); a line then costs dictionary
 hits for its words and context checks for its ambiguous ones.
@@ -54,7 +54,7 @@ class Matcher:
         self.lengths = sorted(self.index.multi_lengths, reverse=True)  # of multi-word names
         # Context-free verdicts on one-word hits, keyed by (word, plen, entry, kind).
         self.verdicts: dict[tuple, Verdict] = {}
-        self._readings: dict[str, frozenset[str]] = {}
+        self._homographs: dict[str, frozenset[str]] = {}
 
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1) -> list[Match]:
@@ -95,16 +95,16 @@ class Matcher:
             out[m.line - 1].append(m)
         return out
 
-    def readings(self, match: Match) -> frozenset[str]:
+    def homographs(self, match: Match) -> frozenset[str]:
         """Every English target (lowercase) the glossary gives ``match``'s Arabic
-        spelling: another of them in the English is a right reading, not a slip."""
-        found = self._readings.get(match.variant)
+        spelling (its homographs): another of them in the English is right, not a slip."""
+        found = self._homographs.get(match.variant)
         if found is None:
             index = self.index
             words = tuple(WORD.findall(normalize(match.variant)))
             entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
             found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
-            self._readings[match.variant] = found
+            self._homographs[match.variant] = found
         return found
 
     def needs(self, term_id: int, spelling: str) -> str | None:

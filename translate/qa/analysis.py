@@ -36,6 +36,6 @@ class Analyzer:
                 for seg, matches in zip(segments, found)]
 
     def _view(self, segment: Segment, matches: list[Match]) -> SegmentView:
-        review = self.finder.review(matches, segment.target, self.matcher.readings)
+        review = self.finder.review(matches, segment.target, self.matcher.homographs)
         uses = [TermUse(m, rs) for m, rs in review.uses]
         return SegmentView(segment, uses, review.hits, review.missing, review.forbidden)
