@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..documents import Document
 from ..english.finder import RenderingFinder, RenderingSettings
@@ -20,9 +20,13 @@ from .forbidden import Forbidden
 from .garbled_source import GarbledSource
 from .inconsistent import Inconsistent
 from .number import Number
+from .signature import build_signature
 from .term_missing import TermMissing
 from .unsupported_term import UnsupportedTerm
 from .untranslated import Untranslated
+
+if TYPE_CHECKING:  # translate.settings sits above qa/: a type, not an import
+    from ..settings import Settings
 
 # Report order: what breaks the glossary first, then drift, then the rest.
 CHECKS: tuple[type[Check], ...] = (TermMissing, Forbidden, Inconsistent, GarbledSource, Untranslated,
@@ -85,11 +89,9 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
     ``settings``: a root :class:`translate.settings.Settings` (its ``match``,
     ``renderings`` and ``qa`` parts), or the QA part alone.
     ``matcher``/``finder``: reuse the glossary's (their indexes are the costly part)."""
-    from ..reports.signature import build_signature
-    from ..settings import Settings
-
-    if isinstance(settings, Settings):
-        match_settings, renderings, settings = settings.match, settings.renderings, settings.qa
+    qa_part = getattr(settings, "qa", None)  # a root Settings (translate.settings sits above qa/)
+    if qa_part is not None:
+        match_settings, renderings, settings = settings.match, settings.renderings, qa_part  # type: ignore[union-attr]
     glossary = glossary or Glossary()
     settings = settings or QASettings()
     match_settings = matcher.settings if matcher is not None else (match_settings or MatchSettings())
