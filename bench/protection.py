@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from translate.enforce.protect import Protected, protect
+from translate.enforce.protect import Protected, protect, protection_token
 
 
 def survived(protected: Protected, english: str) -> list[bool]:
@@ -33,11 +33,17 @@ def _unk_free(sp, text: str) -> bool:
     return all(i != unk for i in sp.encode(text))
 
 
+def placeholder(match, k: int) -> str:
+    """The alternative to the canonical form: an opaque token put back after decoding."""
+    return f"TERM{k}"
+
+
 def measure_protection(translator, sentences: Sequence[str], matcher, modes: Sequence[str] = ("canonical", "placeholder")) -> list[Survival]:
     """Protect every matched term in ``sentences`` each way, translate, count survivors."""
     out = []
     for mode in modes:
-        protected = [protect(s, matcher.find(s, k), mode) for k, s in enumerate(sentences, 1)]
+        token = placeholder if mode == "placeholder" else protection_token
+        protected = [protect(s, matcher.find(s, k), token=token) for k, s in enumerate(sentences, 1)]
         results = translator.translate_sentences([p.text for p in protected])
         terms = sum(len(p.tokens) for p in protected)
         unk_free = sum(_unk_free(translator.source_sp, t) and _unk_free(translator.target_sp, t)

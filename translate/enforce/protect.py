@@ -4,7 +4,8 @@ Two ways to protect a matched Arabic span before it reaches the model:
 
 * ``canonical`` — write the canonical English form into the Arabic sentence
   (مارك اسبير → "Mark Esper"); a model that copies Latin names emits it as is;
-* ``placeholder`` — write an opaque token (``TERM0``) and put the name back after.
+* ``placeholder`` — write an opaque token (``TERM0``) and put the name back after
+  (measured only: ``bench/protection.py``).
 
 Choice: **canonical**. Measured with the random test models (``tiny`` and
 ``base``; see ``tests/test_enforce_translation.py`` and
@@ -21,11 +22,13 @@ a damaged one is fixed, a lost one is reported, never guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..matching import Match
 
-MODES = ("canonical", "placeholder", "none")
+#: ``none`` leaves the source as it is. (The placeholder alternative the choice was
+#: measured against lives with the measurement, in ``bench/protection.py``.)
+MODES = ("canonical", "none")
 Span = tuple[int, int]
 
 
@@ -54,18 +57,19 @@ class Protected:
         return pos + delta
 
 
-def protection_token(match: Match, k: int, mode: str) -> str:
-    if mode == "canonical":
-        words = match.target.split()
-        # the article belongs to the English sentence the model writes
-        return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else match.target
-    if mode == "placeholder":
-        return f"TERM{k}"
-    raise ValueError(f"unknown protection mode {mode!r}")
+def protection_token(match: Match, k: int = 0) -> str:
+    """The canonical form written in place of the ``k``-th match."""
+    words = match.target.split()
+    # the article belongs to the English sentence the model writes
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else match.target
 
 
-def protect(source: str, matches: Sequence[Match], mode: str = "canonical") -> Protected:
-    """Replace every match in ``source`` by its protection token."""
+def protect(source: str, matches: Sequence[Match], mode: str = "canonical",
+            token: Callable[[Match, int], str] = protection_token) -> Protected:
+    """Replace every match in ``source`` by its protection token (``token``: what
+    to write for the k-th match; the canonical form unless a measurement asks)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown protection mode {mode!r}")
     if mode == "none" or not matches:
         return Protected(source, source, tuple(matches), tuple((m.start, m.end) for m in matches), ())
     parts: list[str] = []
@@ -73,13 +77,13 @@ def protect(source: str, matches: Sequence[Match], mode: str = "canonical") -> P
     tokens: list[str] = []
     pos = out = 0
     for k, m in enumerate(sorted(matches, key=lambda m: m.start)):
-        token = protection_token(m, k, mode)
+        written = token(m, k)
         parts.append(source[pos:m.start])
         out += m.start - pos
-        spans.append((out, out + len(token)))
-        parts.append(token)
-        tokens.append(token)
-        out += len(token)
+        spans.append((out, out + len(written)))
+        parts.append(written)
+        tokens.append(written)
+        out += len(written)
         pos = m.end
     parts.append(source[pos:])
     ordered = tuple(sorted(matches, key=lambda m: m.start))

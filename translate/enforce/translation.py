@@ -2,8 +2,7 @@
 
 :class:`GlossaryEngine` wraps any engine: it matches the whole document (so a
 name given in full vouches for its surname elsewhere), protects terms before
-decoding (see :mod:`.protect` for the measured choice), translates, puts
-placeholders back, then runs the after-translation enforcer against the original
+decoding (see :mod:`.protect` for the measured choice), translates, then runs the after-translation enforcer against the original
 Arabic with the engine's attention as a tie-breaker.
 
 Every corrected sentence keeps consistent ``target_spans`` (shifted through
@@ -11,7 +10,6 @@ the edits) so attention stays usable downstream.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -20,7 +18,7 @@ from ..matching import Match
 from .attention import attention_spans
 from .enforcer import Enforcer
 from .line import Span, enforce_line
-from .protect import Protected, protect, protection_token
+from .protect import protect
 from .records import LineResult
 
 Edit = tuple[int, int, str]  # start, end, replacement (offsets in the old text)
@@ -82,16 +80,6 @@ def enforce_result(result: SentenceResult, matches: Sequence[Match], enforcer: E
     return apply_edits(result, edits), line
 
 
-def _restore_placeholders(result: SentenceResult, protected: Protected) -> SentenceResult:
-    edits: list[Edit] = []
-    for m, token in zip(protected.matches, protected.tokens):
-        if token == m.target or not token.startswith("TERM"):
-            continue
-        for found in re.finditer(r"(?<!\w)" + re.escape(token) + r"(?!\w)", result.target):
-            edits.append((found.start(), found.end(), protection_token(m, 0, "canonical")))
-    return apply_edits(result, edits)
-
-
 class GlossaryEngine:
     """An engine that enforces a glossary on everything it translates.
 
@@ -118,7 +106,6 @@ class GlossaryEngine:
         self.results = []
         for k, (p, r) in enumerate(zip(protected, raw), 1):
             hints = _hints(r, p.spans) if self.enforcer.settings.use_attention else {}
-            r = _restore_placeholders(r, p)
             if r.source_spans is not None and p.text != p.original:
                 r = replace(r, source_spans=[(p.to_original(a), p.to_original(b)) for a, b in r.source_spans])
             r = replace(r, source=p.original)
