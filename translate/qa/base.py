@@ -104,6 +104,9 @@ class QASettings:
     # the most common Arabic word (Zipf) still treated as a possible name.
     drift_min_key: int = 3
     drift_max_zipf: float = 2.5
+    # Spellings of one name look alike (rapidfuzz ratio at least this); different
+    # names that share consonants do not.
+    drift_same_name_ratio: float = 60
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

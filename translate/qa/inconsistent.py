@@ -25,8 +25,6 @@ from ..english.sounds import arabic_key, english_key, key_similarity
 from .base import Check, Finding, SegmentView
 
 _EN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-# Spellings of one name look alike; different names that share consonants do not.
-_SAME_NAME_RATIO = 60
 # Line numbers shown per rendering in a message (the details list them all).
 _SHOWN = 12
 
@@ -190,7 +188,7 @@ class Inconsistent(Check):
             return None
         if subject.wanted is None:
             keys = list(counts)
-            if any(ratio(a, b) < _SAME_NAME_RATIO for a in keys for b in keys):
+            if any(ratio(a, b) < self.settings.drift_same_name_ratio for a in keys for b in keys):
                 return None  # different names sharing consonants, not one name drifting
         first_text = {}
         for o in occ:
