@@ -27,6 +27,7 @@ from translate.cache import cache_dir  # noqa: E402
 from translate.glossary import Glossary, load_glossaries  # noqa: E402
 from translate.english.sounds import english_key  # noqa: E402
 from translate.matching import Matcher, MatchSettings  # noqa: E402
+from translate.matching.match import AmbiguitySettings, FuzzySettings  # noqa: E402
 from rapidfuzz.fuzz import ratio  # noqa: E402
 
 
@@ -116,7 +117,7 @@ def main() -> None:
     # Cold: a first pass of a fresh matcher (its per-word caches empty; the shared
     # lexicon's name cache is not); best of --repeat runs, as this VM's timings
     # vary run to run.
-    t_exact = min(run(fresh(fuzzy, replace(fuzzy.settings, fuzzy=False)), ar_lines)[0] for _ in range(args.repeat))
+    t_exact = min(run(fresh(fuzzy, replace(fuzzy.settings, fuzzy=FuzzySettings(enabled=False))), ar_lines)[0] for _ in range(args.repeat))
     cold = [run(fresh(fuzzy), ar_lines) for _ in range(args.repeat)]
     t_fuzzy, matches = min(cold, key=lambda r: r[0])
     # Warm: a second pass; per-word results are cached, as in a batch job.
@@ -125,7 +126,7 @@ def main() -> None:
     t_lines = min(run_lines(fresh(fuzzy), ar_lines) for _ in range(args.repeat))
 
     right = [m for m in matches if is_right(m.target, en_lines[m.line - 1])]
-    naive = fresh(fuzzy, MatchSettings(fuzzy=False, ambiguous_min_zipf=99, foreign_min_zipf=99))
+    naive = fresh(fuzzy, MatchSettings(FuzzySettings(enabled=False), AmbiguitySettings(min_zipf=99, foreign_min_zipf=99)))
     _, m_naive = run(naive, ar_lines)
     naive_right = sum(is_right(m.target, en_lines[m.line - 1]) for m in m_naive)
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from translate.glossary import Glossary, Term, load_glossaries
 from translate.matching import Matcher, MatchSettings
+from translate.matching.match import FuzzySettings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "seed-article.ar.txt").read_text(encoding="utf-8").splitlines()
@@ -162,7 +163,7 @@ def test_fuzzy_unseen_spellings(term: Term, line: str, text: str) -> None:
 
 
 def test_fuzzy_can_be_switched_off() -> None:
-    m = Matcher(Glossary(terms=[BOLTON]), MatchSettings(fuzzy=False))
+    m = Matcher(Glossary(terms=[BOLTON]), MatchSettings(FuzzySettings(enabled=False)))
     assert m.find("قال بولتن") == []
 
 

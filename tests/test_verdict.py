@@ -8,17 +8,18 @@ from translate.arabic.lexicon import default_lexicon
 from translate.arabic.normalize import normalize
 from translate.glossary import Glossary
 from translate.glossary.model import Term
-from translate.matching import Matcher, MatchSettings
+from translate.matching import Matcher
+from translate.matching.match import AmbiguitySettings
 from translate.matching.index import TermIndex
 from translate.matching.verdict import Verdict, verdict
 
 
 def _verdict(target: str, spelling: str, type: str = "person", word: str | None = None, plen: int = 0,
-             settings: MatchSettings | None = None) -> Verdict:
+             settings: AmbiguitySettings | None = None) -> Verdict:
     glossary = Glossary(terms=[Term(target, (spelling,), type)])
     stem = normalize(spelling)
     entry = TermIndex(glossary).single[stem][0]
-    return verdict(word or stem, plen, stem, 1, entry, glossary.terms[0], default_lexicon(), settings or MatchSettings())
+    return verdict(word or stem, plen, stem, 1, entry, glossary.terms[0], default_lexicon(), settings or AmbiguitySettings())
 
 
 @pytest.mark.parametrize("target, spelling, type, expected", [
@@ -41,8 +42,8 @@ def test_groups_say_what_a_hit_needs():
 
 
 def test_without_context_an_ambiguous_spelling_is_dropped():
-    assert _verdict("Bassam", "بسام", settings=MatchSettings(context=False)) is Verdict.DROP
-    assert _verdict("Esper", "إسبر", settings=MatchSettings(context=False)) is Verdict.ANCHOR
+    assert _verdict("Bassam", "بسام", settings=AmbiguitySettings(context=False)) is Verdict.DROP
+    assert _verdict("Esper", "إسبر", settings=AmbiguitySettings(context=False)) is Verdict.ANCHOR
 
 
 def test_clitics_on_a_name():

@@ -34,9 +34,10 @@ class Enforcer:
         self.settings = settings or EnforceSettings()
         if matcher is None:
             match_settings = match_settings or MatchSettings()
-            if self.settings.min_match_score < match_settings.min_fuzzy_score:
+            if self.settings.min_match_score < match_settings.fuzzy.min_score:
                 # Fuzzy matches down to the enforcement threshold are found (and reported).
-                match_settings = replace(match_settings, min_fuzzy_score=self.settings.min_match_score)
+                fuzzy = replace(match_settings.fuzzy, min_score=self.settings.min_match_score)
+                match_settings = replace(match_settings, fuzzy=fuzzy)
             matcher = Matcher(glossary, match_settings)
         self.matcher = matcher
         self.finder = finder or RenderingFinder(glossary)

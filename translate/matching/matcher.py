@@ -121,7 +121,8 @@ class Matcher:
 
     def verdict_of(self, word: str, plen: int, stem: str, n: int, entry: Entry) -> Verdict:
         """The ambiguity policy (:func:`.verdict.verdict`) with this matcher's settings."""
-        return verdict(word, plen, stem, n, entry, self.index.terms[entry.term_id], self.lexicon, self.settings)
+        return verdict(word, plen, stem, n, entry, self.index.terms[entry.term_id], self.lexicon,
+                       self.settings.ambiguity)
 
     # -- the passes over one line ---------------------------------------------
     def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match]) -> _Found | None:
@@ -135,7 +136,7 @@ class Matcher:
         line = Line(back, words, tokens)
         covered: set[int] = set()  # words no fuzzy hit may use (see Verdict.shut)
         hits = exact(self, line, infos, named, covered)
-        if self.settings.fuzzy:
+        if self.settings.fuzzy.enabled:
             slips = fuzzy(self, line, infos, named, covered)
             if slips:
                 # A full name with a slip outranks one word of it found alone

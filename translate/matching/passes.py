@@ -136,7 +136,7 @@ def fuzzy(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
 def _fuzzy_multi(m: "Matcher", line: Line, i: int, covered: set[int], wild: list[bool]) -> Hit | None:
     idx = m.index
     words = line.words
-    s = m.settings
+    f = m.settings.fuzzy
     best: Hit | None = None
     for n in m.lengths:
         if i + n > len(words) or any(k in covered for k in range(i, i + n)):
@@ -150,14 +150,14 @@ def _fuzzy_multi(m: "Matcher", line: Line, i: int, covered: set[int], wild: list
                     got, want = window[j], entry.words[j]
                     if got == want or len(got) < MIN_FUZZY_WORD or got in idx.single:
                         continue  # the same word, too short, or a listed name of its own
-                    if m.lexicon.arabic_zipf(got) >= s.fuzzy_min_zipf and not vowel_variant(got, want):
+                    if m.lexicon.arabic_zipf(got) >= f.word_zipf and not vowel_variant(got, want):
                         # A word of its own, not a slip (نيويورك تجاوز, الحوت الأبيض);
                         # another vowel spelling of the name's word is one (واشنطون بوست).
                         continue
                     if Levenshtein.distance(skeleton(got), skeleton(want)) > 1:
                         continue
                     score = fuzzy_score(" ".join(window), " ".join(entry.words))
-                    if score >= s.min_fuzzy_score and (best is None or score > best.score):
+                    if score >= f.min_score and (best is None or score > best.score):
                         best = Hit(i, n, plen, entry, "fuzzy", score, stem)
         if best:
             return best

@@ -18,7 +18,7 @@ from ..english.sounds import arabic_key, english_key, key_similarity
 from ..glossary.model import Term
 from .context import PLACE_TYPES, announces_name
 from .index import Entry
-from .match import MatchSettings
+from .match import AmbiguitySettings
 
 class Verdict(Enum):
     """What a hit needs to be kept. ``sure``: nothing; ``open``: a neighbour, or
@@ -51,7 +51,7 @@ def one_word(n: int, entry: Entry) -> bool:
     return n == 1 and not entry.latin and len(entry.words) == 1
 
 
-def gap(stem: str, term: Term, lexicon: Lexicon, settings: MatchSettings) -> float:
+def gap(stem: str, term: Term, lexicon: Lexicon, settings: AmbiguitySettings) -> float:
     """How much more common (Zipf) the spelling is as an Arabic word than the
     term is as a name."""
     ar = lexicon.arabic_zipf(stem)
@@ -63,13 +63,13 @@ def gap(stem: str, term: Term, lexicon: Lexicon, settings: MatchSettings) -> flo
     return ar - lexicon.name_zipf(term.target)
 
 
-def is_word(stem: str, term: Term, lexicon: Lexicon, settings: MatchSettings, floor: float | None = None) -> bool:
+def is_word(stem: str, term: Term, lexicon: Lexicon, settings: AmbiguitySettings, floor: float | None = None) -> bool:
     """Is this one-word spelling also an ordinary Arabic word, more common than the name?"""
     if floor is None:
-        floor = settings.ambiguous_min_zipf if NATIVE_LETTERS.search(stem) else settings.foreign_min_zipf
+        floor = settings.min_zipf if NATIVE_LETTERS.search(stem) else settings.foreign_min_zipf
     if lexicon.arabic_zipf(stem) < floor:
         return False
-    margin = settings.ambiguous_margin if len(stem) < settings.long_spelling else settings.long_spelling_margin
+    margin = settings.margin if len(stem) < settings.long_spelling else settings.long_spelling_margin
     return gap(stem, term, lexicon, settings) >= margin
 
 
@@ -100,7 +100,7 @@ def _article_on_a_name(prefix: str, term: Term) -> bool:
 
 
 def _doubtful_clitic(word: str, plen: int, stem: str, term: Term, lexicon: Lexicon,
-                     settings: MatchSettings) -> bool:
+                     settings: AmbiguitySettings) -> bool:
     if plen == 0:
         return False
     if term.type == "person" and _article_on_a_name(word[:plen], term):
@@ -111,18 +111,18 @@ def _doubtful_clitic(word: str, plen: int, stem: str, term: Term, lexicon: Lexic
     return whole > 0 and whole >= lexicon.arabic_zipf(stem) - settings.clitic_margin
 
 
-def _anchor(n: int, stem: str, entry: Entry, term: Term, lexicon: Lexicon, settings: MatchSettings) -> bool:
+def _anchor(n: int, stem: str, entry: Entry, term: Term, lexicon: Lexicon, settings: AmbiguitySettings) -> bool:
     """A neighbour that vouches for an ambiguous name: a person or title that is
     multi-word, in Latin letters, or rare as an Arabic word (clearly a name)."""
     if term.type not in ("person", "title"):
         return False
     if not one_word(n, entry):
         return True
-    return lexicon.arabic_zipf(stem) < settings.ambiguous_min_zipf
+    return lexicon.arabic_zipf(stem) < settings.min_zipf
 
 
 def verdict(word: str, plen: int, stem: str, n: int, entry: Entry, term: Term, lexicon: Lexicon,
-            settings: MatchSettings) -> Verdict:
+            settings: AmbiguitySettings) -> Verdict:
     """The verdict on a hit of ``n`` words naming ``term``, whose first word is
     ``word`` (normalised) read as a clitic prefix of ``plen`` letters + ``stem``."""
     if _doubtful_clitic(word, plen, stem, term, lexicon, settings) or _never_alone(n, stem, entry, term):

@@ -83,7 +83,7 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
         known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs))
-    if m.settings.fuzzy and idx.skeletons:
+    if m.settings.fuzzy.enabled and idx.skeletons:
         # A word that is a one-word name is always matched exactly: no fuzzy.
         exact = {w for w, rs in found.items() if any(r.single for r in rs)}
         _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
@@ -120,11 +120,11 @@ def _fuzzy_single(m: "Matcher", word: str, candidates: list[tuple[int, str, list
     ``TermIndex.mixed_skeletons``): if several different names share it, a
     new spelling is as likely to be any of them (or of a name the glossary
     lacks) and guessing would be a false correction."""
-    s = m.settings
+    f, s = m.settings.fuzzy, m.settings.ambiguity
     zipf = m.lexicon.arabic_zipf
     if zipf(word) >= s.title_only_zipf:
         return None  # one of the few thousand most common words
-    if any(zipf(base) >= s.ambiguous_min_zipf for _, stem, _ in candidates for base in bases(stem)):
+    if any(zipf(base) >= s.min_zipf for _, stem, _ in candidates for base in bases(stem)):
         return None  # an inflected Arabic word (يوفروا, "they provide"), not a new spelling of a name
     best: tuple[int, str, Entry, float] | None = None
     for plen, stem, entries in candidates:
@@ -132,12 +132,12 @@ def _fuzzy_single(m: "Matcher", word: str, candidates: list[tuple[int, str, list
             if is_nisba_of(stem, entry.words[0]) or not vowel_variant(stem, entry.words[0]):
                 continue
             score = fuzzy_score(stem, entry.words[0])
-            if score >= s.min_fuzzy_score and (best is None or score > best[3]):
+            if score >= f.min_score and (best is None or score > best[3]):
                 best = (plen, stem, entry, score)
     if best is None:
         return None
     term = m.index.terms[best[2].term_id]
-    if is_word(best[1], term, m.lexicon, s, s.fuzzy_min_zipf):
+    if is_word(best[1], term, m.lexicon, s, f.word_zipf):
         return None  # an ordinary word that happens to sound like the name
     if key_similarity(arabic_key(best[1]), english_key(term.target)) < s.translit_min:
         return None  # the consonants do not spell the English name (a word of its own)

@@ -41,10 +41,11 @@ def signature_string(sig: dict[str, Any]) -> str:
     t = sig.get("thresholds", {})
     m = t.get("matching", {})
     if m:
-        parts.append(f"fuzzy:{m.get('min_fuzzy_score') if m.get('fuzzy') else 'off'}")
-        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')},{m.get('foreign_min_zipf')}/{m.get('ambiguous_margin')}"
-                     f",{m.get('long_spelling_margin')}@{m.get('long_spelling')}")
-        parts.append(f"context:{m.get('context_max_gap') if m.get('context') else 'off'}")
+        f, a = m.get("fuzzy", {}), m.get("ambiguity", {})
+        parts.append(f"fuzzy:{f.get('min_score') if f.get('enabled') else 'off'}")
+        parts.append(f"ambiguous:{a.get('min_zipf')},{a.get('foreign_min_zipf')}/{a.get('margin')}"
+                     f",{a.get('long_spelling_margin')}@{a.get('long_spelling')}")
+        parts.append(f"context:{a.get('context_max_gap') if a.get('context') else 'off'}")
     r = t.get("renderings", {})
     if r:
         parts.append(f"variant:{r.get('min_variant_similarity')}")
