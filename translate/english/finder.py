@@ -64,7 +64,7 @@ Homographs = Callable[[Any], Collection[str]]
 
 
 @dataclass(frozen=True)
-class Forbidden:
+class ForbiddenForm:
     """A forbidden form in the English: listed (``form`` None) or a close variant of ``form``."""
 
     start: int
@@ -82,7 +82,7 @@ class Review:
     uses: list[tuple[Any, tuple[Rendering, ...]]]
     hits: list[EnglishHit]
     missing: list[str]          # targets, in source order
-    forbidden: list[Forbidden]  # in text order
+    forbidden: list[ForbiddenForm]  # in text order
 
 
 class RenderingFinder:
@@ -228,18 +228,18 @@ class RenderingFinder:
         return Review(uses, hits, missing, _forbidden(uses, hits))
 
 
-def _forbidden(uses: list[tuple[Any, tuple[Rendering, ...]]], hits: list[EnglishHit]) -> list[Forbidden]:
+def _forbidden(uses: list[tuple[Any, tuple[Rendering, ...]]], hits: list[EnglishHit]) -> list[ForbiddenForm]:
     seen: set[tuple[int, int]] = set()
     found = []
     for h in hits:
         if h.forbidden and (h.start, h.end) not in seen:
             seen.add((h.start, h.end))
-            found.append(Forbidden(h.start, h.end, h.text, h.term))
+            found.append(ForbiddenForm(h.start, h.end, h.text, h.term))
     for m, rs in uses:
         for r in rs:
             if r.kind == "variant" and r.via and (r.start, r.end) not in seen:
                 seen.add((r.start, r.end))
-                found.append(Forbidden(r.start, r.end, r.text, m.term, r.via))
+                found.append(ForbiddenForm(r.start, r.end, r.text, m.term, r.via))
     return sorted(found, key=lambda f: (f.start, f.end, f.text, f.term.target))
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Iterable
 
 from ..documents import Segment
-from ..english.finder import Forbidden
+from ..english.finder import ForbiddenForm
 from ..english.index import EnglishHit
 from ..english.renderings import Rendering
 from ..matching import Match
@@ -81,7 +81,7 @@ class SegmentView:
     #: Targets of source terms with no right rendering (the finder's review).
     missing: list[str] = field(default_factory=list)
     #: Forbidden forms in the target: listed ones, and close variants of them.
-    forbidden: list[Forbidden] = field(default_factory=list)
+    forbidden: list[ForbiddenForm] = field(default_factory=list)
 
     @property
     def line(self) -> int:
