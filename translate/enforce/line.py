@@ -144,7 +144,7 @@ def _unplaced(matches: Sequence[Match], text: str, line_no: int, settings: Enfor
     """What QA would report on the corrected line: every match of a term with no
     right rendering (a weak fuzzy match as ``low-score``), and every forbidden form
     left in the text (a listed one, or a close variant of one)."""
-    hits = finder.scan(text) if finder.has_forbidden() else []
+    hits = finder.scan_for_forbidden(text)
     review = finder.review(matches, text, homographs, hits)
     missing = set(review.missing)
     out = [Unplaced(line_no, m.start, m.end, m.text, m.target, "low-score" if _low(m, settings) else "missing",

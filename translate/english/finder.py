@@ -96,6 +96,8 @@ class RenderingFinder:
         self._index: EnglishIndex | None = None
         self._indexed = -1
         self._forbidden: tuple[int, bool] = (-1, False)
+        # Full-search results of the last lines (see renderings: quick reuses them).
+        self._recent: dict[tuple, list[Rendering]] = {}
 
     @property
     def index(self) -> EnglishIndex:
@@ -122,6 +124,13 @@ class RenderingFinder:
         index = self.index
         return index.scan(english) if index.by_first else []
 
+    def scan_for_forbidden(self, english: str) -> list[EnglishHit]:
+        """:meth:`scan`, for a caller that only reads its forbidden forms: empty
+        without scanning when the glossary lists none or none can occur here."""
+        if not self.has_forbidden() or not self.index.may_hold_forbidden(english):
+            return []
+        return self.scan(english)
+
     # -- one term ------------------------------------------------------------------
     def renderings(self, term: Term, english: str, source_text: str, *, others: Collection[str] = (),
                    partial: bool = True, quick: bool = False,
@@ -135,6 +144,7 @@ class RenderingFinder:
         ``quick``: when the canonical form is there, skip the sound-alike search
         (the costly part) and take the forbidden forms from ``hits``."""
         target = term.target
+        key = (id(term), english, source_text, frozenset(others), partial)
         if quick:
             last = target.rsplit(None, 1)[-1].lower()
             canonical = [(a, b) for a, b in EnglishIndex.occurrences(target, english, strict=True)
@@ -145,6 +155,19 @@ class RenderingFinder:
                         if h.forbidden and h.term is term and not _lowercase_word(h.text, target)
                         and all(h.end <= a or h.start >= b for a, b in canonical)]
                 return sorted(out, key=lambda r: r.start)
+            # Without the canonical form, quick and full search are the same search:
+            # enforcement asks both of an unchanged line.
+            if key in self._recent:
+                return self._recent[key]
+        found = self._find(term, english, source_text, others, partial)
+        if len(self._recent) > 4096:
+            self._recent.clear()
+        self._recent[key] = found
+        return found
+
+    def _find(self, term: Term, english: str, source_text: str, others: Collection[str],
+              partial: bool) -> list[Rendering]:
+        target = term.target
         found = self._filtered(term, english, source_text, others)
         if _copyable(source_text, target):
             taken = [(r.start, r.end) for r in found]

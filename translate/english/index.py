@@ -98,6 +98,9 @@ class EnglishIndex:
                 side = self.any_case if (e.cased or e.forbidden) else self.capital_only
                 side.setdefault(first, []).append(e)
         self._any_case_keys = frozenset(self.any_case)
+        # First words of forbidden forms: a text with none of them holds none.
+        self._forbidden_keys = frozenset(first for first, entries in self.by_first.items()
+                                         if any(e.forbidden for e in entries))
 
     @staticmethod
     def _after_ok(text: str, p: int) -> bool:
@@ -152,6 +155,12 @@ class EnglishIndex:
                 pos = span[1]
             else:
                 pos = i + 1
+
+    def may_hold_forbidden(self, english: str) -> bool:
+        """Could a forbidden form occur in ``english``? (One set operation in C.)"""
+        tokens = set(_TOKEN.findall(english.lower()))
+        tokens.update([t[:-1] for t in tokens if t[-1] == "s"])
+        return not tokens.isdisjoint(self._forbidden_keys)
 
     def scan(self, english: str) -> list[EnglishHit]:
         """Non-overlapping occurrences, longer phrases winning, in text order."""
