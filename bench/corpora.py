@@ -32,8 +32,8 @@ def shared_dir(given: str | None = None) -> Path:
     return Path(given or ROOT.parent / "shared")
 
 
-def load_names(path: Path) -> Glossary:
-    """The Wikidata list (english<TAB>arabic, one header line) as a ``person`` glossary."""
+def name_pairs(path: Path) -> list[tuple[str, str]]:
+    """(arabic, english) rows of the Wikidata list (english<TAB>arabic, one header line)."""
     pairs = []
     with path.open(encoding="utf-8") as fh:
         next(fh)  # header: english<TAB>arabic
@@ -41,7 +41,12 @@ def load_names(path: Path) -> Glossary:
             en, _, ar = row.rstrip("\n").partition("\t")
             if en and ar:
                 pairs.append((ar, en))
-    return Glossary.from_pairs(pairs, type="person", name=path.name)
+    return pairs
+
+
+def load_names(path: Path) -> Glossary:
+    """The Wikidata list as a ``person`` glossary."""
+    return Glossary.from_pairs(name_pairs(path), type="person", name=path.name)
 
 
 @dataclass(frozen=True)

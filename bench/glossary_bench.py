@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from match_bench import load_names  # noqa: E402
+from corpora import load_names  # noqa: E402
 
 from translate.glossary import load_glossary_file  # noqa: E402
 from translate.glossary import loader  # noqa: E402

@@ -24,24 +24,18 @@ def enforce_cmd(
     Terms that cannot be placed confidently are left as they are and reported
     (stderr summary, or "unplaced" in --json).
     """
-    from dataclasses import replace
-
+    from ..documents import read_aligned
     from ..enforce import Enforcer, EnforceSettings
     from ..errors import InputError
     from ..glossary import load_glossaries
     from .glossary import warn_conflicts
-    from ..matching import Matcher, MatchSettings
-    from ..documents import read_aligned
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
     terms = load_glossaries(glossary)  # glossary errors first: file:line
     warn_conflicts(terms)
     src_lines, tgt_lines = read_aligned(source, target)
-    match_settings = MatchSettings()
-    if min_score < match_settings.min_fuzzy_score:
-        match_settings = replace(match_settings, min_fuzzy_score=min_score)
-    enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score), matcher=Matcher(terms, match_settings))
+    enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score))
     results = enforcer.enforce_lines(src_lines, tgt_lines)
     lines = [r.text for r in results]
     corrections = [c for r in results for c in r.corrections]

@@ -14,6 +14,7 @@ from ..glossary import load_glossaries
 from ..glossary.lint import KINDS, check_paths
 from ..glossary.lint import explain as explain_spellings
 from ..matching import Matcher, MatchSettings
+from ..matching.match import FuzzySettings
 from ..textio import display_name, read_lines
 
 glossary_app = typer.Typer(help="Validate, maintain, import and export glossaries; find their terms in Arabic text.",
@@ -90,14 +91,14 @@ def match(
     glossary: List[Path] = GLOSSARY_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
     fuzzy: bool = typer.Option(True, "--fuzzy/--no-fuzzy", help="Also report unseen spellings (kind 'fuzzy')."),
-    min_score: float = typer.Option(MatchSettings.min_fuzzy_score, "--min-score", min=0.0, max=1.0,
+    min_score: float = typer.Option(FuzzySettings.min_score, "--min-score", min=0.0, max=1.0,
                                     help="Lowest fuzzy score to report."),
 ) -> None:
     """Find every glossary term in an Arabic text, however it is spelled."""
     terms = load_glossaries(glossary)
     warn_conflicts(terms)
     lines = read_lines(file)
-    matcher = Matcher(terms, MatchSettings(fuzzy=fuzzy, min_fuzzy_score=min_score))
+    matcher = Matcher(terms, MatchSettings(FuzzySettings(enabled=fuzzy, min_score=min_score)))
     matches = matcher.find_all(lines)
     if as_json:
         typer.echo(json.dumps({"matches": [m.to_dict() for m in matches]}, ensure_ascii=False))

@@ -91,11 +91,11 @@ def qa_cmd(
     from ..documents import load_inputs
     from ..errors import InputError
     from ..glossary import Glossary, load_glossaries
-    from ..matching import MatchSettings
-    from ..qa import QASettings, run_qa
+    from ..qa import run_qa
     from ..reports import render
     from ..reports import suppressions
-    from ..reports.signature import build_signature, input_records, model_info
+    from ..reports.signature import input_records, model_info
+    from ..settings import Settings
     from ..textio import write_text_atomic
     from .glossary import warn_conflicts
 
@@ -118,12 +118,9 @@ def qa_cmd(
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     warn_conflicts(glossaries)
     model_record = model_info(model) if model else None
-    match_settings, qa_settings = MatchSettings(), QASettings()
-    report = run_qa(documents, glossaries, checks=check, match_settings=match_settings, settings=qa_settings)
-    report.inputs = input_records(source, target, documents)
+    report = run_qa(documents, glossaries, checks=check, settings=Settings(), model=model_record,
+                    inputs=input_records(source, target, documents))
     report.created = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    report.signature = build_signature(glossaries.files, report.checks, match_settings.as_dict(),
-                                       qa_settings.as_dict(), model_record, report.inputs)
     suppressions.apply(report, ignored)
     width = shutil.get_terminal_size((120, 24)).columns if _use_color(output) else 120
     write_text_atomic(output or "-", render(report, fmt.value, width=width, color=_use_color(output)))

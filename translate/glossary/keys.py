@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..arabic.normalize import normalize
-from ..matching.index import WORD
+from ..arabic.script import WORD
 
 
 def spelling_key(spelling: str) -> str:

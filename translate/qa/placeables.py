@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Iterable
 
 from .base import Check, Finding, SegmentView
-from .untranslated import ARABIC
+from ..arabic.script import ARABIC_BLOCKS as ARABIC
 
 _TRAILING = ".,;:!?)]}\"'\u201d\u2019\u00bb\u060c\u061b\u061f\u06d4"
 _PATTERNS = (

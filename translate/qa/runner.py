@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..documents import Document, Segment
+from ..english.finder import RenderingFinder, RenderingSettings
 from ..errors import TarjamaError
 from ..glossary import Glossary
 from ..matching import Matcher, MatchSettings
@@ -28,10 +29,14 @@ from .placeables import Placeables
 from .repeated_word import RepeatedWord
 from .same_as_source import SameAsSource
 from .segment_consistency import SegmentConsistency
+from .signature import build_signature
 from .term_missing import TermMissing
 from .unsupported_term import UnsupportedTerm
 from .untranslated import Untranslated
 from .whitespace import Whitespace
+
+if TYPE_CHECKING:  # translate.settings sits above qa/: a type, not an import
+    from ..settings import Settings
 
 # Report order: what breaks the glossary first, then drift, then what is missing
 # or copied, then what is wrong in form.
@@ -122,16 +127,30 @@ def select_checks(names: Sequence[str] | None) -> list[type[Check]]:
 
 def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
            checks: Sequence[str] | None = None, match_settings: MatchSettings | None = None,
-           settings: QASettings | None = None, matcher: Matcher | None = None) -> QAReport:
-    """Every selected check over every segment of every document."""
+           settings: "QASettings | Settings | None" = None, matcher: Matcher | None = None,
+           renderings: RenderingSettings | None = None, finder: RenderingFinder | None = None,
+           model: dict[str, Any] | None = None, inputs: Sequence[dict[str, Any]] = ()) -> QAReport:
+    """Every selected check over every segment of every document, in a report
+    signed with the glossary files, the checks, every threshold and ``model``
+    (:func:`translate.reports.signature.model_info`), as the CLI signs it.
+
+    ``settings``: a root :class:`translate.settings.Settings` (its ``match``,
+    ``renderings`` and ``qa`` parts), or the QA part alone.
+    ``matcher``/``finder``: reuse the glossary's (their indexes are the costly part).
+    ``inputs``: the files checked (:func:`translate.reports.signature.input_records`)."""
+    qa_part = getattr(settings, "qa", None)  # a root Settings (translate.settings sits above qa/)
+    if qa_part is not None:
+        match_settings, renderings, settings = settings.match, settings.renderings, qa_part  # type: ignore[union-attr]
     glossary = glossary or Glossary()
     settings = settings or QASettings()
+    match_settings = matcher.settings if matcher is not None else (match_settings or MatchSettings())
+    renderings = finder.settings if finder is not None else (renderings or RenderingSettings())
     classes = select_checks(checks)
     if not glossary.terms:
         classes = [c for c in classes if not c.needs_glossary]
     instances = [c(settings) for c in classes]
     matcher = matcher or Matcher(glossary, match_settings)
-    analyzer = Analyzer(glossary, matcher)
+    analyzer = Analyzer(glossary, matcher, finder or RenderingFinder(glossary, renderings))
     order = {c.name: i for i, c in enumerate(CHECKS)}
     findings: list[Finding] = []
     views: list[list[SegmentView]] = []
@@ -146,7 +165,10 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
     findings = _one_finding_for_empty_targets(findings)
     doc_order = {d.name: i for i, d in enumerate(documents)}
     findings.sort(key=lambda f: (doc_order.get(f.document, 0), f.line, order[f.check]))
-    return QAReport(findings, documents, [c.name for c in classes], term_info=glossary.term_info())
+    names = [c.name for c in classes]
+    signature = build_signature(glossary.files, names, match_settings.as_dict(), settings.as_dict(), model,
+                                renderings.as_dict(), inputs)
+    return QAReport(findings, documents, names, signature, term_info=glossary.term_info(), inputs=list(inputs))
 
 
 # Checks about the source alone: still worth saying when the target is empty.

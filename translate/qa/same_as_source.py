@@ -11,9 +11,8 @@ import re
 from typing import Iterable
 
 from .base import Check, Finding, SegmentView
-from .untranslated import ARABIC
+from ..arabic.script import is_arabic
 
-_ARABIC_LETTER = re.compile(f"[{ARABIC}]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -31,6 +30,6 @@ class SameAsSource(Check):
         if abs(len(seg.source) - len(seg.target)) > 2 * len(seg.source) // 3 + 2:
             return  # far apart in length: cannot be the same text
         source = _squeeze(seg.source)
-        if source and source == _squeeze(seg.target) and _ARABIC_LETTER.search(source):
+        if source and source == _squeeze(seg.target) and is_arabic(source):
             yield self.finding(view, "the target is identical to the source (not translated)",
                                source_spans=((0, len(seg.source)),), target_spans=((0, len(seg.target)),))

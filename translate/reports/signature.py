@@ -1,30 +1,18 @@
 """What produced a QA result, so anyone can reproduce and audit it.
 
-Like sacrebleu's signatures: the tarjama version, the sha256 of every glossary
-file, the model (name and sha256) when a model made the translation, the checks
-run and every threshold. ``signature_string`` is the one-line form for the
-terminal and for pasting into tickets.
+``run_qa`` signs its report (:mod:`translate.qa.signature`: the tarjama version,
+the sha256 of every glossary file, the model when a model made the translation,
+the checks run and every threshold); here are the model record and
+``signature_string``, the one-line form for the terminal and for pasting into tickets.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any, Sequence
 
-from .. import __version__
-from ..english import renderings
-from ..errors import TarjamaError
+from ..qa.signature import build_signature, file_sha256
 
-
-def file_sha256(path: str | Path) -> str:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError as exc:
-        raise TarjamaError(f"cannot read for the signature: {exc.strerror or exc}", str(path)) from None
-    return h.hexdigest()
+__all__ = ["build_signature", "file_sha256", "input_records", "model_info", "signature_string"]
 
 
 def model_info(spec: str) -> dict[str, Any]:
@@ -58,27 +46,6 @@ def input_records(source: str, target: str | None, documents: Sequence[Any]) -> 
     return [record("source", source, total), record("target", target, total)]
 
 
-def build_signature(glossary_files: Sequence[str], checks: Sequence[str], match_settings: dict[str, Any],
-                    qa_settings: dict[str, Any], model: dict[str, Any] | None = None,
-                    inputs: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
-    from importlib.metadata import version
-
-    return {
-        "tarjama": __version__,
-        "inputs": [{"file": str(i["file"]), "sha256": i["sha256"]} for i in inputs],
-        # Which words count as ordinary Arabic, and names as common, comes from here.
-        "wordfreq": version("wordfreq"),
-        "glossaries": [{"file": str(f), "sha256": file_sha256(f)} for f in glossary_files],
-        "model": model,
-        "checks": list(checks),
-        "thresholds": {
-            "matching": match_settings,
-            "renderings": {"min_variant_similarity": renderings.MIN_VARIANT_SIMILARITY},
-            "qa": qa_settings,
-        },
-    }
-
-
 def signature_string(sig: dict[str, Any]) -> str:
     """``tarjama:0.1.0|wordfreq:3.1.1|glossary:us-iraq-news.yaml@1a2b3c4d|model:none|checks:…|fuzzy:0.75|…``"""
     parts = [f"tarjama:{sig.get('tarjama')}"]
@@ -94,10 +61,11 @@ def signature_string(sig: dict[str, Any]) -> str:
     t = sig.get("thresholds", {})
     m = t.get("matching", {})
     if m:
-        parts.append(f"fuzzy:{m.get('min_fuzzy_score') if m.get('fuzzy') else 'off'}")
-        parts.append(f"ambiguous:{m.get('ambiguous_min_zipf')},{m.get('foreign_min_zipf')}/{m.get('ambiguous_margin')}"
-                     f",{m.get('long_spelling_margin')}@{m.get('long_spelling')}")
-        parts.append(f"context:{m.get('context_max_gap') if m.get('context') else 'off'}")
+        f, a = m.get("fuzzy", {}), m.get("ambiguity", {})
+        parts.append(f"fuzzy:{f.get('min_score') if f.get('enabled') else 'off'}")
+        parts.append(f"ambiguous:{a.get('min_zipf')},{a.get('foreign_min_zipf')}/{a.get('margin')}"
+                     f",{a.get('long_spelling_margin')}@{a.get('long_spelling')}")
+        parts.append(f"context:{a.get('context_max_gap') if a.get('context') else 'off'}")
     r = t.get("renderings", {})
     if r:
         parts.append(f"variant:{r.get('min_variant_similarity')}")
