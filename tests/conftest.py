@@ -173,3 +173,21 @@ def http_server():
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def shared_data_dir() -> Path | None:
+    """``shared/data`` beside the repo (CI copies it there), else /work/shared/data; None if neither."""
+    root = Path(__file__).resolve().parent.parent
+    for candidate in (root.parent / "shared" / "data", Path("/work/shared/data")):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The shared test corpora (NTREX, TICO-19, Wikidata names); the test is skipped without them."""
+    found = shared_data_dir()
+    if found is None:
+        pytest.skip("shared/data (NTREX, TICO-19, Wikidata names) not found beside the repo")
+    return found

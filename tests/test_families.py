@@ -187,9 +187,9 @@ def test_signature_records_the_engine(tiny_model):
     from translate.reports.signature import build_signature, signature_string
 
     engine = Translator(tiny_model).signature()
-    sig = build_signature([], ["term-missing"], {}, {}, None, engine=engine)
-    assert sig["engine"]["device"] == "cpu" and sig["engine"]["compute_type"] == "int8"
-    assert "family:marian|device:cpu|compute:int8|beam:4" in signature_string(sig)
+    sig = build_signature([], ["term-missing"], {}, {}, model=engine)
+    assert sig["model"]["device"] == "cpu" and sig["model"]["compute_type"] == "int8"
+    assert f"model:tiny@{engine['sha256'][:12]}|family:marian|device:cpu|compute:int8|beam:4" in signature_string(sig)
 
 
 def test_short_documents_give_every_worker_a_batch(tiny_model):

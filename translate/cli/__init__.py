@@ -57,9 +57,10 @@ class _Group(TyperGroup):
 COMMANDS = {
     "translate": ("translate", "Translate Arabic text to English, one output paragraph per input paragraph."),
     "enforce": ("enforce", "Make every glossary term found in the Arabic appear in its canonical English form."),
-    "qa": ("qa", "Check a translation against glossaries: missing, forbidden and drifting terms, "
-                 "garbled source names, untranslated Arabic, numbers and unsupported names."),
-    "glossary": ("glossary", "Validate glossaries and find their terms in Arabic text."),
+    "qa": ("qa", "Check a translation: glossary terms (missing, forbidden, drifting, garbled, unsupported), "
+                 "untranslated Arabic, numbers, empty or copied targets, URLs and handles, length outliers, "
+                 "inconsistent segments, punctuation and spacing."),
+    "glossary": ("glossary", "Validate, maintain, import and export glossaries; find their terms in Arabic text."),
     "model": ("model", "Install and manage translation models."),
 }
 

@@ -10,7 +10,7 @@ def translate_cmd(
     file: str = typer.Argument("-", help="Arabic UTF-8 text file, or - for stdin."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file(s) to enforce (repeatable)."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file(s) to enforce (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
     beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per sentence (JSON Lines)."),
     family: Optional[str] = typer.Option(None, "--family", help="Model family: marian, nllb or m2m100 (default: detected from the model directory)."),
@@ -37,10 +37,13 @@ def translate_cmd(
     from ..enforce.translation import GlossaryEngine
     from ..models import resolve
     from ..textio import read_text, write_text_atomic
+    from .glossary import warn_conflicts
 
     text = read_text(file)  # input errors first: cheap and precise
     glossaries = list(glossary or [])
     enforcer = Enforcer.from_paths(glossaries) if glossaries else None  # glossary errors before model loading
+    if enforcer is not None:
+        warn_conflicts(enforcer.glossary)
     options = DecodeOptions(beam_size=beam_size, return_attention=wants_attention(glossaries))
     memory = None if no_cache else TranslationMemory()
     translator = Translator(resolve(model), compute_type=compute_type, options=options, device=device,

@@ -226,8 +226,8 @@ class Translator:
         return self._model_id
 
     def signature(self, options: DecodeOptions | None = None) -> dict[str, Any]:
-        """The engine's part of a report signature: model, family, device,
-        compute type and beam, so a result can be reproduced."""
+        """The model record of a report signature (``build_signature(model=...)``):
+        name, sha256, family, device, compute type and beam, so a result can be reproduced."""
         opts = options or self.options
         return {"name": self.path.name, "sha256": self.model_id(), **self.settings(), "beam_size": opts.beam_size}
 
