@@ -30,13 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: the test-model builder
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpora import load_names  # noqa: E402
 from protection import measure_protection  # noqa: E402
 
 from translate.engine import DecodeOptions, Translator  # noqa: E402
-from translate.engine.testmodel import build_ct2_model  # noqa: E402
+from support.testmodel import build_ct2_model  # noqa: E402
 from translate.enforce import Enforcer  # noqa: E402
 from translate.enforce.translation import GlossaryEngine  # noqa: E402
 from translate.glossary import load_glossaries  # noqa: E402

@@ -28,9 +28,25 @@ def tarjama_home(tmp_path_factory, monkeypatch) -> Path:
 def tiny_model(tmp_path_factory) -> Path:
     """A random-weight tiny CTranslate2 model with source.spm/target.spm.
     Treat as read-only: copy it before damaging it."""
-    from translate.engine.testmodel import build_ct2_model
+    from support.testmodel import build_ct2_model
 
     return build_ct2_model(tmp_path_factory.mktemp("models") / "tiny", size="tiny", seed=0)
+
+
+@pytest.fixture(scope="session")
+def family_model(tmp_path_factory):
+    """``family_model("nllb")``: a tiny random-weight model of that family
+    (marian, nllb, m2m100) with its real layout and special tokens, built once."""
+    from support.testmodel import build_ct2_model
+
+    built: dict[str, Path] = {}
+
+    def get(family: str) -> Path:
+        if family not in built:
+            built[family] = build_ct2_model(tmp_path_factory.mktemp(family) / family, family=family)
+        return built[family]
+
+    return get
 
 
 @pytest.fixture
@@ -51,7 +67,7 @@ def model_copy(tiny_model, tmp_path):
 @pytest.fixture(scope="session")
 def opus_zip(tmp_path_factory) -> Path:
     """A tiny OPUS-MT-style release zip (Marian .npz + .spm + vocab .yml)."""
-    from translate.engine.testmodel import build_opus_mt_zip
+    from support.testmodel import build_opus_mt_zip
 
     return build_opus_mt_zip(tmp_path_factory.mktemp("opus") / "opus-2099-01-01.zip", seed=0)
 

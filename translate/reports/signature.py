@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from ..qa.signature import build_signature, file_sha256
 
-__all__ = ["build_signature", "file_sha256", "input_records", "model_info", "signature_string"]
+__all__ = ["build_signature", "engine_string", "file_sha256", "input_records", "model_info", "signature_string"]
 
 
 def model_info(spec: str) -> dict[str, Any]:
@@ -57,6 +57,8 @@ def signature_string(sig: dict[str, Any]) -> str:
         parts.append(f"glossary:{Path(g['file']).name}@{g['sha256'][:12]}")
     model = sig.get("model")
     parts.append(f"model:{model['name']}@{(model.get('sha256') or 'unknown')[:12]}" if model else "model:none")
+    if model and model.get("device"):  # model=Translator.signature(): how the engine ran
+        parts.append(engine_string(model, with_model=False))
     parts.append("checks:" + ",".join(sig.get("checks", [])))
     t = sig.get("thresholds", {})
     m = t.get("matching", {})
@@ -71,4 +73,13 @@ def signature_string(sig: dict[str, Any]) -> str:
         parts.append(f"variant:{r.get('min_variant_similarity')}")
     q = t.get("qa", {})
     parts.extend(f"{k}:{v}" for k, v in q.items())
+    return "|".join(parts)
+
+
+def engine_string(engine: dict[str, Any], with_model: bool = True) -> str:
+    """``model:opus-mt-ar-en@1a2b3c4d5e6f|family:marian|device:cpu|compute:int8|beam:4``
+    from ``Translator.signature()``."""
+    parts = [f"model:{engine.get('name')}@{str(engine.get('sha256') or 'unknown')[:12]}"] if with_model else []
+    parts += [f"family:{engine.get('family')}", f"device:{engine.get('device')}",
+              f"compute:{engine.get('compute_type')}", f"beam:{engine.get('beam_size')}"]
     return "|".join(parts)
