@@ -75,13 +75,14 @@ def _root(
     """Offline Arabic→English translation, glossary enforcement and terminology QA."""
 
 
+from . import batch as _batch  # noqa: E402
 from . import enforce as _enforce  # noqa: E402
 from . import glossary as _glossary  # noqa: E402
 from . import model as _model  # noqa: E402
 from . import qa as _qa  # noqa: E402
 from . import translate as _translate  # noqa: E402
 
-for _module in (_glossary, _model, _translate, _enforce, _qa):
+for _module in (_glossary, _model, _translate, _enforce, _qa, _batch):
     _module.register(app)
 
 
