@@ -19,7 +19,8 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 def qa_cmd(
     source: str = typer.Option(..., "--source", "-s",
-                               help="Arabic source: a file (one segment per line), a directory, or a .jsonl batch."),
+                               help="Arabic source: a file (one segment per line), a directory, a .jsonl batch, "
+                                    "or a bilingual XLIFF/TMX/PO file (no --target)."),
     target: Optional[str] = typer.Option(None, "--target", "-t",
                                          help="English target: a line-aligned file, or a directory with the same file names."),
     glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file or directory (repeatable)."),
@@ -29,13 +30,14 @@ def qa_cmd(
     model: Optional[str] = typer.Option(None, "--model", "-m",
                                         help="Installed model name or directory that produced the target (recorded in the signature)."),
     check: Optional[List[str]] = typer.Option(None, "--check", "-c", help="Run only these checks (repeatable or comma-separated)."),
+    input_format: str = typer.Option("auto", "--input-format",
+                                     help="Format of a bilingual --source: auto, xliff, xliff12, xliff20, tmx, po, jsonl."),
 ) -> None:
     """Check a translation against glossaries: missing, forbidden and drifting terms,
     garbled source names, untranslated Arabic, numbers and unsupported names.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
-    from ..documents import load_inputs
     from ..errors import InputError
     from ..glossary import Glossary, load_glossaries
     from ..matching import MatchSettings
@@ -51,7 +53,7 @@ def qa_cmd(
     select_checks(check)  # unknown check names before any reading
     if output and output != "-" and not Path(output).expanduser().resolve().parent.is_dir():
         raise InputError("output directory does not exist", str(Path(output).parent))
-    documents = load_inputs(source, target)
+    documents = _bilingual_or_pair(source, target, input_format)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     model_record = model_info(model) if model else None
     match_settings, qa_settings = MatchSettings(), QASettings()
@@ -65,6 +67,18 @@ def qa_cmd(
                    err=True)
     if report.fails(fail_on):
         raise typer.Exit(1)
+
+
+def _bilingual_or_pair(source: str, target: Optional[str], input_format: str):
+    """A bilingual file (XLIFF, TMX, PO; detected or --input-format) when there is
+    no --target; otherwise the aligned pair, directory pair or JSONL batch."""
+    from ..documents import load_inputs
+    from ..formats import read_bilingual
+
+    jsonl = source == "-" or source.endswith((".jsonl", ".ndjson"))
+    if target is None and (input_format != "auto" or not jsonl):
+        return read_bilingual(source, input_format)
+    return load_inputs(source, target)
 
 
 def register(app: typer.Typer) -> None:

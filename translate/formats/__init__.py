@@ -94,14 +94,22 @@ def to_document(doc: BilingualFile, name: str | None) -> Document:
                     doc.name, doc.name)
 
 
-def read_bilingual(path: str, fmt: str = "auto") -> list[Document]:
+def read_bilingual(path: str, fmt: str = "auto", **langs: str) -> list[Document]:
     """A bilingual file as QA documents; a file without translations is an error."""
-    doc = read(path, fmt)
+    return [to_document(read_bilingual_file(path, fmt, **langs), None)]
+
+
+def read_bilingual_file(path: str, fmt: str = "auto", **langs: str) -> BilingualFile:
+    """A parsed bilingual file (qa, enforce); plain text or no targets is an error."""
+    doc = read(path, fmt, **langs)
+    if doc.format == "txt":
+        raise FormatError("needs --target (a line-aligned translation), or give a bilingual file: "
+                          "XLIFF, TMX, PO or JSONL", display_name(path))
     if not doc.has_targets:
         raise FormatError(f"no translations to check in this {doc.format} file (no targets)", doc.name)
-    return [to_document(doc, None)]
+    return doc
 
 
 __all__ = ["FORMATS", "FORMAT_NAMES", "BilingualFile", "FormatError", "JsonlFile", "PoFile", "TextFile",
            "TmxFile", "TranslationUnit", "Unit", "Xliff12File", "Xliff20File", "detect", "iter_pairs",
-           "iter_units", "parse", "read", "read_bilingual", "to_document"]
+           "iter_units", "parse", "read", "read_bilingual", "read_bilingual_file", "to_document"]
