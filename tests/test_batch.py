@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 TARJAMA = str(Path(sys.executable).parent / "tarjama")
 GLOSSARY = str(ROOT / "glossaries")
+#: Greedy decoding: the random-weight model decodes to its length limit, and
+#: beam 4 costs ~10x the time (measured on a loaded 2-core machine).
+FAST = ("--beam-size", "1")
 
 
 def arabic_lines() -> list[str]:
@@ -71,7 +74,7 @@ def test_batch_translates_every_format_and_fails_bad_documents_alone(cli, tiny_m
     (inputs / "broken.xlf").write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file><body>\n'
                                        '<trans-unit id="1"><source>نص</target>\n', encoding="utf-8")
     out = tmp_path / "out"
-    result = cli("batch", inputs, "-o", out, "--model", tiny_model, "-g", GLOSSARY, "--report", "html")
+    result = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--report", "html")
     assert result.exit_code == 3, result.stderr
     assert "failed: latin1.txt: line 1: not valid UTF-8" in result.stderr
     assert "failed: empty.txt: file is empty" in result.stderr
@@ -121,38 +124,38 @@ def test_no_translate_enforces_targets_and_reports_drift_across_documents(cli, t
 def test_existing_job_needs_resume_and_resume_redoes_only_what_changed(cli, tiny_model, tmp_path):
     inputs = make_corpus(tmp_path / "in", 6)
     out = tmp_path / "out"
-    assert cli("batch", inputs, "-o", out, "--model", tiny_model).exit_code == 0
-    again = cli("batch", inputs, "-o", out, "--model", tiny_model)
+    assert cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST).exit_code == 0
+    again = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST)
     assert again.exit_code == 2 and "add --resume" in again.stderr
     first = tree_bytes(out)
-    same = cli("batch", inputs, "-o", out, "--model", tiny_model, "--resume")
+    same = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "--resume")
     assert same.exit_code == 0 and "6 already done before" in same.stderr
     assert tree_bytes(out) == first
     changed = inputs / "desk-a" / "0" / "story-003.txt"
     changed.write_text("قال الوزير إن الاجتماع انتهى.\n", encoding="utf-8")
-    one = cli("batch", inputs, "-o", out, "--model", tiny_model, "--resume")
+    one = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "--resume")
     assert "5 already done before" in one.stderr
-    settings = cli("batch", inputs, "-o", out, "--model", tiny_model, "--resume", "-g", GLOSSARY)
+    settings = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "--resume", "-g", GLOSSARY)
     assert "0 already done before" in settings.stderr  # a new glossary: every document redone
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_sigkill_at_several_points_then_resume_gives_identical_outputs(tiny_model, tmp_path, workers):
-    inputs = make_corpus(tmp_path / "in", 60, per_doc=4)
+    inputs = make_corpus(tmp_path / "in", 40, per_doc=2)
     reference = tmp_path / "reference"
-    full = run("batch", inputs, "-o", reference, "--model", tiny_model, "-g", GLOSSARY, "-q")
+    full = run("batch", inputs, "-o", reference, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q")
     assert full.returncode == 0, full.stderr
     out = tmp_path / "out"
-    args = ["batch", inputs, "-o", out, "--model", tiny_model, "-g", GLOSSARY, "-q", "--workers", workers]
+    args = ["batch", inputs, "-o", out, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q", "--workers", workers]
     kills = 0
-    for target_done in (0, 15, 40):  # during start-up, early, late; writes are in progress at any of them
+    for target_done in (0, 10, 25):  # during start-up, early, late; writes are in progress at any of them
         proc = subprocess.Popen([TARJAMA, *map(str, args + (["--resume"] if kills else []))],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 120
         while done_in_manifest(out) <= target_done and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         before = done_in_manifest(out)
-        os.killpg(proc.pid, signal.SIGKILL) if False else proc.send_signal(signal.SIGKILL)
+        proc.send_signal(signal.SIGKILL)
         proc.wait()
         kills += proc.returncode == -signal.SIGKILL
         after_kill = done_in_manifest(out)
@@ -161,31 +164,28 @@ def test_sigkill_at_several_points_then_resume_gives_identical_outputs(tiny_mode
     # a kill inside a write leaves a temporary: resume must not be confused by it
     (out / "desk-a" / "0" / ".story-001.txt.abcd1234.part").write_bytes(b"half a transl")
     done = done_in_manifest(out)
-    resumed = run(*args, "--resume")
+    resumed = run(*[a for a in args if a != "-q"], "--resume")
     assert resumed.returncode == 0, resumed.stderr
-    final = tree_bytes(out)
-    assert final == tree_bytes(reference)
+    # resume redid exactly what the manifest had not recorded as done (at most the in-flight documents)
+    assert f"{done} already done before" in resumed.stderr
+    assert tree_bytes(out) == tree_bytes(reference)
     assert not list(out.rglob("*.part"))
     report = json.loads((out / "tarjama-report.json").read_text(encoding="utf-8"))
-    assert report["summary"]["done"] == 60
-    # resume redid only what the manifest did not record as done
-    resumed_q = run(*[a for a in args if a != "-q"], "--resume")
-    assert "60 already done before" in resumed_q.stderr
-    assert done <= 60
+    assert report["summary"]["done"] == 40
 
 
 def test_workers_give_identical_bytes_and_survive_a_crashing_document(tiny_model, tmp_path):
     inputs = make_corpus(tmp_path / "in", 8)
     one, two = tmp_path / "one", tmp_path / "two"
-    assert run("batch", inputs, "-o", one, "--model", tiny_model, "-g", GLOSSARY, "-q").returncode == 0
-    crash = run("batch", inputs, "-o", two, "--model", tiny_model, "-g", GLOSSARY, "--workers", "2",
+    assert run("batch", inputs, "-o", one, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q").returncode == 0
+    crash = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2",
                 env={"TARJAMA_BATCH_CRASH_ON": "story-005"})
     assert crash.returncode == 3, crash.stderr
     assert "failed: desk-a/0/story-005.txt: the worker died while processing it, twice" in crash.stderr
     expected = {k: v for k, v in tree_bytes(one).items() if "story-005" not in k and k != "tarjama-report.json"}
     got = {k: v for k, v in tree_bytes(two).items() if k != "tarjama-report.json"}
     assert got == expected  # every other document done, byte-identical to one worker
-    fixed = run("batch", inputs, "-o", two, "--model", tiny_model, "-g", GLOSSARY, "--workers", "2", "--resume")
+    fixed = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2", "--resume")
     assert fixed.returncode == 0 and tree_bytes(two) == tree_bytes(one)
 
 
@@ -203,10 +203,10 @@ def _children(pid: int) -> list[int]:
 
 
 def test_a_worker_killed_by_the_system_is_survived(tiny_model, tmp_path):
-    inputs = make_corpus(tmp_path / "in", 80, per_doc=4)
+    inputs = make_corpus(tmp_path / "in", 40, per_doc=2)
     reference, out = tmp_path / "reference", tmp_path / "out"
-    assert run("batch", inputs, "-o", reference, "--model", tiny_model, "-q").returncode == 0
-    proc = subprocess.Popen([TARJAMA, "batch", str(inputs), "-o", str(out), "--model", str(tiny_model), "-q",
+    assert run("batch", inputs, "-o", reference, "--model", tiny_model, *FAST, "-q").returncode == 0
+    proc = subprocess.Popen([TARJAMA, "batch", str(inputs), "-o", str(out), "--model", str(tiny_model), *FAST, "-q",
                              "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while done_in_manifest(out) < 5 and proc.poll() is None and time.monotonic() < deadline:
@@ -223,9 +223,9 @@ def test_a_worker_killed_by_the_system_is_survived(tiny_model, tmp_path):
 
 def test_plain_progress_lines_when_not_a_terminal_and_quiet(cli, tiny_model, tmp_path):
     inputs = make_corpus(tmp_path / "in", 3)
-    loud = run("batch", inputs, "-o", tmp_path / "a", "--model", tiny_model)
+    loud = run("batch", inputs, "-o", tmp_path / "a", "--model", tiny_model, *FAST)
     assert "tarjama: 3/3 documents" in loud.stderr and "segments/s" in loud.stderr
-    quiet = run("batch", inputs, "-o", tmp_path / "b", "--model", tiny_model, "--quiet")
+    quiet = run("batch", inputs, "-o", tmp_path / "b", "--model", tiny_model, *FAST, "--quiet")
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
@@ -234,12 +234,12 @@ def test_ray_local_gives_the_same_bytes(tiny_model, tmp_path):
     inputs = make_corpus(tmp_path / "in", 6)
     (inputs / "news.xlf").write_bytes((DATA / "formats" / "news.xlf").read_bytes())
     local, on_ray = tmp_path / "local", tmp_path / "ray"
-    assert run("batch", inputs, "-o", local, "--model", tiny_model, "-g", GLOSSARY, "-q").returncode == 0
-    result = run("batch", inputs, "-o", on_ray, "--model", tiny_model, "-g", GLOSSARY, "--ray", "--workers", "2",
-                 env={"RAY_ACCEPT_LOCAL_HOST_RESOURCES": "1"}, timeout=600)
+    assert run("batch", inputs, "-o", local, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q").returncode == 0
+    result = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--ray", "--workers", "2",
+                 timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert tree_bytes(on_ray) == tree_bytes(local)
-    resumed = run("batch", inputs, "-o", on_ray, "--model", tiny_model, "-g", GLOSSARY, "--ray", "--resume")
+    resumed = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--ray", "--resume")
     assert resumed.returncode == 0 and "7 already done before" in resumed.stderr
 
 

@@ -25,6 +25,9 @@ class BatchSettings:
     beam_size: int = 4
     compute_type: str = "int8"
     checks: tuple[str, ...] = ()             # empty: every check
+    #: Further :class:`~translate.engine.DecodeOptions` fields, e.g.
+    #: ``(("max_decoding_length", 40),)`` (benchmarks fix the length so a random model costs what a real one does).
+    decode: tuple[tuple[str, Any], ...] = ()
     #: Filled by :func:`resolved`: what the model and glossary files are, by content.
     fingerprints: dict[str, Any] = field(default_factory=dict, compare=False)
 

@@ -106,7 +106,8 @@ class Runtime:
             from ..engine.hooks import wants_attention
 
             options = DecodeOptions(beam_size=settings.beam_size,
-                                    return_attention=wants_attention(list(settings.glossaries)))
+                                    return_attention=wants_attention(list(settings.glossaries)),
+                                    **dict(settings.decode))
             self.translator = Translator(settings.model, compute_type=settings.compute_type, options=options,
                                          inter_threads=inter_threads, intra_threads=intra_threads)
 

@@ -13,7 +13,7 @@ EPILOG = """Examples:
 
   tarjama batch stories/ -o out/ --resume     (after a crash or a kill: finish the rest)
 
-  tarjama batch stories/ -o out/ --ray auto   (on a running Ray cluster)
+  tarjama batch stories/ -o out/ --ray --ray-address auto --workers 8   (8 actors on a Ray cluster)
 """
 
 
@@ -36,8 +36,10 @@ def batch_cmd(
     target_lang: str = typer.Option("en", "--target-lang", help="Target language in TMX files."),
     beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
     check: Optional[List[str]] = typer.Option(None, "--check", "-c", help="Run only these QA checks (repeatable)."),
-    ray: Optional[str] = typer.Option(None, "--ray", is_flag=False, flag_value="local", help="Run on Ray: alone, a local Ray on this machine; or a cluster address "
-                                                          "(auto, ray://host:10001). --workers = actors."),
+    ray: bool = typer.Option(False, "--ray", help="Run on Ray (pip install 'tarjama[ray]'): a local Ray on this "
+                                                  "machine, or the cluster of --ray-address. --workers = actors."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join: auto (the one "
+                                                                          "`ray start` made), ray://head:10001 ..."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary; errors only."),
 ) -> None:
     """Translate (or check) many documents: translate → enforce glossaries → QA, one batch report.
@@ -58,7 +60,7 @@ def batch_cmd(
                              source_lang=source_lang, target_lang=target_lang, beam_size=beam_size,
                              checks=tuple(check or ()))
     outcome = run_batch(inputs, output, settings, workers=workers, resume=resume, report=report,
-                        ray=ray, quiet=quiet)
+                        ray=(ray_address or "local") if (ray or ray_address) else None, quiet=quiet)
     failed = outcome.failed
     if not quiet:
         typer.echo(f"tarjama batch: {len(outcome.results)} document(s): {len(outcome.results) - len(failed)} done, "
