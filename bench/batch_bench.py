@@ -84,6 +84,16 @@ class PeakRss:
         return sorted(round(kb / 1024, 1) for kb in self.peaks.values())
 
 
+def _parent(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("PPid:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
+
+
 def child_raw(model: str, docs: str, beam: int, length: int, inter: int, intra: int) -> dict:
     """One raw loop: what a careful user of ctranslate2 alone would write."""
     import ctranslate2
@@ -116,7 +126,7 @@ def child_batch(model: str, docs: str, beam: int, length: int, workers: int, ray
     if ray:
         watch = PeakRss(lambda pid, cmd: "_RayWorker" in cmd)
     elif workers > 1:
-        watch = PeakRss(lambda pid, cmd: pid != me and "multiprocessing" in cmd and "spawn" in cmd)
+        watch = PeakRss(lambda pid, cmd: pid != me and _parent(pid) == me and "spawn" in cmd)
     else:
         watch = PeakRss(lambda pid, cmd: pid == me)
     settings = BatchSettings(model=model, beam_size=beam, decode=(("max_decoding_length", length),
