@@ -221,3 +221,37 @@ def test_text_keeps_crlf_and_blank_lines():
     doc.set_target(0, "First line")
     doc.set_target(2, "Third line")
     assert doc.to_bytes() == b"First line\r\n\r\nThird line"
+
+
+def test_tags_at_the_edges_go_to_the_edges_and_are_not_a_guess():
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+           '<file original="a" source-language="ar" target-language="en" datatype="html"><body>\n'
+           '<trans-unit id="t1"><source><g id="1">وصل الوفد <x id="2"/>إلى بغداد.</g><x id="3"/></source></trans-unit>\n'
+           '<trans-unit id="t2"><source><bpt id="1">&lt;b&gt;</bpt>عاجل<ept id="1">&lt;/b&gt;</ept></source></trans-unit>\n'
+           '</body></file></xliff>\n').encode()
+    doc = formats.parse(xml, "edges.xlf")
+    doc.set_target(1, "Breaking")
+    out = doc.to_bytes().decode()
+    assert ('<target xml:lang="en" state="translated"><bpt id="1">&lt;b&gt;</bpt>Breaking<ept id="1">&lt;/b&gt;</ept>'
+            '</target>') in out
+    doc.set_target(0, "The delegation arrived in Baghdad.")
+    tree = etree.fromstring(doc.to_bytes())
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    target = tree.find(".//x:trans-unit[@id='t1']/x:target", ns)
+    g = target.find("x:g", ns)
+    # <g> still wraps the whole sentence and <x id="3"/> still follows it; <x id="2"/> (inside) was placed
+    # at a word boundary, so the unit is up for review
+    assert g.text.startswith("The delegation") and "".join(g.itertext()) == "The delegation arrived in Baghdad."
+    assert [c.get("id") for c in target] == ["1", "3"] and g.find("x:x", ns).get("id") == "2"
+    assert target.get("state") == "needs-review-translation"
+
+
+def test_nested_paired_tags_stay_well_formed_after_any_edit():
+    xml = ('<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+           'trgLang="en"><file id="f"><unit id="u"><segment><source>أ <pc id="1">ب <pc id="2">ج</pc> د</pc> هـ</source>'
+           '<target>a <pc id="1">b <pc id="2">c</pc> d</pc> e</target></segment></unit></file></xliff>\n').encode()
+    for new in ("", "x", "a b c d e f g", "completely different words here", "a  e"):
+        doc = formats.parse(xml, "nested.xlf")
+        doc.set_target(0, new)
+        reread = formats.parse(doc.to_bytes(), "nested.xlf")  # parses: the nesting is intact
+        assert reread.units[0].target == new
