@@ -76,8 +76,11 @@ class InProcess:
             data = _read(job)
             return data if isinstance(data, DocResult) else process_document(job[0], data, self.runtime)
 
-        with ThreadPoolExecutor(self.threads) as pool:
-            for _job, fut in _bounded(jobs, self.threads, lambda j: pool.submit(one, j)):
+        # One document more than decoding threads: while one does its Python work
+        # (parsing, enforcement, QA, under the runtime lock) the others keep every thread decoding.
+        inflight = self.threads + 1
+        with ThreadPoolExecutor(inflight) as pool:
+            for _job, fut in _bounded(jobs, inflight, lambda j: pool.submit(one, j)):
                 yield fut.result()
 
     def close(self) -> None:
