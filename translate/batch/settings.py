@@ -63,7 +63,10 @@ def resolved(settings: BatchSettings) -> BatchSettings:
     if settings.translate:
         from ..models import resolve
 
+        from ..engine import validate_model_dir
+
         path = resolve(model)
+        validate_model_dir(path)  # a broken model is one error now, not a failure in every worker
         info = model_info(str(path))
         prints["model"] = {"name": info.get("name"), "sha256": info.get("sha256")}
         model = str(Path(path).resolve())
