@@ -86,7 +86,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to the file ``path`` so readers see the old file or the whole new one."""
+    """Write ``data`` via a temporary file in the same directory, fsync, rename:
+    a crash (even SIGKILL) leaves the old file or the new one, never half of it,
+    plus at worst a hidden ``.NAME.*.part`` temporary."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():

@@ -62,6 +62,7 @@ COMMANDS = {
                  "inconsistent segments, punctuation and spacing."),
     "glossary": ("glossary", "Validate, maintain, import and export glossaries; find their terms in Arabic text."),
     "model": ("model", "Install and manage translation models."),
+    "batch": ("batch", "Translate (or check) many documents: translate → enforce glossaries → QA, one batch report."),
 }
 
 

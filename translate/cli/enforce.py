@@ -10,13 +10,17 @@ from ..enforce.records import EnforceSettings
 
 
 def enforce_cmd(
-    source: str = typer.Option(..., "--source", "-s", help="Arabic source, one segment per line (- for stdin)."),
-    target: str = typer.Option(..., "--target", "-t", help="English translation, line-aligned with the source (- for stdin)."),
+    source: str = typer.Option(..., "--source", "-s", help="Arabic source, one segment per line (- for stdin), "
+                                                         "or a bilingual XLIFF/TMX/PO/JSONL file (no --target)."),
+    target: Optional[str] = typer.Option(None, "--target", "-t",
+                                         help="English translation, line-aligned with the source (- for stdin)."),
     glossary: List[str] = typer.Option(..., "--glossary", "-g", help="Glossary YAML file or directory (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
     as_json: bool = typer.Option(False, "--json", help="Print lines, corrections and unplaced terms as JSON."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     min_score: float = typer.Option(EnforceSettings.min_match_score, "--min-score", min=0.0, max=1.0,
                                     help="Fuzzy source matches below this score are reported, not enforced."),
+    input_format: str = typer.Option("auto", "--input-format",
+                                     help="Format of a bilingual --source: auto, xliff, xliff12, xliff20, tmx, po, jsonl."),
 ) -> None:
     """Make every glossary term found in the Arabic appear in its canonical English form.
 
@@ -34,7 +38,15 @@ def enforce_cmd(
         raise InputError("only one of --source and --target can be - (stdin)")
     terms = load_glossaries(glossary)  # glossary errors first: file:line
     warn_conflicts(terms)
-    src_lines, tgt_lines = read_aligned(source, target)
+    bilingual = None
+    if target is None:  # a bilingual file: enforce its targets, write the same format back
+        from ..formats import read_bilingual_file
+
+        bilingual = read_bilingual_file(source, input_format)
+        src_lines = [u.source for u in bilingual.units]
+        tgt_lines = [u.target or "" for u in bilingual.units]
+    else:
+        src_lines, tgt_lines = read_aligned(source, target)
     enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score))
     results = enforcer.enforce_lines(src_lines, tgt_lines)
     lines = [r.text for r in results]
@@ -47,6 +59,11 @@ def enforce_cmd(
             "unplaced": [u.to_dict() for u in unplaced],
         }
         text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+    elif bilingual is not None:
+        for i, line in enumerate(lines):
+            if line != tgt_lines[i]:
+                bilingual.set_target(i, line)
+        text = bilingual.to_bytes()
     else:
         text = "".join(line + "\n" for line in lines)
     _write(output or "-", text)
@@ -54,16 +71,24 @@ def enforce_cmd(
         typer.echo(f"tarjama enforce: {len(corrections)} correction(s), {len(unplaced)} term(s) not enforced", err=True)
 
 
-def _write(path: str, text: str) -> None:
+def _write(path: str, text: str | bytes) -> None:
     """Atomic write; a bad output path is one clear line, not a traceback."""
+    import sys
     from pathlib import Path
 
     from ..errors import InputError
-    from ..textio import write_text_atomic
+    from ..textio import write_bytes_atomic, write_text_atomic
 
     if path != "-" and Path(path).is_dir():
         raise InputError("is a directory, expected an output file", path)
     try:
+        if isinstance(text, bytes):
+            if path == "-":
+                sys.stdout.buffer.write(text)
+                sys.stdout.flush()
+            else:
+                write_bytes_atomic(path, text)
+            return
         write_text_atomic(path, text)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", path) from None

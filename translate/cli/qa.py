@@ -56,7 +56,8 @@ def _use_color(output: Optional[str]) -> bool:
 
 def qa_cmd(
     source: str = typer.Option(..., "--source", "-s", metavar="PATH",
-                               help="Arabic source: a file (one segment per line), a directory, or a .jsonl batch."),
+                               help="Arabic source: a file (one segment per line), a directory, a .jsonl batch, "
+                                    "or a bilingual XLIFF/TMX/PO file (no --target)."),
     target: Optional[str] = typer.Option(None, "--target", "-t", metavar="PATH",
                                          help="English target: a line-aligned file, or a directory with the same file names."),
     glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", metavar="PATH",
@@ -79,6 +80,8 @@ def qa_cmd(
     write_ignore: Optional[str] = typer.Option(None, "--write-ignore", metavar="FILE",
                                                help="Write a suppression file for every finding of this run "
                                                     "(keeping the still-matching --ignore entries), to fill in reasons."),
+    input_format: str = typer.Option("auto", "--input-format", metavar="FORMAT",
+                                     help="Format of a bilingual --source: auto, xliff, xliff12, xliff20, tmx, po, jsonl."),
 ) -> None:
     """Check a translation: glossary terms (missing, forbidden, drifting, garbled,
     unsupported), untranslated Arabic, numbers, empty or copied targets, URLs and
@@ -88,7 +91,6 @@ def qa_cmd(
     """
     from datetime import datetime, timezone
 
-    from ..documents import load_inputs
     from ..errors import InputError
     from ..glossary import Glossary, load_glossaries
     from ..qa import run_qa
@@ -114,7 +116,7 @@ def qa_cmd(
         if path and path != "-" and not Path(path).expanduser().resolve().parent.is_dir():
             raise InputError("output directory does not exist", str(Path(path).parent))
     ignored = suppressions.load(ignore) if ignore else []
-    documents = load_inputs(source, target)
+    documents = _bilingual_or_pair(source, target, input_format)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     warn_conflicts(glossaries)
     model_record = model_info(model) if model else None
@@ -137,6 +139,18 @@ def qa_cmd(
                    err=True)
     if report.fails(fail_on.value):
         raise typer.Exit(1)
+
+
+def _bilingual_or_pair(source: str, target: Optional[str], input_format: str):
+    """A bilingual file (XLIFF, TMX, PO; detected or --input-format) when there is
+    no --target; otherwise the aligned pair, directory pair or JSONL batch."""
+    from ..documents import load_inputs
+    from ..formats import read_bilingual
+
+    jsonl = source == "-" or source.endswith((".jsonl", ".ndjson"))
+    if target is None and (input_format != "auto" or not jsonl):
+        return read_bilingual(source, input_format)
+    return load_inputs(source, target)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,270 @@
+"""``tarjama batch``: real model, real files, real kills, real worker crashes.
+
+Documents are cut from the bundled seed article and QA fixtures (Arabic news
+lines) and the format fixtures; the model is the suite's tiny CTranslate2 model.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+TARJAMA = str(Path(sys.executable).parent / "tarjama")
+GLOSSARY = str(ROOT / "glossaries")
+#: Greedy decoding: the random-weight model decodes to its length limit, and
+#: beam 4 costs ~10x the time (measured on a loaded 2-core machine).
+FAST = ("--beam-size", "1")
+
+
+def arabic_lines() -> list[str]:
+    lines = (ROOT / "examples" / "seed-article.ar.txt").read_text(encoding="utf-8").splitlines()
+    lines += (DATA / "qa" / "seed.ar.txt").read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines if ln.strip()]
+
+
+def make_corpus(root: Path, docs: int, per_doc: int = 3) -> Path:
+    """``docs`` text documents in a two-level tree (output must mirror it)."""
+    lines = arabic_lines()
+    for k in range(docs):
+        sub = root / ("desk-a" if k % 2 else "desk-b") / f"{k // 10}"
+        sub.mkdir(parents=True, exist_ok=True)
+        chosen = [lines[(k * per_doc + j) % len(lines)] for j in range(per_doc)]
+        (sub / f"story-{k:03d}.txt").write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return root
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every output file except the manifest (which records attempts)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".tarjama" not in p.relative_to(root).parts}
+
+
+def run(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([TARJAMA, *map(str, args)], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def done_in_manifest(outdir: Path) -> int:
+    db = outdir / ".tarjama" / "manifest.sqlite"
+    if not db.is_file():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+            return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_batch_translates_every_format_and_fails_bad_documents_alone(cli, tiny_model, tmp_path):
+    inputs = make_corpus(tmp_path / "in", 4)
+    for name in ("news.xlf", "story.xlf", "messages.po", "memory.tmx"):
+        (inputs / name).write_bytes((DATA / "formats" / name).read_bytes())
+    (inputs / "wire.jsonl").write_text('{"id": "w1", "text": "قال الرئيس إن المحادثات ستستمر."}\n', encoding="utf-8")
+    (inputs / "latin1.txt").write_bytes("نص".encode("utf-8") + b"\xe9t\xe9\n")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "broken.xlf").write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file><body>\n'
+                                       '<trans-unit id="1"><source>نص</target>\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--report", "html")
+    assert result.exit_code == 3, result.stderr
+    assert "failed: latin1.txt: line 1: not valid UTF-8" in result.stderr
+    assert "failed: empty.txt: file is empty" in result.stderr
+    assert "failed: broken.xlf: line 4: malformed XML" in result.stderr
+    # the output tree mirrors the input tree; failed documents have no output
+    assert (out / "desk-a" / "0" / "story-001.txt").is_file() and (out / "desk-b" / "0" / "story-000.txt").is_file()
+    assert not (out / "latin1.txt").exists() and not (out / "broken.xlf").exists()
+    story = (out / "desk-b" / "0" / "story-000.txt").read_text(encoding="utf-8").splitlines()
+    assert len(story) == 3 and all(line.strip() for line in story)
+    from translate import formats
+
+    for name in ("news.xlf", "story.xlf", "messages.po", "memory.tmx", "wire.jsonl"):
+        doc = formats.read(out / name)
+        assert all(u.target for u in doc.units if u.source.strip()), name  # every unit has a translation now
+    report = json.loads((out / "tarjama-report.json").read_text(encoding="utf-8"))
+    status = {d["name"]: d["status"] for d in report["documents"]}
+    assert status["broken.xlf"] == "failed" and status["news.xlf"] == "done" and len(status) == 12
+    assert report["summary"]["done"] == 9 and report["summary"]["failed"] == 3
+    assert "<html" in (out / "tarjama-report.html").read_text(encoding="utf-8").lower()
+
+
+def test_no_translate_enforces_targets_and_reports_drift_across_documents(cli, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "one.jsonl").write_text(
+        '{"id": "1", "source": "قال بيرزوفسكي إن الهجوم فشل.", "target": "Berzofsky said the attack failed."}\n'
+        '{"id": "2", "source": "وأضاف بيرزوفسكي أن القوات انسحبت.", "target": "Berzofsky added that the forces withdrew."}\n',
+        encoding="utf-8")
+    (inputs / "two.jsonl").write_text(
+        '{"id": "1", "source": "التقى بيرزوفسكي بالوزير.", "target": "Berzovsky met the minister."}\n'
+        '{"id": "2", "source": "وقال قاسم سليماني إن الوضع مستقر.", "target": "Qasim Sulaimani said it was calm."}\n',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("batch", inputs, "-o", out, "--no-translate", "-g", GLOSSARY)
+    assert result.exit_code == 0, result.stderr
+    two = [json.loads(line) for line in (out / "two.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert two[1]["target"] == "Qassem Soleimani said it was calm."  # the glossary was enforced
+    assert (out / "one.jsonl").read_bytes() == (inputs / "one.jsonl").read_bytes()  # nothing to change
+    report = json.loads((out / "tarjama-report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["drift"] == 1
+    drift = report["drift"][0]
+    assert drift["term"] == "بيرزوفسكي" and drift["details"]["scope"] == "batch"
+    docs = {at["document"] for r in drift["details"]["renderings"] for at in r["at"]}
+    assert docs == {"one.jsonl", "two.jsonl"}
+
+
+def test_existing_job_needs_resume_and_resume_redoes_only_what_changed(cli, tiny_model, tmp_path):
+    inputs = make_corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    assert cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST).exit_code == 0
+    again = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST)
+    assert again.exit_code == 2 and "add --resume" in again.stderr
+    first = tree_bytes(out)
+    same = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "--resume")
+    assert same.exit_code == 0 and "6 already done before" in same.stderr
+    assert tree_bytes(out) == first
+    changed = inputs / "desk-a" / "0" / "story-003.txt"
+    changed.write_text("قال الوزير إن الاجتماع انتهى.\n", encoding="utf-8")
+    one = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "--resume")
+    assert "5 already done before" in one.stderr
+    settings = cli("batch", inputs, "-o", out, "--model", tiny_model, *FAST, "--resume", "-g", GLOSSARY)
+    assert "0 already done before" in settings.stderr  # a new glossary: every document redone
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigkill_at_several_points_then_resume_gives_identical_outputs(tiny_model, tmp_path, workers):
+    inputs = make_corpus(tmp_path / "in", 40, per_doc=2)
+    reference = tmp_path / "reference"
+    full = run("batch", inputs, "-o", reference, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q")
+    assert full.returncode == 0, full.stderr
+    out = tmp_path / "out"
+    args = ["batch", inputs, "-o", out, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q", "--workers", workers]
+    kills = 0
+    for target_done in (0, 10, 25):  # during start-up, early, late; writes are in progress at any of them
+        proc = subprocess.Popen([TARJAMA, *map(str, args + (["--resume"] if kills else []))],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while done_in_manifest(out) <= target_done and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        before = done_in_manifest(out)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        kills += proc.returncode == -signal.SIGKILL
+        after_kill = done_in_manifest(out)
+        assert after_kill >= before  # nothing recorded done was lost
+    assert kills >= 2  # the job really was killed mid-way (not finished first)
+    # a kill inside a write leaves a temporary: resume must not be confused by it
+    (out / "desk-a" / "0" / ".story-001.txt.abcd1234.part").write_bytes(b"half a transl")
+    done = done_in_manifest(out)
+    resumed = run(*[a for a in args if a != "-q"], "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    # resume redid exactly what the manifest had not recorded as done (at most the in-flight documents)
+    assert f"{done} already done before" in resumed.stderr
+    assert tree_bytes(out) == tree_bytes(reference)
+    assert not list(out.rglob("*.part"))
+    report = json.loads((out / "tarjama-report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["done"] == 40
+
+
+def test_workers_give_identical_bytes_and_survive_a_crashing_document(tiny_model, tmp_path):
+    inputs = make_corpus(tmp_path / "in", 8)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run("batch", inputs, "-o", one, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q").returncode == 0
+    crash = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2",
+                env={"TARJAMA_BATCH_CRASH_ON": "story-005"})
+    assert crash.returncode == 3, crash.stderr
+    assert "failed: desk-a/0/story-005.txt: the worker died while processing it, twice" in crash.stderr
+    expected = {k: v for k, v in tree_bytes(one).items() if "story-005" not in k and k != "tarjama-report.json"}
+    got = {k: v for k, v in tree_bytes(two).items() if k != "tarjama-report.json"}
+    assert got == expected  # every other document done, byte-identical to one worker
+    fixed = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2", "--resume")
+    assert fixed.returncode == 0 and tree_bytes(two) == tree_bytes(one)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_worker_killed_by_the_system_is_survived(tiny_model, tmp_path):
+    inputs = make_corpus(tmp_path / "in", 40, per_doc=2)
+    reference, out = tmp_path / "reference", tmp_path / "out"
+    assert run("batch", inputs, "-o", reference, "--model", tiny_model, *FAST, "-q").returncode == 0
+    proc = subprocess.Popen([TARJAMA, "batch", str(inputs), "-o", str(out), "--model", str(tiny_model), *FAST, "-q",
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while done_in_manifest(out) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    workers = [p for p in _children(proc.pid) if "python" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")
+               and "spawn" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
+    if proc.poll() is not None or not workers:
+        pytest.fail("the job finished before a worker could be killed; make the corpus larger")
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert tree_bytes(out) == tree_bytes(reference)
+
+
+def test_plain_progress_lines_when_not_a_terminal_and_quiet(cli, tiny_model, tmp_path):
+    inputs = make_corpus(tmp_path / "in", 3)
+    loud = run("batch", inputs, "-o", tmp_path / "a", "--model", tiny_model, *FAST)
+    assert "tarjama: 3/3 documents" in loud.stderr and "segments/s" in loud.stderr
+    quiet = run("batch", inputs, "-o", tmp_path / "b", "--model", tiny_model, *FAST, "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_ray_local_gives_the_same_bytes(tiny_model, tmp_path):
+    pytest.importorskip("ray")
+    inputs = make_corpus(tmp_path / "in", 6)
+    (inputs / "news.xlf").write_bytes((DATA / "formats" / "news.xlf").read_bytes())
+    local, on_ray = tmp_path / "local", tmp_path / "ray"
+    assert run("batch", inputs, "-o", local, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q").returncode == 0
+    result = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--ray", "--workers", "2",
+                 timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert tree_bytes(on_ray) == tree_bytes(local)
+    resumed = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--ray", "--resume")
+    assert resumed.returncode == 0 and "7 already done before" in resumed.stderr
+
+
+def test_qa_and_enforce_read_bilingual_files(cli, tmp_path):
+    xlf = tmp_path / "vendor.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '  <file original="a.html" source-language="ar" target-language="en" datatype="html"><body>\n'
+        '    <trans-unit id="1"><source>قال <g id="1">قاسم سليماني</g> إن الهجوم فشل.</source>\n'
+        '      <target state="translated"><g id="1">Qasim Sulaimani</g> said the attack failed.</target></trans-unit>\n'
+        '    <trans-unit id="2"><source>وصل الوفد.</source><target state=\'final\'>The delegation arrived.</target>'
+        '</trans-unit>\n  </body></file>\n</xliff>\n', encoding="utf-8")
+    qa = cli("qa", "-s", xlf, "-g", GLOSSARY, "-f", "json", "--fail-on", "never")
+    findings = json.loads(qa.stdout)["findings"]
+    assert qa.exit_code == 0 and any(f["check"] == "term-missing" and f["line"] == 1 for f in findings)
+    fixed = tmp_path / "fixed.xlf"
+    enforced = cli("enforce", "-s", xlf, "-g", GLOSSARY, "-o", fixed)
+    assert enforced.exit_code == 0 and "1 correction(s)" in enforced.stderr
+    before, after = xlf.read_text(encoding="utf-8"), fixed.read_text(encoding="utf-8")
+    assert after == before.replace("Qasim Sulaimani", "Qassem Soleimani")  # nothing else moved
+    tmx = DATA / "formats" / "memory.tmx"
+    assert cli("qa", "-s", tmx, "--input-format", "tmx", "--fail-on", "never").exit_code == 0
+    plain = cli("qa", "-s", ROOT / "examples" / "seed-article.ar.txt")
+    assert plain.exit_code == 2 and "needs --target" in plain.stderr
+    html = tmp_path / "page.html"
+    html.write_text("<html><body>نص</body></html>", encoding="utf-8")
+    unknown = cli("qa", "-s", html)
+    assert unknown.exit_code == 2 and "page.html" in unknown.stderr and "neither XLIFF nor TMX" in unknown.stderr

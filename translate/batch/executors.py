@@ -1,0 +1,256 @@
+"""Where :func:`~.work.process_document` runs: this process, worker processes, or Ray.
+
+All three take ``(name, path)`` jobs, read the bytes in the coordinator, and
+yield :class:`~.work.DocResult` as documents finish (in any order; the
+coordinator writes outputs and the manifest). Each worker loads one model.
+
+Threads: CTranslate2 runs ``inter_threads`` batches at once, one per thread.
+A news document is one batch (its sentences fit ``max_batch_size``), so with a
+single document in flight one of two workers' threads sits idle — the raw loop
+over all sentences at once does not have that problem. Hence in-process, as
+many documents are in flight as the translator has ``inter_threads`` (default:
+one per core). Worker processes split the cores: ``cores // workers`` threads
+each, one document at a time, so processes never fight over cores.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..engine.runtime import available_cores, default_threads
+from ..textio import read_bytes
+from .settings import BatchSettings
+from .work import DocResult, Runtime, process_document
+
+Job = tuple[str, Path]
+
+#: How many times a document may be in a worker that died before it is failed.
+MAX_CRASHES = 2
+
+
+def _read(job: Job) -> bytes | DocResult:
+    from ..errors import TarjamaError
+
+    try:
+        return read_bytes(job[1])
+    except TarjamaError as exc:
+        return DocResult(job[0], "failed", exc.message)
+
+
+def crashed(name: str, how: str) -> DocResult:
+    return DocResult(name, "failed", f"the worker died while processing it, twice ({how})")
+
+
+def worker_threads(workers: int, cores: int | None = None) -> tuple[int, int]:
+    """``(inter, intra)`` threads for each of ``workers`` processes (the product
+    never exceeds the cores): one batch at a time, the cores split evenly."""
+    cores = cores or available_cores()
+    return 1, max(1, cores // max(1, workers))
+
+
+def _bounded(jobs: Iterable[Job], limit: int, submit: Callable[[Job], Future]) -> Iterator[tuple[Job, Future]]:
+    """Submit jobs keeping at most ``limit`` in flight; yield them as they finish."""
+    queue = deque(jobs)
+    inflight: dict[Future, Job] = {}
+    while queue or inflight:
+        while queue and len(inflight) < limit:
+            job = queue.popleft()
+            inflight[submit(job)] = job
+        done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+        for fut in done:
+            yield inflight.pop(fut), fut
+
+
+class InProcess:
+    """One model in this process; documents overlap across its inter-threads."""
+
+    def __init__(self, settings: BatchSettings):
+        self.runtime = Runtime(settings)
+        self.threads = self.runtime.translator.inter_threads if self.runtime.translator else 1
+
+    def run(self, jobs: list[Job]) -> Iterator[DocResult]:
+        def one(job: Job) -> DocResult:
+            data = _read(job)
+            return data if isinstance(data, DocResult) else process_document(job[0], data, self.runtime)
+
+        # One document more than decoding threads: while one does its Python work
+        # (parsing, enforcement, QA, under the runtime lock) the others keep every thread decoding.
+        inflight = self.threads + 1
+        with ThreadPoolExecutor(inflight) as pool:
+            for _job, fut in _bounded(jobs, inflight, lambda j: pool.submit(one, j)):
+                yield fut.result()
+
+    def close(self) -> None:
+        pass
+
+
+# -- worker processes -------------------------------------------------------------
+_RUNTIME: Runtime | None = None
+
+
+def _init_worker(settings: BatchSettings, inter: int, intra: int) -> None:
+    global _RUNTIME
+    _RUNTIME = Runtime(settings, inter_threads=inter, intra_threads=intra)
+
+
+def _work(name: str, data: bytes) -> DocResult:
+    return _work_with(_RUNTIME, name, data)
+
+
+class Processes:
+    """``workers`` processes, each loading the model once.
+
+    A worker that dies (segfault, OOM kill) breaks the pool: the documents it
+    may have held are retried in a fresh pool one at a time, so the one that
+    kills a worker again is known and failed; the others complete."""
+
+    def __init__(self, settings: BatchSettings, workers: int):
+        self.settings = settings
+        self.workers = workers
+        self.inter, self.intra = worker_threads(workers)
+
+    def _pool(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(self.settings, self.inter, self.intra))
+
+    def run(self, jobs: list[Job]) -> Iterator[DocResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        crashes: Counter[str] = Counter()
+        queue: deque[Job] = deque(jobs)
+        limit = self.workers
+        while queue:
+            pool = self._pool()
+            inflight: dict[Future, Job] = {}
+            retry: list[Job] = []
+            broken = False
+            try:
+                while (queue and not broken) or inflight:
+                    while queue and not broken and len(inflight) < limit:
+                        job = queue.popleft()
+                        data = _read(job)
+                        if isinstance(data, DocResult):
+                            yield data
+                            continue
+                        try:
+                            inflight[pool.submit(_work, job[0], data)] = job
+                        except BrokenProcessPool:
+                            queue.appendleft(job)  # never started: no crash counted
+                            broken = True
+                    if not inflight:
+                        break
+                    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        job = inflight.pop(fut)
+                        try:
+                            yield fut.result()
+                        except BrokenProcessPool:
+                            broken = True
+                            crashes[job[0]] += 1
+                            if crashes[job[0]] >= MAX_CRASHES:
+                                yield crashed(job[0], "worker process exited")
+                            else:
+                                retry.append(job)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+            queue.extendleft(reversed(retry))
+            if broken:
+                limit = 1  # find the culprit: one document at a time from now on
+
+    def close(self) -> None:
+        pass
+
+
+# -- Ray ---------------------------------------------------------------------------
+class _RayWorker:
+    """A Ray actor: one Runtime (one model) for every document sent to it."""
+
+    def __init__(self, settings: BatchSettings, inter: int, intra: int):
+        self.runtime = Runtime(settings, inter_threads=inter, intra_threads=intra)
+
+    def process(self, name: str, data: bytes) -> DocResult:
+        return _work_with(self.runtime, name, data)
+
+
+def _work_with(runtime: Runtime, name: str, data: bytes) -> DocResult:
+    crash_on = os.environ.get("TARJAMA_BATCH_CRASH_ON")
+    if crash_on and crash_on in name:
+        os._exit(70)  # fault injection for the crash-survival tests: the worker dies outright
+    return process_document(name, data, runtime)
+
+
+class RayPool:
+    """The same per-document function on a Ray actor pool (Ray Core actors).
+
+    ``address=None`` starts a local Ray with this machine's cores; otherwise
+    it joins that cluster (``auto``, ``ray://host:10001``...). Every node needs
+    tarjama installed and the model and glossary files at the same paths. Each
+    actor reserves its threads as CPUs, so Ray places them without
+    oversubscribing a node. A dead actor is replaced and its document retried
+    once."""
+
+    def __init__(self, settings: BatchSettings, workers: int, address: str | None = None):
+        try:
+            import ray
+        except ImportError:
+            from ..errors import TarjamaError
+
+            raise TarjamaError("--ray needs Ray: pip install 'tarjama[ray]'") from None
+        self.ray = ray
+        if not ray.is_initialized():
+            if address:
+                ray.init(address=address, log_to_driver=False, include_dashboard=False)
+            else:
+                ray.init(num_cpus=available_cores(), log_to_driver=False, include_dashboard=False)
+        self.settings = settings
+        self.workers = workers
+        inter, intra = worker_threads(workers) if workers > 1 else default_threads()
+        self.inter, self.intra = inter, intra
+        self.actor_cls = ray.remote(num_cpus=inter * intra, max_restarts=0)(_RayWorker)
+        self.actors = [self._actor() for _ in range(workers)]
+
+    def _actor(self):
+        return self.actor_cls.remote(self.settings, self.inter, self.intra)
+
+    def run(self, jobs: list[Job]) -> Iterator[DocResult]:
+        from ray.exceptions import RayActorError
+
+        ray = self.ray
+        queue = deque(jobs)
+        crashes: Counter[str] = Counter()
+        idle = list(range(len(self.actors)))
+        inflight: dict = {}  # ref -> (actor index, job)
+        while queue or inflight:
+            while queue and idle:
+                job = queue.popleft()
+                data = _read(job)
+                if isinstance(data, DocResult):
+                    yield data
+                    continue
+                k = idle.pop()
+                inflight[self.actors[k].process.remote(job[0], data)] = (k, job)
+            if not inflight:
+                continue
+            ready, _ = ray.wait(list(inflight), num_returns=1)
+            for ref in ready:
+                k, job = inflight.pop(ref)
+                try:
+                    yield ray.get(ref)
+                except RayActorError:
+                    self.actors[k] = self._actor()
+                    crashes[job[0]] += 1
+                    if crashes[job[0]] >= MAX_CRASHES:
+                        yield crashed(job[0], "Ray actor died")
+                    else:
+                        queue.appendleft(job)
+                idle.append(k)
+
+    def close(self) -> None:
+        for actor in self.actors:
+            self.ray.kill(actor)

@@ -1,0 +1,154 @@
+"""A batch job: inputs → OUTDIR, resumable, one report.
+
+Order of effects per document, chosen so a SIGKILL at any instant loses
+nothing and doubles nothing: the worker returns the output bytes; the
+coordinator writes the output file atomically (temporary file, fsync, rename),
+then records the document as done in the SQLite manifest (one transaction). A
+kill before the rename leaves the old state and at most a hidden ``.part``
+file (removed on resume); a kill between the rename and the manifest commit
+leaves a correct output that ``--resume`` rewrites with the same bytes. So
+resume redoes at most the documents that were in flight.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import InputError
+from ..textio import write_bytes_atomic, write_text_atomic
+from .inputs import InputDoc, collect
+from .manifest import Manifest
+from .progress import Progress
+from .report import batch_qa, is_drift, render_html, render_json
+from .settings import BatchSettings, resolved
+from .work import DocResult
+
+STATE_DIR = ".tarjama"
+REPORT_NAME = "tarjama-report"
+REPORT_FORMATS = ("json", "html")
+
+
+@dataclass
+class BatchOutcome:
+    results: list[DocResult]
+    processed: int
+    skipped: int
+    findings: int
+    drift: int
+    reports: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[DocResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def segments(self) -> int:
+        return sum(len(r.segments) for r in self.results)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _clean_partials(outdir: Path) -> None:
+    """Temporaries of atomic writes a kill interrupted (``.NAME.xxxx.part``)."""
+    for part in outdir.rglob(".*.part"):
+        if part.is_file():
+            part.unlink()
+
+
+def _file_sha(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except OSError:
+        return None
+
+
+def make_executor(settings: BatchSettings, workers: int, ray: str | None):
+    from .executors import InProcess, Processes, RayPool
+
+    if ray is not None:
+        return RayPool(settings, workers, None if ray in ("", "local") else ray)
+    if workers > 1:
+        return Processes(settings, workers)
+    return InProcess(settings)
+
+
+def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *, workers: int = 1,
+              resume: bool = False, report: str = "json", ray: str | None = None, quiet: bool = False,
+              stream: TextIO | None = None) -> BatchOutcome:
+    """Process every input document into ``outdir``; see the module docstring."""
+    if report not in REPORT_FORMATS:
+        raise InputError(f"unknown report format '{report}' (expected json or html)")
+    if workers < 1:
+        raise InputError("--workers must be at least 1")
+    out = Path(outdir)
+    if out.exists() and not out.is_dir():
+        raise InputError("is a file, expected an output directory", str(out))
+    docs = collect(inputs, out)
+    for d in docs:
+        if d.name.split("/")[0] in (STATE_DIR,) or d.name.startswith(REPORT_NAME + "."):
+            raise InputError(f"an input named {d.name} would clash with the job's own files", str(d.path))
+    state = out / STATE_DIR
+    if Manifest.exists(state) and not resume:
+        raise InputError("holds a batch job already; add --resume to finish it (documents whose input or "
+                         "settings changed are redone), or choose another output directory", str(out))
+    settings = resolved(settings)  # model and glossary errors before any work
+    signature = settings.signature()
+    out.mkdir(parents=True, exist_ok=True)
+    _clean_partials(out)
+    manifest = Manifest.open(state)
+    try:
+        manifest.set("settings", signature)
+        results: dict[str, DocResult] = {}
+        todo: list[tuple[str, Path]] = []
+        input_sha: dict[str, str] = {}
+        for d in docs:
+            input_sha[d.name] = _file_sha(d.path) or ""
+            entry = manifest.get(d.name) if resume else None
+            if (entry is not None and entry.status == "done" and entry.input_sha256 == input_sha[d.name]
+                    and entry.settings == signature and _file_sha(out / d.name) == entry.output_sha256):
+                results[d.name] = DocResult.from_record(entry.result)
+            else:
+                todo.append((d.name, d.path))
+        progress = Progress(len(docs), quiet=quiet, stream=stream, initial=len(docs) - len(todo))
+        executor = make_executor(settings, workers, ray) if todo else None
+        try:
+            for result in executor.run(todo) if executor else ():
+                _commit(manifest, out, result, input_sha[result.name], signature)
+                results[result.name] = result
+                progress.update(1, len(result.segments), failed=result.status == "failed")
+        finally:
+            progress.close()
+            if executor is not None:
+                executor.close()
+        ordered = [results[d.name] for d in docs]
+        qa = batch_qa(ordered, settings)
+        written = [out / f"{REPORT_NAME}.json"]
+        write_text_atomic(written[0], render_json(ordered, qa))
+        if report == "html":
+            written.append(out / f"{REPORT_NAME}.html")
+            write_text_atomic(written[1], render_html(qa))
+        return BatchOutcome(ordered, len(todo), len(docs) - len(todo), len(qa.findings),
+                            sum(is_drift(f) for f in qa.findings), written)
+    finally:
+        manifest.close()
+
+
+def _commit(manifest: Manifest, out: Path, result: DocResult, input_sha: str, signature: str) -> None:
+    """Output file first, then the manifest row (see the module docstring)."""
+    target = out / result.name
+    if result.status == "done" and result.output is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(target, result.output)
+        manifest.record(result.name, input_sha, signature, "done", None, result.name, sha256(result.output),
+                        result.record())
+    else:
+        if target.is_file():
+            target.unlink()  # a stale output of an earlier, different input
+        manifest.record(result.name, input_sha, signature, "failed", result.reason, None, None, result.record())
+
+
+__all__ = ["BatchOutcome", "BatchSettings", "InputDoc", "REPORT_FORMATS", "run_batch"]

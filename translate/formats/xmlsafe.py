@@ -1,0 +1,165 @@
+"""Hardened XML reading and byte-stable writing for XLIFF and TMX.
+
+Reading: lxml with entity resolution, DTD loading and network access off, CDATA
+and comments kept. Files that declare entities are refused (one clear error):
+an internal entity can expand without bound (billion laughs) and an external
+one reads files or URLs, and no CAT tool needs either in an exchange file.
+
+Writing: the tree is serialised once with lxml and only the elements that
+changed are spliced from that serialisation into the original bytes, so every
+unchanged unit keeps its exact bytes (quote style, ``&apos;``, ``<a></a>`` vs
+``<a/>``, character references, attribute spacing). Inside a changed element
+lxml's normalisations apply: attribute values in double quotes, character
+references written as characters, empty elements as ``<x/>``. Byte offsets come
+from expat (the standard library's C parser), which reports where each start
+and end tag begins; elements are matched to lxml's by document order.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+from xml.parsers import expat
+
+from lxml import etree
+
+from .base import FormatError
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           strip_cdata=False, remove_blank_text=False, remove_comments=False, remove_pis=False)
+
+
+def parse_xml(data: bytes, name: str) -> etree._ElementTree:
+    """The document tree; malformed XML and entity declarations are FormatErrors."""
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        msg = str(exc.msg or exc).split(", line ")[0]
+        raise FormatError(f"malformed XML ({msg})", name, exc.lineno or None) from None
+    except ValueError as exc:  # e.g. an unsupported encoding declaration
+        raise FormatError(f"cannot read XML ({exc})", name) from None
+    tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise FormatError("the document declares XML entities; they are refused for safety "
+                          "(entity expansion, external files); export without a DTD", name)
+    for node in root.iter(etree.Entity):
+        raise FormatError(f"undeclared entity reference &{node.name};", name, node.sourceline)
+    return tree
+
+
+def localname(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def elements(root: etree._Element) -> list[etree._Element]:
+    """Every element in document order (what expat reports as start tags)."""
+    return [el for el in root.iter() if isinstance(el.tag, str)]
+
+
+def _tag_end(data: bytes, pos: int) -> int:
+    """Offset just past the tag starting at ``pos`` ('>' inside quotes skipped)."""
+    quote = 0
+    for i in range(pos, len(data)):
+        c = data[i]
+        if quote:
+            if c == quote:
+                quote = 0
+        elif c in (0x22, 0x27):
+            quote = c
+        elif c == 0x3E:
+            return i + 1
+    return len(data)
+
+
+def element_ranges(data: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` byte offsets of every element, in document order.
+
+    Offsets assume an ASCII-compatible encoding (UTF-8, the XLIFF/TMX norm)."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    ranges: list[list[int]] = []
+    stack: list[int] = []
+
+    def start(_name, _attrs):
+        at = parser.CurrentByteIndex
+        tag_end = _tag_end(data, at)
+        stack.append(len(ranges))
+        # An empty-element tag (<x/>) is its own end; expat reports its end event after it.
+        ranges.append([at, tag_end if data[tag_end - 2] == 0x2F else -1])
+
+    def end(_name):
+        i = stack.pop()
+        if ranges[i][1] < 0:
+            ranges[i][1] = _tag_end(data, parser.CurrentByteIndex)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.Parse(data, True)
+    return [(a, b) for a, b in ranges]
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    encoding = tree.docinfo.encoding or "UTF-8"
+    return etree.tostring(tree, encoding=encoding, xml_declaration=True)
+
+
+class Splicer:
+    """Write a modified tree back into the original bytes element by element.
+
+    Built at parse time (it numbers the original elements); ``replace`` and
+    ``insert_after`` name the elements that changed; ``bytes`` does the splice.
+    """
+
+    def __init__(self, data: bytes, root: etree._Element):
+        self.data = data
+        self.root = root
+        # lxml makes element proxies on demand: holding them keeps their ids stable.
+        self._keep = elements(root)
+        self.original = {id(el): i for i, el in enumerate(self._keep)}
+        self.replaced: list[etree._Element] = []
+        self.inserted: list[tuple[etree._Element, etree._Element]] = []
+
+    def replace(self, el: etree._Element) -> None:
+        if el not in self.replaced:
+            self.replaced.append(el)
+
+    def insert_after(self, anchor: etree._Element, new: etree._Element) -> None:
+        """``new`` was added right after the original element ``anchor``."""
+        self.inserted.append((anchor, new))
+
+    def bytes(self, tree: etree._ElementTree) -> bytes:
+        new = serialize(tree)
+        new_ranges = element_ranges(new)
+        now = elements(self.root)
+        new_index = {id(el): i for i, el in enumerate(now)}
+        old_ranges = element_ranges(self.data)
+        edits: list[tuple[int, int, bytes]] = []
+        replaced = {id(el) for el in self.replaced}
+
+        def inside_replaced(el: etree._Element) -> bool:
+            return any(id(a) in replaced for a in el.iterancestors())
+
+        for el in self.replaced:
+            if id(el) not in self.original or inside_replaced(el):
+                continue  # a new element is written with its insertion
+            a, b = old_ranges[self.original[id(el)]]
+            na, nb = new_ranges[new_index[id(el)]]
+            edits.append((a, b, new[na:nb]))
+        for anchor, el in self.inserted:
+            if id(anchor) in replaced or inside_replaced(anchor):
+                continue
+            end = old_ranges[self.original[id(anchor)]][1]
+            new_end = new_ranges[new_index[id(anchor)]][1]
+            edits.append((end, end, new[new_end:new_ranges[new_index[id(el)]][1]]))
+        return _apply(self.data, edits)
+
+
+def _apply(data: bytes, edits: Iterable[tuple[int, int, bytes]]) -> bytes:
+    out, pos = [], 0
+    for a, b, chunk in sorted(edits, key=lambda e: (e[0], e[1])):
+        out.append(data[pos:a])
+        out.append(chunk)
+        pos = max(pos, b)
+    out.append(data[pos:])
+    return b"".join(out)
