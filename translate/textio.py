@@ -1,33 +1,77 @@
 """Reading user text safely and writing outputs atomically.
 
 Input files come from translators' desktops: wrong encodings, binaries picked by
-mistake, empty files. Each is turned into one precise :class:`InputError`. Outputs
-are written to a temporary file and renamed, so a failure never leaves a
-half-written file behind.
+mistake, empty files, ``/dev/zero``, a closed stdin. Each is turned into one
+precise :class:`InputError`. Reads stop at :data:`MAX_INPUT_MB`, so no input can
+exhaust memory.
+
+Outputs are written to a short temporary name next to the target and renamed,
+so a failure or a kill never leaves a half-written file behind and the old file
+stays intact. A symlink is written through to its target; a character device
+(``/dev/null``) is written to, never replaced; a FIFO, socket or block device is
+refused; an output that is also an input is refused. The new file gets the old
+file's permissions, or the umask's for a new file.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from .errors import InputError
 
 STDIN = "-"
+# The largest input read (per file). A news article is tens of KB and the
+# 65k-name Wikidata glossary is 4 MB; 100 MB leaves room for big batches while
+# keeping memory (text + decoded str + tables) under about 1 GB.
+MAX_INPUT_MB = 100
+MAX_INPUT_BYTES = MAX_INPUT_MB << 20
+_CHUNK = 1 << 20
+BOM = "\ufeff"
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
     return "<stdin>" if str(path) == STDIN else str(path)
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
+def _read_limited(stream, name: str, limit: int) -> bytes:
+    """Read ``stream`` to the end, refusing more than ``limit`` bytes and stopping
+    at the first chunk that shows binary data (``/dev/zero`` ends in one chunk)."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        if b"\x00" in chunk:
+            before = b"".join(parts) + chunk[: chunk.index(b"\x00")]
+            raise InputError("binary file (NUL byte), expected UTF-8 text", name, before.count(b"\n") + 1)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(f"input larger than {limit >> 20} MB; split it into smaller files", name)
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
     name = display_name(path)
     if str(path) == STDIN:
-        return sys.stdin.buffer.read()
-    p = Path(path)
+        stdin = sys.stdin
+        if stdin is None or stdin.closed:
+            raise InputError("stdin is closed; give a file name instead of -", name)
+        try:
+            return _read_limited(getattr(stdin, "buffer", stdin), name, limit)
+        except (OSError, ValueError) as exc:  # EBADF, or a closed file object
+            raise InputError(f"stdin is closed or unreadable ({getattr(exc, 'strerror', None) or exc})",
+                             name) from None
     try:
-        return p.read_bytes()
+        with open(path, "rb") as fh:
+            return _read_limited(fh, name, limit)
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except IsADirectoryError:
@@ -35,12 +79,12 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except PermissionError:
         raise InputError("permission denied", name) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+        raise InputError(f"cannot read: {_reason(exc)}", name) from None
 
 
-def decode_text(data: bytes, name: str, allow_empty: bool = False) -> str:
+def decode_text(data: bytes, name: str, allow_empty: bool = False, keep_bom: bool = False) -> str:
     """Decode UTF-8 text, naming the line of the first bad byte."""
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file (NUL byte), expected UTF-8 text", name, line)
     try:
@@ -48,15 +92,13 @@ def decode_text(data: bytes, name: str, allow_empty: bool = False) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {col}); save the file as UTF-8",
-            name,
-            line,
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not allow_empty and not text.strip():
+        what = "ends inside a UTF-8 sequence" if exc.reason == "unexpected end of data" else \
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {col})"
+        raise InputError(f"{what}; save the file as UTF-8", name, line) from None
+    if not allow_empty and not text.strip().strip(BOM):
         raise InputError("file is empty", name)
+    if text.startswith(BOM) and not keep_bom:
+        text = text[1:]
     return text
 
 
@@ -76,26 +118,194 @@ def read_lines(path: str | os.PathLike[str], allow_empty: bool = False) -> list[
     return split_lines(read_text(path, allow_empty=allow_empty))
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` so readers see the old file or the whole new one."""
-    if str(path) == STDIN:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError("output directory does not exist", str(directory))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+def check_text(value: str, name: str, line: int | None = None, what: str = "text") -> str:
+    """Refuse a lone surrogate (``"\\ud800"`` escapes in JSON or YAML): it cannot be
+    written as UTF-8, so it would only fail later, at output time."""
+    if not value.isascii():
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(f"{what} holds a lone surrogate (U+{ord(value[exc.start]):04X}), "
+                             "which is not a character; fix the escape", name, line) from None
+    return value
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a text file was laid out: its BOM and each line's terminator, so a
+    line-for-line rewrite (``enforce``) gives back the same bytes around the lines."""
+
+    bom: bool
+    endings: tuple[str, ...]
+
+    def join(self, lines: Sequence[str]) -> str:
+        """``lines`` (one per original line) with the original terminators."""
+        fallback = self.endings[0] if self.endings and self.endings[0] else "\n"
+        ends = list(self.endings) + [fallback] * (len(lines) - len(self.endings))
+        return (BOM if self.bom else "") + "".join(line + end for line, end in zip(lines, ends))
+
+
+def split_layout(text: str) -> tuple[list[str], Layout]:
+    """Lines (as :func:`split_lines`) and the :class:`Layout` to rebuild the text."""
+    bom = text.startswith(BOM)
+    body = text[1:] if bom else text
+    raw = body.split("\n")
+    endings = ["\r\n" if ln.endswith("\r") else "\n" for ln in raw[:-1]]
+    lines = split_lines(body)
+    if raw[-1] != "":  # last line without a newline (perhaps a lone CR)
+        endings.append("\r" if raw[-1].endswith("\r") else "")
+    return lines, Layout(bom, tuple(endings))
+
+
+def read_lines_layout(path: str | os.PathLike[str], allow_empty: bool = False) -> tuple[list[str], Layout]:
+    text = decode_text(read_bytes(path), display_name(path), allow_empty=allow_empty, keep_bom=True)
+    return split_layout(text)
+
+
+# ---- outputs ----------------------------------------------------------------
+
+_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted (immutable or protected file)",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EFBIG: "file too large",
+    errno.EISDIR: "is a directory",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.ELOOP: "too many levels of symbolic links",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Refuse an output path that cannot be written safely, before any work is done:
+    a directory, a FIFO/socket/block device, a missing directory, or one of ``inputs``."""
+    if str(path) == STDIN:
+        return
+    name = str(path)
+    target = Path(path)
+    try:
+        st = target.stat()  # follows a symlink: the file that would be written
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise InputError(f"cannot write: {_reason(exc)}", name) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("is a directory, expected an output file", name)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+            raise InputError("is not a regular file (a FIFO, socket or device); refusing to write over it", name)
+        for other in inputs:
+            if str(other) != STDIN and _same_file(str(other), target):
+                raise InputError(f"is also an input ({other}); write the output to another file", name)
+    else:
+        real = Path(os.path.realpath(target))
+        if not real.parent.is_dir():
+            raise InputError("output directory does not exist", str(real.parent))
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str,
+                      inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``text`` to ``path`` so readers see the old file or the whole new one.
+
+    Every failure (full disk, read-only directory, name too long, ...) is one
+    :class:`InputError` naming ``path``; the old file is then unchanged and no
+    temporary file is left behind."""
+    name = str(path)
+    if name == STDIN:
+        _write_stdout(text)
+        return
+    check_output(path, inputs)
+    data = _encode(text, name)
+    real = Path(os.path.realpath(path))  # write through a symlink to its target
+    try:
+        st = real.stat()
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISCHR(st.st_mode):  # /dev/null, /dev/full: write, never replace
+        try:
+            with open(real, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise InputError(f"cannot write: {_reason(exc)}", name) from None
+        return
+    if st is not None:
+        mode = stat.S_IMODE(st.st_mode)
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    directory = real.parent
+    tmp = None
+    try:
+        # A short name: the target's name can be 255 bytes, a derived one would overflow.
+        fd, tmp = tempfile.mkstemp(prefix=".tj-", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fchmod(fh.fileno(), mode)
+            os.fsync(fh.fileno())
+        os.replace(tmp, real)
+        tmp = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        raise InputError(f"cannot write: {_reason(exc)}; the old file is unchanged"
+                         if st is not None else f"cannot write: {_reason(exc)}", name) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _encode(text: str, name: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"output would hold a lone surrogate (U+{ord(text[exc.start]):04X}); "
+                         "an input holds a bad escape", name) from None
+
+
+def _write_stdout(text: str) -> None:
+    data = _encode(text, "<stdout>")
+    if sys.stdout is None:
+        raise InputError("stdout is closed; use -o FILE", "<stdout>")
+    out = getattr(sys.stdout, "buffer", None)
+    try:
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+    except BrokenPipeError:
         raise
+    except OSError as exc:
+        raise InputError(f"cannot write: {_reason(exc)}", "<stdout>") from None
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable; not every platform allows it."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -30,12 +30,20 @@ def enforce_cmd(
     from ..errors import InputError
     from ..glossary import load_glossaries
     from ..matching import Matcher, MatchSettings
-    from ..documents import read_aligned
+    from ..documents import align
+    from ..textio import check_output, display_name, read_lines, read_lines_layout, write_text_atomic
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
+    if output:
+        check_output(output, [source, target, *glossary])
     terms = load_glossaries(glossary)  # glossary errors first: file:line
-    src_lines, tgt_lines = read_aligned(source, target)
+    src_lines = read_lines(source, allow_empty=True)
+    if not src_lines:
+        raise InputError("file is empty", display_name(source))
+    # The target's BOM and line endings are given back exactly (CRLF stays CRLF).
+    tgt_lines, layout = read_lines_layout(target, allow_empty=True)
+    align(None, src_lines, tgt_lines, display_name(source), display_name(target))  # line counts
     match_settings = MatchSettings()
     if min_score < match_settings.min_fuzzy_score:
         match_settings = replace(match_settings, min_fuzzy_score=min_score)
@@ -52,25 +60,10 @@ def enforce_cmd(
         }
         text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
     else:
-        text = "".join(line + "\n" for line in lines)
-    _write(output or "-", text)
+        text = layout.join(lines)
+    write_text_atomic(output or "-", text, [source, target, *glossary])
     if not as_json or output:
         typer.echo(f"tarjama enforce: {len(corrections)} correction(s), {len(unplaced)} term(s) not enforced", err=True)
-
-
-def _write(path: str, text: str) -> None:
-    """Atomic write; a bad output path is one clear line, not a traceback."""
-    from pathlib import Path
-
-    from ..errors import InputError
-    from ..textio import write_text_atomic
-
-    if path != "-" and Path(path).is_dir():
-        raise InputError("is a directory, expected an output file", path)
-    try:
-        write_text_atomic(path, text)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 the formats in translate.reports."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -42,15 +41,18 @@ def qa_cmd(
     from ..qa import QASettings, run_qa, select_checks
     from ..reports import render
     from ..reports.signature import build_signature, model_info
-    from ..textio import write_text_atomic
+    from ..textio import check_output, write_text_atomic
 
     _choice(fmt, _FORMATS, "'--format'")
     _choice(fail_on, _FAIL_ON, "'--fail-on'")
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
+    if check is not None and not [n for c in check for n in c.split(",") if n.strip()]:
+        raise typer.BadParameter("no check names given (e.g. --check missing-term)", param_hint="'--check'")
     select_checks(check)  # unknown check names before any reading
-    if output and output != "-" and not Path(output).expanduser().resolve().parent.is_dir():
-        raise InputError("output directory does not exist", str(Path(output).parent))
+    inputs = [source, *([target] if target else []), *(glossary or [])]
+    if output:
+        check_output(output, inputs)
     documents = load_inputs(source, target)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     model_record = model_info(model) if model else None
@@ -58,7 +60,7 @@ def qa_cmd(
     report = run_qa(documents, glossaries, checks=check, match_settings=match_settings, settings=qa_settings)
     report.signature = build_signature(glossaries.files, report.checks, match_settings.as_dict(),
                                        qa_settings.as_dict(), model_record)
-    write_text_atomic(output or "-", render(report, fmt))
+    write_text_atomic(output or "-", render(report, fmt), inputs)
     if output:
         s = report.summary()
         typer.echo(f"tarjama qa: {s['findings']} finding(s) in {s['segments']} segment(s); report written to {output}",

@@ -23,10 +23,12 @@ def translate_cmd(
     from ..enforce import Enforcer
     from ..enforce.translation import GlossaryEngine
     from ..models import resolve
-    from ..textio import read_text, write_text_atomic
+    from ..textio import check_output, read_text, write_text_atomic
 
-    text = read_text(file)  # input errors first: cheap and precise
     glossaries = list(glossary or [])
+    if output:
+        check_output(output, [file, *glossaries])
+    text = read_text(file)  # input errors first: cheap and precise
     enforcer = Enforcer.from_paths(glossaries) if glossaries else None  # glossary errors before model loading
     options = DecodeOptions(beam_size=beam_size, return_attention=wants_attention(glossaries))
     translator = Translator(resolve(model), compute_type=compute_type, options=options)
@@ -45,7 +47,7 @@ def translate_cmd(
         out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
     else:
         out = result.text if result.text.endswith("\n") or not result.text else result.text + "\n"
-    write_text_atomic(output or "-", out)
+    write_text_atomic(output or "-", out, [file, *glossaries])
 
 
 def register(app: typer.Typer) -> None:
