@@ -21,7 +21,7 @@ from ..errors import TarjamaError
 from . import store
 from .archive import is_archive, safe_extract
 from .catalogue import CATALOGUE, lookup
-from .download import Progress, download, sha256_file
+from .download import Progress, check_url, download, sha256_file
 
 OPUS_EXTRAS = ("README.md", "LICENSE")
 
@@ -245,11 +245,12 @@ def fetch(
         expected = expected or entry.sha256
     if not url.startswith(("http://", "https://")):
         raise TarjamaError("only http:// and https:// URLs can be fetched; use `tarjama model install PATH` for files", url)
+    check_url(url)
     name = store.check_name(name or _suggest_name(url))
     if store.model_path(name).exists() and not force:
         raise TarjamaError(f"a model named {name!r} is already installed; remove it first or use --force")
     filename = _suggest_name(url) + _archive_suffix(url)
-    dest = store.downloads_dir() / f"{name}--{filename}"
+    dest = store.ensure_dir(store.downloads_dir()) / f"{name}--{filename}"
     digest = download(url, dest, expected, progress=progress or Progress(f"fetching {name}"))
     try:
         result = install(dest, name=name, origin=url, make_default=make_default, force=force, source_sha256=digest)
