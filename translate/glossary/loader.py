@@ -15,6 +15,7 @@ from ..bulk import gc_paused
 from ..errors import GlossaryError
 from ..textio import decode_text, read_bytes
 from .model import TERM_TYPES, Glossary, Term
+from .yaml_limits import compose
 
 TERM_KEYS = ("target", "type", "source", "forbidden", "note")
 TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
@@ -87,7 +88,7 @@ def _term(node: yaml.Node, path: str, index: int) -> Term:
 def parse_glossary(text: str, path: str) -> Glossary:
     """Parse one glossary document (already decoded)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text, path)  # yaml.compose within size, depth and alias limits
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
