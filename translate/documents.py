@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .textio import check_text, display_name, read_lines, read_text, split_lines
+from .textio import check_lines, check_text, display_name, read_lines, read_text, split_lines
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def parse_jsonl(text: str, path: str) -> list[Document]:
         if rid in seen:
             raise InputError(f"id '{rid}' already used on line {seen[rid]}", path, no)
         seen[rid] = no
-        src, tgt = split_lines(record["source"]), split_lines(record["target"])
+        src, tgt = check_lines(split_lines(record["source"]), path, no), check_lines(split_lines(record["target"]), path, no)
         if len(src) != len(tgt):
             raise InputError(
                 f"record '{rid}': source has {len(src)} lines, target has {len(tgt)}", path, no)
