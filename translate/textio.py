@@ -45,6 +45,14 @@ def display_name(path: str | os.PathLike[str]) -> str:
     return "<stdin>" if str(path) == STDIN else str(path)
 
 
+def _refuse_utf16(data: bytes, name: str) -> None:
+    """UTF-16/32 (Windows "Unicode" text) is not binary: say what it is."""
+    for bom, what in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            raise InputError(f"{what} text; save the file as UTF-8", name, 1)
+
+
 def _read_limited(stream, name: str, limit: int) -> bytes:
     """Read ``stream`` to the end, refusing more than ``limit`` bytes and stopping
     at the first chunk that shows binary data (``/dev/zero`` ends in one chunk)."""
@@ -54,6 +62,8 @@ def _read_limited(stream, name: str, limit: int) -> bytes:
         chunk = stream.read(_CHUNK)
         if not chunk:
             break
+        if not parts:
+            _refuse_utf16(chunk, name)
         if b"\x00" in chunk:
             before = b"".join(parts) + chunk[: chunk.index(b"\x00")]
             raise InputError("binary file (NUL byte), expected UTF-8 text", name, before.count(b"\n") + 1)
@@ -90,6 +100,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
 
 def decode_text(data: bytes, name: str, allow_empty: bool = False, keep_bom: bool = False) -> str:
     """Decode UTF-8 text, naming the line of the first bad byte."""
+    _refuse_utf16(data, name)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file (NUL byte), expected UTF-8 text", name, line)

@@ -254,6 +254,10 @@ def fetch(
     digest = download(url, dest, expected, progress=progress or Progress(f"fetching {name}"))
     try:
         result = install(dest, name=name, origin=url, make_default=make_default, force=force, source_sha256=digest)
+    except TarjamaError as exc:
+        if exc.path == str(dest):
+            exc.path = url  # the user gave the URL; the download is deleted below
+        raise
     finally:
         dest.unlink(missing_ok=True)
     return result

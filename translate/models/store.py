@@ -232,6 +232,8 @@ def set_default(name: str) -> None:
 
 
 def remove(name: str) -> Path:
+    if not model_path(name).is_dir():
+        raise TarjamaError(f"no model named {name!r} is installed")
     with locked():
         path = _remove_locked(name)
     try:
