@@ -1020,10 +1020,11 @@ def kill_test(fx: Fixtures, rounds: int, seed: int = 0) -> dict:
     result = {"kills": 0, "bad": []}
     for cmd, args in commands.items():
         out = d / f"{cmd}.out"
+        t0 = time.monotonic()
         full = subprocess.run([sys.executable, "-m", "translate", *args, "-o", str(out)], env=env,
                               capture_output=True)
+        t_full = time.monotonic() - t0  # kill somewhere inside a whole run
         reference = out.read_bytes() if out.exists() else None
-        t_full = 1.5
         for _ in range(rounds):
             old = b"OLD OUTPUT\n"
             out.write_bytes(old)
@@ -1045,11 +1046,15 @@ def kill_test(fx: Fixtures, rounds: int, seed: int = 0) -> dict:
     if fx.model_dir is not None:
         home = d / "home"
         kenv = dict(env, TARJAMA_HOME=str(home))
+        t0 = time.monotonic()
+        subprocess.run([sys.executable, "-m", "translate", "model", "install", str(fx.model_dir), "--name", "k"],
+                       env=kenv, capture_output=True)
+        t_full = time.monotonic() - t0
         for i in range(rounds):
             proc = subprocess.Popen([sys.executable, "-m", "translate", "model", "install", str(fx.model_dir),
                                      "--name", "k", "--force"], env=kenv,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.05, 1.5))
+            time.sleep(rng.uniform(0.05, t_full))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             result["kills"] += 1
@@ -1067,7 +1072,7 @@ def kill_test(fx: Fixtures, rounds: int, seed: int = 0) -> dict:
     return result
 
 
-def concurrency_test(fx: Fixtures, n: int = 8) -> dict:
+def concurrency_test(fx: Fixtures, n: int = 8, translate: bool = True) -> dict:
     """``n`` processes on one cold TARJAMA_HOME: same outputs as one run, a sound store."""
     d = fx.work / "concurrent"
     d.mkdir(parents=True, exist_ok=True)
@@ -1075,8 +1080,7 @@ def concurrency_test(fx: Fixtures, n: int = 8) -> dict:
     tgt = _w(d / "tgt.txt", "\n".join(TGT_LINES) + "\n")
     glo = _w(d / "g.yaml", GLOSSARY_TEXT)
     result: dict = {"processes": n, "bad": []}
-    solo_home = d / "solo-home"
-    env = dict(os.environ, TARJAMA_HOME=str(solo_home))
+    env = dict(os.environ, TARJAMA_HOME=str(fx.home))  # the reference run: warm cache
     qa = ["qa", "-s", str(src), "-t", str(tgt), "-g", str(glo), "-f", "json", "--fail-on", "never"]
     solo = subprocess.run([sys.executable, "-m", "translate", *qa], env=env, capture_output=True, text=True)
     cold = d / "cold-home"
@@ -1118,6 +1122,7 @@ def concurrency_test(fx: Fixtures, n: int = 8) -> dict:
         left = [p.name for p in (cold / "models").iterdir() if p.name.startswith(".") and p.name != ".lock"]
         if left:
             result["bad"].append(f"staging left after concurrent installs: {left}")
+    if fx.model_dir is not None and translate:
         tr = ["translate", str(src), "--model", "shared", "--beam-size", "1"]
         solo_t = subprocess.run([sys.executable, "-m", "translate", *tr], env=cenv, capture_output=True, text=True)
         procs = [subprocess.Popen([sys.executable, "-m", "translate", *tr], env=cenv, stdout=subprocess.PIPE,
