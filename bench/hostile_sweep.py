@@ -78,6 +78,7 @@ class Case:
     home: Path | None = None  # its own TARJAMA_HOME (checked for leftovers)
     subprocess_only: bool = False
     slow: bool = False  # seconds of waiting (hanging servers): the bench only
+    max_file_bytes: int | None = None  # RLIMIT_FSIZE: a full disk as the child sees it
     multi_line_ok: bool = False  # `glossary check` lists problems, then a summary
     after: object = None  # extra check: callable(case, code, stdout, stderr) -> list[str]
 
@@ -563,6 +564,28 @@ def generate(fx: Fixtures, quick: bool = False) -> list[Case]:
                         stdin="devfull-stdout" if name == "stdout-full" else None)
             add(case)
 
+    for cmd in writers:
+        d = F.new(f"out-full-disk-{cmd}")
+        src, tgt, glo = _pair(d)  # 60 lines: an output over the 2 KB "disk", a stderr line under it
+        src = _w(src, "\n".join(SRC_LINES * 20) + "\n")
+        tgt = _w(tgt, "\n".join(TGT_LINES * 20) + "\n")
+        old = _w(d / "out.txt", b"old output\n")
+        base = {"enforce": ["enforce", "-s", str(src), "-t", str(tgt), "-g", str(glo)],
+                "qa": ["qa", "-s", str(src), "-t", str(tgt), "-g", str(glo), "--fail-on", "never"],
+                "translate": ["translate", str(src), "--model", str(fx.model_dir or "")]}[cmd]
+        add(Case(f"output/full-disk/{cmd}", base + ["-o", str(old)], ERR, d, needle=str(old), output=old,
+                 subprocess_only=True, max_file_bytes=2048))
+    d = F.new("input-over-limit")
+    _, _, glo = _pair(d)
+    big = d / "big.txt"
+    if not quick:
+        with open(big, "wb") as fh:
+            line = ("بغداد " * 100 + "\n").encode()
+            for _ in range((101 << 20) // len(line) + 1):
+                fh.write(line)
+        add(Case("text/over-100-MB/match", ["glossary", "match", str(big), "-g", str(glo)], ERR, d,
+                 needle="larger than 100 MB", slow=True))
+
     # 8. archives and the model store
     arch_folder = F.new("archives")
     for name, (path, needle) in bad_archives(arch_folder / "in", fx.model_dir, heavy=not quick).items():
@@ -876,7 +899,7 @@ def run_subprocess(case: Case, env: dict[str, str], timeout: float = MAX_SECONDS
         proc = subprocess.Popen(
             [sys.executable, "-m", "translate", *case.args], stdin=stdin,
             stdout=stdout_target or out_f, stderr=err_f, env=env, cwd=case.folder,
-            preexec_fn=(lambda: os.close(0)) if case.stdin == "closed" else None)
+            preexec_fn=_preexec(case))
         rusage = None
         status = 0
         while True:
@@ -896,6 +919,22 @@ def run_subprocess(case: Case, env: dict[str, str], timeout: float = MAX_SECONDS
         err_f.seek(0)
         return Outcome(proc.returncode, out_f.read().decode("utf-8", "replace"),
                        err_f.read().decode("utf-8", "replace"), seconds, rusage.ru_maxrss if rusage else 0)
+
+
+def _preexec(case: Case):
+    """Close stdin, or make writes past a size fail as on a full disk (EFBIG)."""
+    if case.stdin != "closed" and case.max_file_bytes is None:
+        return None
+
+    def setup() -> None:
+        if case.stdin == "closed":
+            os.close(0)
+        if case.max_file_bytes is not None:
+            import resource
+
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (case.max_file_bytes, case.max_file_bytes))
+    return setup
 
 
 def check(case: Case, o: Outcome, before: dict, after: dict, outside_before: dict, outside_after: dict) -> dict[str, str]:
@@ -1158,6 +1197,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--kill-rounds", type=int, default=5)
     ap.add_argument("--keep", action="store_true", help="Keep the work folder.")
+    ap.add_argument("--only", default=None, help="Run only cases whose name holds this (no kills, no concurrency).")
     args = ap.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tarjama-sweep-"))
     start = time.monotonic()
@@ -1165,10 +1205,13 @@ def main(argv: list[str] | None = None) -> int:
     base, srv = start_server()
     fx.server = base
     cases = generate(fx)
+    if args.only:
+        cases = [c for c in cases if args.only in c.name]
     print(f"{len(cases)} hostile inputs generated in {time.monotonic() - start:.0f} s; running...", flush=True)
     counts, failures = sweep(cases, fx, run_subprocess, jobs=args.jobs)
-    kills = kill_test(fx, args.kill_rounds)
-    conc = concurrency_test(fx)
+    skip = {"kills": 0, "bad": [], "processes": 0}
+    kills = kill_test(fx, args.kill_rounds) if not args.only else skip
+    conc = concurrency_test(fx) if not args.only else skip
     srv.close()
     print(f"inputs: {len(cases)}  runs: {counts['runs']}  max time: {counts['max_seconds']:.1f} s  "
           f"max memory: {counts['max_rss_mb']} MB")

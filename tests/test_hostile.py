@@ -93,3 +93,37 @@ def test_the_checks_can_fail(hostile, tmp_path):
     counts, failures = sweep_mod.sweep([wrong], fx, run_in_process, jobs=1)
     assert {k for _, k, _ in failures} == {"exit_status", "names_file", "names_line"}
     shutil.rmtree(d)
+
+
+def test_enforce_keeps_bom_and_line_endings_exactly(cli, tmp_path):
+    src = tmp_path / "s.txt"
+    src.write_text("\n".join(sweep_mod.SRC_LINES) + "\n", encoding="utf-8")
+    glo = tmp_path / "g.yaml"
+    glo.write_text(sweep_mod.GLOSSARY_TEXT, encoding="utf-8")
+    for layout, ending in (("crlf", "\r\n"), ("lf-no-final", "\n")):
+        tgt = tmp_path / f"t-{layout}.txt"
+        body = ending.join(sweep_mod.TGT_LINES) + (ending if layout == "crlf" else "")
+        tgt.write_bytes(("\ufeff" + body).encode("utf-8"))
+        out = tmp_path / f"o-{layout}.txt"
+        r = cli("enforce", "-s", src, "-t", tgt, "-g", glo, "-o", out)
+        assert r.exit_code == 0, r.stderr
+        data = out.read_bytes().decode("utf-8")
+        assert data.startswith("\ufeff") and not data.startswith("\ufeff\ufeff")
+        assert "Mark Esper visited Baghdad" in data and "Esbir" not in data  # it did correct
+        assert data.count("\r\n") == (3 if layout == "crlf" else 0)
+        assert data.endswith(ending if layout == "crlf" else "Baghdad.")
+        assert data[1:].replace("Mark Esper", "Mark Esbir") == body
+
+
+def test_new_output_honours_the_umask(tmp_path):
+    import subprocess
+
+    src = sweep_mod._w(tmp_path / "s.txt", "\n".join(sweep_mod.SRC_LINES) + "\n")
+    tgt = sweep_mod._w(tmp_path / "t.txt", "\n".join(sweep_mod.TGT_LINES) + "\n")
+    glo = sweep_mod._w(tmp_path / "g.yaml", sweep_mod.GLOSSARY_TEXT)
+    out = tmp_path / "new.txt"
+    r = subprocess.run([sys.executable, "-m", "translate", "enforce", "-s", str(src), "-t", str(tgt), "-g", str(glo),
+                        "-o", str(out)], capture_output=True, text=True, preexec_fn=lambda: os.umask(0o027))
+    assert r.returncode == 0, r.stderr
+    assert oct(out.stat().st_mode & 0o777) == oct(0o640)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
