@@ -116,6 +116,7 @@ def bad_texts(n_lines: int = 3) -> dict[str, tuple[bytes, int | None, frozenset[
         "long-line-3": (good + b"\n" + ("x" * 50_001).encode() + b"\n", 4, ERR),
         "gzip-bytes": (gzip.compress(good), None, ERR),
         "png-header": (b"\x89PNG\r\n\x1a\n\x00\x00", None, ERR),
+        "too-many-lines": (b"x\n" * 1_000_001, None, ERR),
     }
 
 
@@ -509,6 +510,18 @@ def generate(fx: Fixtures, quick: bool = False) -> list[Case]:
         ("path-newline", ["glossary", "match", str(d0 / "a\nb.txt"), "-g", str(glo)], "b.txt"),
         ("path-bad-bytes", ["glossary", "match", str(d0) + "/\udcff\udcfe.txt", "-g", str(glo)], ".txt"),
         ("path-loop", ["glossary", "match", str(_loop(d0)), "-g", str(glo)], "loop"),
+        ("input-fifo", ["glossary", "match", str(_fifo(d0 / "in.fifo")), "-g", str(glo)], "in.fifo"),
+        ("glossary-fifo", ["glossary", "match", str(src), "-g", str(_fifo(d0 / "g.fifo"))], "g.fifo"),
+        ("input-devnull", ["glossary", "match", "/dev/null", "-g", str(glo)], "/dev/null"),
+        ("enforce-target-devnull", ["enforce", "-s", str(src), "-t", "/dev/null", "-g", str(glo)], "/dev/null"),
+    ]
+    sdir, tdir = d0 / "srcdir", d0 / "tgtdir"
+    _w(sdir / "a.txt", "\n".join(SRC_LINES) + "\n")
+    _w(tdir / "a.txt", "\n".join(TGT_LINES) + "\n")
+    option_cases += [
+        ("output-over-a-dir-input", ["qa", "-s", str(sdir), "-t", str(tdir), "-o", str(sdir / "a.txt")], "a.txt"),
+        ("output-inside-a-dir-input", ["qa", "-s", str(sdir), "-t", str(tdir), "-o", str(tdir / "r.txt")], "r.txt"),
+        ("dirs-mismatch", ["qa", "-s", str(sdir), "-t", str(_mkdir(d0 / "emptydir"))], "a.txt"),
     ]
     if fx.model_dir is not None:
         option_cases += [
@@ -610,6 +623,12 @@ def _loop(d: Path) -> Path:
     p = d / "loop.txt"
     if not p.is_symlink():
         os.symlink(p, p)
+    return p
+
+
+def _fifo(p: Path) -> Path:
+    if not p.exists():
+        os.mkfifo(p)
     return p
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .textio import check_lines, check_text, display_name, read_lines, read_text, split_lines
+from .textio import check_line_count, check_lines, check_text, display_name, read_lines, read_text, split_lines
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def parse_jsonl(text: str, path: str) -> list[Document]:
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[Document]:
-    return parse_jsonl(read_text(path), display_name(path))
+    return parse_jsonl(check_line_count(read_text(path), display_name(path)), display_name(path))
 
 
 def load_inputs(source: str, target: str | None) -> list[Document]:

@@ -23,13 +23,13 @@ def translate_cmd(
     from ..enforce import Enforcer
     from ..enforce.translation import GlossaryEngine
     from ..models import resolve
-    from ..textio import check_lines, check_output, display_name, read_text, split_lines, write_text_atomic
+    from ..textio import check_line_count, check_lines, check_output, display_name, read_text, split_lines, write_text_atomic
 
     glossaries = list(glossary or [])
     if output:
         check_output(output, [file, *glossaries])
     text = read_text(file)  # input errors first: cheap and precise
-    check_lines(split_lines(text), display_name(file))
+    check_lines(split_lines(check_line_count(text, display_name(file))), display_name(file))
     enforcer = Enforcer.from_paths(glossaries) if glossaries else None  # glossary errors before model loading
     options = DecodeOptions(beam_size=beam_size, return_attention=wants_attention(glossaries))
     translator = Translator(resolve(model), compute_type=compute_type, options=options)
