@@ -599,6 +599,32 @@ def generate(fx: Fixtures, quick: bool = False) -> list[Case]:
         add(Case("text/over-100-MB/match", ["glossary", "match", str(big), "-g", str(glo)], ERR, d,
                  needle="larger than 100 MB", slow=True))
 
+    # a damaged cache is rebuilt, never an error (and never a hang: a FIFO, /dev/zero)
+    cached = sorted((fx.home / "cache").glob("*.tables")) if (fx.home / "cache").is_dir() else []
+    for damage in ("truncated", "garbage", "fifo", "directory", "devzero", "empty"):
+        if not cached:
+            break
+        d = F.new(f"cache-{damage}")
+        src, tgt, glo = _pair(d)
+        home = d / "home"
+        (home / "cache").mkdir(parents=True)
+        for f in cached:
+            p = home / "cache" / f.name
+            if damage == "truncated":
+                p.write_bytes(f.read_bytes()[: f.stat().st_size // 3])
+            elif damage == "garbage":
+                p.write_bytes(f.read_bytes()[:20] + os.urandom(5000))
+            elif damage == "fifo":
+                os.mkfifo(p)
+            elif damage == "directory":
+                p.mkdir()
+            elif damage == "devzero":
+                os.symlink("/dev/zero", p)
+            else:
+                p.write_bytes(b"")
+        add(Case(f"cache/{damage}", ["qa", "-s", str(src), "-t", str(tgt), "-g", str(glo)], OK, d, home=home,
+                 subprocess_only=True))
+
     # 8. archives and the model store
     arch_folder = F.new("archives")
     for name, (path, needle) in bad_archives(arch_folder / "in", fx.model_dir, heavy=not quick).items():
