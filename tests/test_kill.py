@@ -59,3 +59,18 @@ def test_a_killed_install_is_cleaned_by_the_next(fixtures, tmp_path):
     assert r.returncode == 0, r.stderr
     assert not dead.exists() and live.exists()
     assert (models / "m" / "model.bin").is_file()
+
+
+def test_a_killed_writer_s_temp_file_is_removed_by_the_next_run(cli, tmp_path):
+    """SIGKILL between writing the temporary file and renaming it leaves
+    ``.tj-PID-XXXX.tmp``; the next write to that folder removes it (its pid is
+    gone) and leaves a running writer's file alone."""
+    src = sweep_mod._w(tmp_path / "s.txt", "\n".join(sweep_mod.SRC_LINES) + "\n")
+    tgt = sweep_mod._w(tmp_path / "t.txt", "\n".join(sweep_mod.TGT_LINES) + "\n")
+    glo = sweep_mod._w(tmp_path / "g.yaml", sweep_mod.GLOSSARY_TEXT)
+    dead = sweep_mod._w(tmp_path / ".tj-999999999-abcd1234.tmp", b"half an out")
+    live = sweep_mod._w(tmp_path / f".tj-{os.getpid()}-efgh5678.tmp", b"being written")
+    r = cli("enforce", "-s", src, "-t", tgt, "-g", glo, "-o", tmp_path / "out.txt")
+    assert r.exit_code == 0, r.stderr
+    assert not dead.exists() and live.exists()
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith("Mark Esper visited")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -303,7 +304,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str,
     tmp = None
     try:
         # A short name: the target's name can be 255 bytes, a derived one would overflow.
-        fd, tmp = tempfile.mkstemp(prefix=".tj-", suffix=".tmp", dir=directory)
+        # The pid lets a later run remove it if this one is killed before the rename.
+        clean_stale_temps(directory)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=directory)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -319,6 +322,39 @@ def write_text_atomic(path: str | os.PathLike[str], text: str,
         if tmp is not None:
             try:
                 os.unlink(tmp)
+            except OSError:
+                pass
+
+
+TEMP_PREFIX = ".tj-"
+_STALE = re.compile(r"^\.tj-(\d+)-\w+\.tmp$")
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process ``pid`` running (as far as we may know)?"""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
+def clean_stale_temps(directory: Path) -> None:
+    """Remove temporary outputs left in ``directory`` by killed runs (their pid is
+    gone); a running tarjama's temporary file is left alone."""
+    try:
+        names = [n for n in os.listdir(directory) if n.startswith(TEMP_PREFIX)]
+    except OSError:
+        return
+    for n in names:
+        m = _STALE.match(n)
+        if m and not pid_alive(int(m.group(1))):
+            try:
+                os.unlink(os.path.join(directory, n))
             except OSError:
                 pass
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import TarjamaError
+from ..textio import pid_alive
 
 HOME_ENV = "TARJAMA_HOME"
 MODEL_ENV = "TARJAMA_MODEL"
@@ -185,20 +186,8 @@ def clean_stale(root: Path | None = None) -> None:
         return
     for entry in entries:
         m = re.match(r"^\.(?:install|removing)-(\d+)-", entry.name)
-        if m and not _alive(int(m.group(1))):
+        if m and not pid_alive(int(m.group(1))):
             shutil.rmtree(entry, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
 
 
 def default_file() -> Path:
