@@ -7,7 +7,6 @@ Eight processes on one cold TARJAMA_HOME give the answers of one, and leave a
 sound store. The bench (bench/hostile_sweep.py) runs more rounds."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -16,10 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("hostile_sweep_kill", ROOT / "bench" / "hostile_sweep.py")
-sweep_mod = importlib.util.module_from_spec(_spec)
-sys.modules["hostile_sweep_kill"] = sweep_mod
-_spec.loader.exec_module(sweep_mod)
+sys.path.insert(0, str(ROOT / "bench"))
+import hostile as sweep_mod  # noqa: E402  (bench/hostile/, shared with the bench)
 
 
 @pytest.fixture(scope="module")
