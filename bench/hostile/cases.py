@@ -455,6 +455,9 @@ def _fetch_cases(F: _Folders, fx: Fixtures) -> list[Case]:
         out.append(Case(f"fetch/{path}", ["model", "fetch", "m", "--url", f"{fx.server}/{path}.zip"], ERR, d,
                         needle=f"/{path}.zip", env=env, home=F.new(f"home-fetch-{path}"), after=_store_clean,
                         slow=path in ("silent", "drip", "header-drip", "truncated", "reset")))
+    if fx.server:  # the default timeout: a silent server costs one 20 s wait, not minutes
+        out.append(Case("fetch/silent-default-timeout", ["model", "fetch", "m", "--url", f"{fx.server}/silent.zip"],
+                        ERR, d, needle="/silent.zip", home=F.new("home-fetch-silent-default"), slow=True))
     for url in ("http://[::1", "http://", "http://a b/x.zip", "http://h:99999/x.zip", "ftp://x/y.zip",
                 "file:///etc/passwd", "http://%00/x.zip", "javascript:alert(1)", ""):
         out.append(Case(f"fetch/url-{url[:12]}", ["model", "fetch", "m", "--url", url], ERR, d,

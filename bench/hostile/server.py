@@ -23,7 +23,7 @@ def start_server() -> tuple[str, socket.socket]:
             request = conn.recv(65536).decode("latin-1")
             path = request.split(" ")[1] if " " in request else "/"
             if path.startswith("/silent"):
-                time.sleep(20)
+                time.sleep(45)
             elif path.startswith("/drip"):
                 conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n")
                 for _ in range(200):

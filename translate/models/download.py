@@ -6,10 +6,12 @@ Why: models are hundreds of MB and newsroom networks drop. We stream to
 writing, and only rename to ``dest`` when the size and checksum are right.
 
 No server can hold a fetch forever: connecting and each read time out after
-``TARJAMA_FETCH_TIMEOUT`` seconds (default 30), a transfer that moves less than
+``TARJAMA_FETCH_TIMEOUT`` seconds (default 20), a transfer that moves less than
 :data:`STALL_BYTES` in that time (a server dripping a byte every few seconds,
 or never finishing its headers) is stalled, redirects stop after
-:data:`MAX_REDIRECTS`, and an attempt that made no progress is retried once only.
+:data:`MAX_REDIRECTS`. An attempt that timed out without a byte is not retried
+and one cut without progress is retried once, so a hostile server costs one
+timeout; a cut after progress is resumed (up to ``retries`` times).
 """
 from __future__ import annotations
 
@@ -33,8 +35,8 @@ from ..errors import TarjamaError
 CHUNK = 1 << 16
 USER_AGENT = "tarjama-model-fetch/1"
 TIMEOUT_ENV = "TARJAMA_FETCH_TIMEOUT"
-DEFAULT_TIMEOUT = 30.0
-# Less than this in one timeout window is a stall (64 KB per 30 s is about 2 KB/s,
+DEFAULT_TIMEOUT = 20.0
+# Less than this in one timeout window is a stall (64 KB per 20 s is about 3 KB/s,
 # far below any real link; a slowloris server sends bytes, not kilobytes).
 STALL_BYTES = CHUNK
 MAX_REDIRECTS = 5
@@ -234,8 +236,12 @@ def download(
                 raise DownloadError(f"malformed URL ({exc.reason})", url) from None
             failures += 1
             idle_failures = idle_failures + 1 if done == offset else 0
-            last_error = " ".join(str(getattr(exc, "reason", exc)).split()) or type(exc).__name__
-            if failures > retries or idle_failures > 1:
+            reason = getattr(exc, "reason", exc)
+            last_error = " ".join(str(reason).split()) or type(exc).__name__
+            # A server that sent nothing for a whole timeout will not answer a retry
+            # either; a cut connection (reset, refused) gets one more try.
+            timed_out = isinstance(reason, TimeoutError) and idle_failures
+            if failures > retries or idle_failures > 1 or timed_out:
                 raise DownloadError(
                     f"download failed after {failures} attempt(s) ({last_error[:200]}); "
                     "run the same command again to resume",
