@@ -390,9 +390,9 @@ def _store_cases(F: _Folders, fx: Fixtures) -> list[Case]:
     for args in (["model", "list"], ["model", "install", str(model), "--name", "m"], ["model", "verify", "m"],
                  ["model", "remove", "m"], ["model", "default", "m"], ["translate", str(_w(d / "s.txt", SRC_LINES[0]))],
                  ["model", "fetch", "x", "--url", "http://127.0.0.1:9/x.zip"]):
-        expect = OK if args[:2] == ["model", "list"] else ERR
-        out.append(Case(f"store/home-is-file/{'-'.join(args[:2])}", args, expect, d, needle=None if expect == OK
-                        else None, env={"TARJAMA_HOME": str(home_file)}))
+        out.append(Case(f"store/home-is-file/{'-'.join(args[:2])}", args, ERR, d,
+                        needle=str(home_file) if args[:2] == ["model", "list"] else None,
+                        env={"TARJAMA_HOME": str(home_file)}))
     # a damaged manifest never hides the healthy model
     for damage in ("garbage", "wrong-types", "empty", "directory", "binary", "huge-nesting"):
         d = F.new(f"store-damaged-{damage}")

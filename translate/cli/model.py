@@ -56,7 +56,10 @@ def list_cmd(
 ) -> None:
     """List installed models (the default is marked with *)."""
     from ..models import CATALOGUE, get_default, home, installed
+    from ..models.store import HOME_ENV, manifest_problem
 
+    if home().exists() and not home().is_dir():
+        raise TarjamaError(f"is a file, expected a directory (check ${HOME_ENV})", str(home()))
     models = installed()
     default = get_default()
     if not models:
@@ -64,7 +67,8 @@ def list_cmd(
     for name, manifest in models:
         mark = "*" if name == default else " "
         if manifest is None:
-            typer.echo(f"{mark} {name}  (no manifest)")
+            problem = manifest_problem(name)
+            typer.echo(f"{mark} {name}  ({problem.split(';')[0] + '; reinstall it' if problem else 'no manifest'})")
         else:
             size = manifest.size / 1048576
             typer.echo(f"{mark} {name}  {manifest.kind}  {size:.1f} MiB  {manifest.date}  {manifest.source}")
