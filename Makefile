@@ -34,6 +34,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/translate_bench.py
 	$(BIN)/python bench/enforce_bench.py
 	$(BIN)/python bench/qa_bench.py
+	$(BIN)/python bench/glossary_bench.py
+	$(BIN)/python bench/precision_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

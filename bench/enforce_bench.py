@@ -3,7 +3,7 @@
 
     python bench/enforce_bench.py [--lines 200] [--beam 4] [--model DIR] [--shared ../shared]
 
-1. Loads the 65k Wikidata person names (``bench/match_bench.load_names``) plus
+1. Loads the 65k Wikidata person names (``bench/corpora.load_names``) plus
    ``glossaries/`` and enforces them on the NTREX English file against its
    Arabic source (1,997 line pairs): prints lines/s and what was changed. The
    English is a human reference, so every correction there is a change to
@@ -12,9 +12,8 @@
 2. Builds the ``base`` random test model (OPUS-MT-base dimensions, int8; or
    ``--model``) and translates the first ``--lines`` Arabic lines with a fixed
    decoding length of 40 tokens (as ``translate_bench.py``), then compares:
-   after-translation enforcement of those lines; the in-translation hook
-   (``return_attention`` + :class:`GlossaryPostprocess`); and the
-   protecting :class:`GlossaryEngine`. Goal: enforcement adds <= 5 % to
+   after-translation enforcement of those lines; attention on; and the
+   protecting :class:`GlossaryEngine` (the one in-translation path). Goal: enforcement adds <= 5 % to
    translation time.
 3. Measures how the two protection modes survive decoding (see
    ``translate/enforce/protect.py``).
@@ -31,15 +30,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: the test-model builder
 sys.path.insert(0, str(ROOT / "bench"))
 
-from match_bench import load_names  # noqa: E402
+from corpora import load_names  # noqa: E402
+from protection import measure_protection  # noqa: E402
 
 from translate.engine import DecodeOptions, Translator  # noqa: E402
-from translate.engine.testmodel import build_ct2_model  # noqa: E402
+from support.testmodel import build_ct2_model  # noqa: E402
 from translate.enforce import Enforcer  # noqa: E402
-from translate.enforce.protect import measure_protection  # noqa: E402
-from translate.enforce.translation import GlossaryEngine, GlossaryPostprocess  # noqa: E402
+from translate.enforce.translation import GlossaryEngine  # noqa: E402
 from translate.glossary import load_glossaries  # noqa: E402
 
 LENGTH = 40
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.tr_repeats):  # interleaved so drift hits both alike
             t, translated = timed(translator.translate_sentences, src)
             plain_times.append(t)
-            t, attended = timed(translator.translate_sentences, src, attend)
+            t, _ = timed(translator.translate_sentences, src, attend)
             attn_times.append(t)
         t_tr, t_attn = statistics.median(plain_times), statistics.median(attn_times)
         mt = [r.target for r in translated]
@@ -115,8 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         t_after_cold, _ = timed(fresh.enforce_lines, src, mt)
         t_after, _ = timed(enforcer.enforce_lines, src, mt, repeats=args.repeats)
         t_after_ref, _ = timed(enforcer.enforce_lines, src, ref, repeats=args.repeats)
-        hook = GlossaryPostprocess(enforcer)
-        t_hook, _ = timed(hook, attended, repeats=args.repeats)
         # Protection changes what the model decodes, so its cost is measured against
         # translating the same protected input without the wrapper.
         from translate.enforce.protect import protect
@@ -135,9 +133,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"enforce after (MT text)   {t_after:>10.3f} s    {pct(t_after)}")
         print(f"enforce after (reference) {t_after_ref:>10.3f} s    {pct(t_after_ref)}")
         print(f"attention on              {t_attn - t_tr:>+10.3f} s    {pct(t_attn - t_tr)}")
-        print(f"postprocess hook          {t_hook:>10.3f} s    {pct(t_hook)}")
-        print(f"in translation, total     {t_attn - t_tr + t_hook:>+10.3f} s    {pct(t_attn - t_tr + t_hook)}"
-              "  (attention + hook)")
         print(f"protecting engine         {t_wrapped - t_prot:>+10.3f} s    {pct(t_wrapped - t_prot)}"
               "  (match + protect + restore + enforce, vs decoding the protected input with attention)")
 

@@ -40,7 +40,8 @@ def prepare(work: Path, with_model: bool = True) -> Fixtures:
     model_dir = None
     if with_model:
         sys.path.insert(0, str(ROOT))
-        from translate.engine.testmodel import build_ct2_model
+        sys.path.insert(0, str(ROOT / "tests"))  # tests/support
+        from support.testmodel import build_ct2_model
 
         model_dir = build_ct2_model(work / "model-src" / "tiny", size="tiny", seed=0)
     # warm the lexicon cache once, so each case costs one start-up, not a build

@@ -28,9 +28,25 @@ def tarjama_home(tmp_path_factory, monkeypatch) -> Path:
 def tiny_model(tmp_path_factory) -> Path:
     """A random-weight tiny CTranslate2 model with source.spm/target.spm.
     Treat as read-only: copy it before damaging it."""
-    from translate.engine.testmodel import build_ct2_model
+    from support.testmodel import build_ct2_model
 
     return build_ct2_model(tmp_path_factory.mktemp("models") / "tiny", size="tiny", seed=0)
+
+
+@pytest.fixture(scope="session")
+def family_model(tmp_path_factory):
+    """``family_model("nllb")``: a tiny random-weight model of that family
+    (marian, nllb, m2m100) with its real layout and special tokens, built once."""
+    from support.testmodel import build_ct2_model
+
+    built: dict[str, Path] = {}
+
+    def get(family: str) -> Path:
+        if family not in built:
+            built[family] = build_ct2_model(tmp_path_factory.mktemp(family) / family, family=family)
+        return built[family]
+
+    return get
 
 
 @pytest.fixture
@@ -51,7 +67,7 @@ def model_copy(tiny_model, tmp_path):
 @pytest.fixture(scope="session")
 def opus_zip(tmp_path_factory) -> Path:
     """A tiny OPUS-MT-style release zip (Marian .npz + .spm + vocab .yml)."""
-    from translate.engine.testmodel import build_opus_mt_zip
+    from support.testmodel import build_opus_mt_zip
 
     return build_opus_mt_zip(tmp_path_factory.mktemp("opus") / "opus-2099-01-01.zip", seed=0)
 
@@ -157,3 +173,21 @@ def http_server():
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def shared_data_dir() -> Path | None:
+    """``shared/data`` beside the repo (CI copies it there), else /work/shared/data; None if neither."""
+    root = Path(__file__).resolve().parent.parent
+    for candidate in (root.parent / "shared" / "data", Path("/work/shared/data")):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The shared test corpora (NTREX, TICO-19, Wikidata names); the test is skipped without them."""
+    found = shared_data_dir()
+    if found is None:
+        pytest.skip("shared/data (NTREX, TICO-19, Wikidata names) not found beside the repo")
+    return found

@@ -55,7 +55,9 @@ def test_min_score_setting(cli, tmp_path):
     r = cli("enforce", "-s", src, "-t", mt, "-g", GLOSSARY, "--json", "--min-score", "0.95")
     data = json.loads(r.stdout)
     assert data["lines"] == ["An official told Miltim Times"]
-    assert [u["reason"] for u in data["unplaced"]] == ["low-score"]
+    # not enforced, and the forbidden form left is named (what `tarjama qa` reports)
+    assert [u["reason"] for u in data["unplaced"]] == ["low-score", "forbidden"]
+    assert data["unplaced"][1]["english"] == "Miltim Times"
 
 
 def test_line_count_mismatch(cli, tmp_path):

@@ -138,9 +138,15 @@ def test_document_keeps_paragraphs_and_blank_lines(translator):
 
 
 class EchoEngine:
-    """A pure-Python Engine (the protocol, not ctranslate2): tags sentences."""
+    """A pure-Python Engine (the protocol, not ctranslate2): tags sentences
+    and records the options each call receives."""
 
-    def translate_sentences(self, sentences):
+    def __init__(self):
+        self.options = DecodeOptions()
+        self.calls: list[DecodeOptions | None] = []
+
+    def translate_sentences(self, sentences, options=None):
+        self.calls.append(options)
         return [SentenceResult(s, f"<{i}>") for i, s in enumerate(sentences)]
 
 
@@ -151,9 +157,13 @@ def test_translate_document_with_any_engine_and_postprocess():
         seen.extend(s.source for s in sentences)
         return [SentenceResult(s.source, s.target.upper(), paragraph=s.paragraph) for s in sentences]
 
-    result = translate_document(EchoEngine(), "ذهب. عاد\n\nنام", postprocess=post)
+    engine = EchoEngine()
+    result = translate_document(engine, "ذهب. عاد\n\nنام", postprocess=post)
     assert seen == ["ذهب.", "عاد", "نام"]
     assert result.text == "<0> <1>\n\n<2>"
+    greedy = DecodeOptions(beam_size=1)
+    translate_document(engine, "ذهب.", options=greedy)  # any engine gets the options, not only Translator
+    assert engine.calls == [None, greedy]
 
 
 def test_json_record_has_location_and_attention(tiny_model):
@@ -166,7 +176,7 @@ def test_json_record_has_location_and_attention(tiny_model):
 def test_test_model_builds_are_identical(tmp_path):
     import hashlib
 
-    from translate.engine.testmodel import build_ct2_model
+    from support.testmodel import build_ct2_model
 
     digests = {
         hashlib.sha256((build_ct2_model(tmp_path / str(i), seed=7) / "model.bin").read_bytes()).hexdigest()

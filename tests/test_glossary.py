@@ -115,4 +115,4 @@ terms:
 def test_lint_spelling_without_letters(tmp_path: Path) -> None:
     _, problems = check_paths([_write(tmp_path, "terms:\n  - {target: X, source: ['ـــ']}\n")])
     assert [str(p).split(": ", 1)[1] for p in problems] == [
-        "error: term 1 (X): source 'ـــ' has no letters once normalised; it can never match"]
+        "error: term 1 (X): source 'ـــ' has no letters once normalised; it can never match [empty-spelling]"]

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from translate.glossary import Glossary, Term, load_glossaries
 from translate.matching import Matcher, MatchSettings
+from translate.matching.match import FuzzySettings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "seed-article.ar.txt").read_text(encoding="utf-8").splitlines()
@@ -162,7 +163,7 @@ def test_fuzzy_unseen_spellings(term: Term, line: str, text: str) -> None:
 
 
 def test_fuzzy_can_be_switched_off() -> None:
-    m = Matcher(Glossary(terms=[BOLTON]), MatchSettings(fuzzy=False))
+    m = Matcher(Glossary(terms=[BOLTON]), MatchSettings(FuzzySettings(enabled=False)))
     assert m.find("قال بولتن") == []
 
 
@@ -427,8 +428,8 @@ def test_find_all_equals_find_line_by_line(shipped: Matcher) -> None:
     """find_all learns a document's words in one batch; the result must be what
     each line gives on its own, on a fresh matcher and on a warm one."""
     lines = SEED + [line for _, line in MUST_NOT_MATCH] + ["", "  ", "Military Times", "ﻻ إسبر"]
-    batch = [m.to_dict() for m in shipped.fresh().find_all(lines)]
-    alone = shipped.fresh()
+    batch = [m.to_dict() for m in Matcher(shipped.glossary, index=shipped.index).find_all(lines)]
+    alone = Matcher(shipped.glossary, index=shipped.index)  # empty per-word caches, same index
     one_by_one = [m.to_dict() for no, line in enumerate(lines, 1) for m in alone.find(line, no)]
     assert batch == one_by_one
     assert [m.to_dict() for m in alone.find_all(lines)] == batch

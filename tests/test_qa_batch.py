@@ -122,7 +122,7 @@ def test_document_views_match_segment_by_segment(glossary):
     en = (seed / "seed-article.mt.en.txt").read_text(encoding="utf-8").splitlines()
     segments = [Segment(line=10 + 3 * k, source=a, target=e) for k, (a, e) in enumerate(zip(ar, en))]
     batch = Analyzer(glossary, Matcher(glossary)).views(segments)
-    alone = [Analyzer(glossary, Matcher(glossary)).view(seg) for seg in segments]
+    alone = [Analyzer(glossary, Matcher(glossary)).views([seg])[0] for seg in segments]
     assert [[(u.match.to_dict(), u.renderings) for u in v.uses] for v in batch] == \
         [[(u.match.to_dict(), u.renderings) for u in v.uses] for v in alone]
     assert sum(len(v.uses) for v in batch) > 10

@@ -29,7 +29,7 @@ def test_findings_exit_1_and_json_report(cli):
     sig = report["signature"]
     assert sig["tarjama"] and sig["model"] is None
     assert sig["glossaries"] == [{"file": str(GLOSSARY), "sha256": hashlib.sha256(GLOSSARY.read_bytes()).hexdigest()}]
-    assert sig["thresholds"]["matching"]["min_fuzzy_score"] and "qa" in sig["thresholds"]
+    assert sig["thresholds"]["matching"]["fuzzy"]["min_score"] and "qa" in sig["thresholds"]
 
 
 def test_fail_on_levels(cli):

@@ -27,7 +27,7 @@ def _report(batch: bool = False):
 
 def test_json_shape():
     data = json.loads(render(_report(), "json"))
-    assert set(data) == {"findings", "summary", "signature"}
+    assert set(data) == {"findings", "suppressed", "stale_suppressions", "summary", "inputs", "created", "signature"}
     f = data["findings"][0]
     assert (f["line"], f["check"], f["severity"], f["term"], f["evidence"]) == (1, "term-missing", "error", "Pompeo", "Bompeo")
     assert data["summary"]["by_check"]["forbidden"] == 1 and data["summary"]["findings"] == 2
@@ -53,6 +53,6 @@ def test_signature_is_reproducible():
 
 def test_text_table_and_clean_summary():
     text = render(_report(), "text")
-    assert "Bompeo" in text and "2 findings (2 errors, 0 warnings) in 1 of 1 segments" in text
+    assert "Bompeo" in text and "2 findings (2 errors, 0 warnings, 0 info) in 1 of 1 segments" in text
     clean = render(run_qa([align(None, ["قال"], ["He said"])], None), "text")
     assert clean.startswith("no findings in 1 segments")

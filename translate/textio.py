@@ -271,12 +271,17 @@ def write_text_atomic(path: str | os.PathLike[str], text: str,
     Every failure (full disk, read-only directory, name too long, ...) is one
     :class:`InputError` naming ``path``; the old file is then unchanged and no
     temporary file is left behind."""
-    name = str(path)
-    if name == STDIN:
+    if str(path) == STDIN:
         _write_stdout(text)
         return
+    write_bytes_atomic(path, _encode(text, str(path)), inputs)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes,
+                       inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``data`` to the file ``path`` as :func:`write_text_atomic` does."""
+    name = str(path)
     check_output(path, inputs)
-    data = _encode(text, name)
     real = Path(os.path.realpath(path))  # write through a symlink to its target
     try:
         st = real.stat()

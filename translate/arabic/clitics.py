@@ -27,9 +27,14 @@ _LONGEST = max(map(len, PREFIXES))
 PROCLITIC_LETTERS = frozenset(p[0] for p in PREFIXES)
 
 
-def stems(norm: str) -> list[tuple[int, str]]:
-    """``(prefix_length, stem)`` readings of a normalised token, least stripped first."""
-    return [(plen, stem) for _, plen, stem in readings([norm])]
+def stems(norm: str, min_stem: int = MIN_STEM) -> list[tuple[int, str]]:
+    """``(prefix_length, stem)`` readings of a normalised token, least stripped first
+    (``min_stem``: shortest stem left; short closed-class words such as ست, "six",
+    may ask for 2)."""
+    if min_stem == MIN_STEM:
+        return [(plen, stem) for _, plen, stem in readings([norm])]
+    return [(0, norm)] + [(k, norm[k:]) for k in _STRIP_LENGTHS[:max(0, len(norm) - min_stem)]
+                          if norm[:k] in _PREFIX_SET]
 
 
 _STRIP_LENGTHS = tuple(range(1, _LONGEST + 1))

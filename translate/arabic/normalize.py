@@ -147,10 +147,6 @@ class Normalized:
                 starts.extend([i] * len(TABLE.get(ord(ch), ch)))
             self._starts = starts
 
-    @classmethod
-    def of(cls, original: str) -> "Normalized":
-        return cls(original)
-
     def source_index(self, k: int) -> int:
         """Original index of the character that produced normalised character ``k``."""
         if self._removed is None and self._starts is None:

@@ -12,7 +12,7 @@ from ..enforce.records import EnforceSettings
 def enforce_cmd(
     source: str = typer.Option(..., "--source", "-s", help="Arabic source, one segment per line (- for stdin)."),
     target: str = typer.Option(..., "--target", "-t", help="English translation, line-aligned with the source (- for stdin)."),
-    glossary: List[str] = typer.Option(..., "--glossary", "-g", help="Glossary YAML file or directory (repeatable)."),
+    glossary: List[str] = typer.Option(..., "--glossary", "-g", help="Glossary YAML file or directory (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
     as_json: bool = typer.Option(False, "--json", help="Print lines, corrections and unplaced terms as JSON."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     min_score: float = typer.Option(EnforceSettings.min_match_score, "--min-score", min=0.0, max=1.0,
@@ -24,30 +24,26 @@ def enforce_cmd(
     Terms that cannot be placed confidently are left as they are and reported
     (stderr summary, or "unplaced" in --json).
     """
-    from dataclasses import replace
-
+    from ..documents import align
     from ..enforce import Enforcer, EnforceSettings
     from ..errors import InputError
     from ..glossary import load_glossaries
-    from ..matching import Matcher, MatchSettings
-    from ..documents import align
     from ..textio import check_output, display_name, read_lines, read_lines_layout, write_text_atomic
+    from .glossary import warn_conflicts
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
     if output:
         check_output(output, [source, target, *glossary])
     terms = load_glossaries(glossary)  # glossary errors first: file:line
+    warn_conflicts(terms)
     src_lines = read_lines(source, allow_empty=True)
     if not src_lines:
         raise InputError("file is empty", display_name(source))
     # The target's BOM and line endings are given back exactly (CRLF stays CRLF).
     tgt_lines, layout = read_lines_layout(target, allow_empty=True)
     align(None, src_lines, tgt_lines, display_name(source), display_name(target))  # line counts
-    match_settings = MatchSettings()
-    if min_score < match_settings.min_fuzzy_score:
-        match_settings = replace(match_settings, min_fuzzy_score=min_score)
-    enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score), matcher=Matcher(terms, match_settings))
+    enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score))
     results = enforcer.enforce_lines(src_lines, tgt_lines)
     lines = [r.text for r in results]
     corrections = [c for r in results for c in r.corrections]

@@ -52,11 +52,19 @@ def fetch_cmd(
 
 @model_app.command("list")
 def list_cmd(
-    available: bool = typer.Option(False, "--available", help="Also list models `fetch` knows."),
+    available: bool = typer.Option(False, "--available", help="Also list models `fetch` knows, with their licences."),
 ) -> None:
-    """List installed models (the default is marked with *)."""
+    """List installed models with family, languages and size (the default is marked with *).
+
+    Examples:
+
+    \b
+      tarjama model list
+      tarjama model list --available
+    """
+    from ..engine import detect_family
     from ..models import CATALOGUE, get_default, home, installed
-    from ..models.store import HOME_ENV, manifest_problem
+    from ..models.store import HOME_ENV, manifest_problem, model_path
 
     if home().exists() and not home().is_dir():
         raise TarjamaError(f"is a file, expected a directory (check ${HOME_ENV})", str(home()))
@@ -66,33 +74,49 @@ def list_cmd(
         typer.echo(f"no models installed in {home() / 'models'}")
     for name, manifest in models:
         mark = "*" if name == default else " "
+        family = detect_family(model_path(name))
         if manifest is None:
             problem = manifest_problem(name)
-            typer.echo(f"{mark} {name}  ({problem.split(';')[0] + '; reinstall it' if problem else 'no manifest'})")
+            state = problem.split(';')[0] + '; reinstall it' if problem else 'no manifest'
+            typer.echo(f"{mark} {name}  {family.name}  {family.languages}  ({state})")
         else:
             size = manifest.size / 1048576
-            typer.echo(f"{mark} {name}  {manifest.kind}  {size:.1f} MiB  {manifest.date}  {manifest.source}")
+            typer.echo(f"{mark} {name}  {family.name}  {family.languages}  {size:.1f} MiB  "
+                       f"{manifest.date}  {manifest.source}")
     if available:
         typer.echo("available with `tarjama model fetch NAME`:")
         for entry in CATALOGUE.values():
-            typer.echo(f"  {entry.name}  {entry.description} [{entry.license}]")
+            typer.echo(f"  {entry.name}  {entry.family}  {entry.description}  [licence: {entry.license}]")
 
 
 @model_app.command("verify")
 def verify_cmd(
     name: Optional[str] = typer.Argument(None, help="Installed model name or model path (default: the default model)."),
+    family: Optional[str] = typer.Option(None, "--family", help="marian, nllb or m2m100 (default: detected)."),
 ) -> None:
-    """Check an installed model's files, load it and translate a probe sentence."""
-    from ..engine import DecodeOptions, Translator
+    """Check a model's files (those its family needs, and the install manifest),
+    load it and translate a probe sentence.
+
+    Examples:
+
+    \b
+      tarjama model verify
+      tarjama model verify nllb-200-distilled-600m
+      tarjama model verify ./my-ct2-model --family m2m100
+    """
+    from ..engine import DecodeOptions, Translator, validate_model_dir
     from ..models import resolve, verify_files
 
     path = resolve(name)
+    files = validate_model_dir(path, family)  # names the files this family needs and lacks
     problems = verify_files(path)
     if problems:
         raise TarjamaError("model files damaged: " + "; ".join(problems) + "; reinstall it", str(path))
-    translator = Translator(path, options=DecodeOptions(beam_size=1, max_decoding_length=64))
+    translator = Translator(path, options=DecodeOptions(beam_size=1, max_decoding_length=64), family=files.family)
     result = translator.translate_sentences([PROBE])[0]
     typer.echo(f"ok {path}")
+    typer.echo(f"family: {files.family.name} ({files.family.languages}), tokenizer {files.source_spm.name}"
+               + ("" if files.source_spm == files.target_spm else f" + {files.target_spm.name}"))
     typer.echo(f"probe: {PROBE}")
     typer.echo(f"  ->   {result.target}")
 

@@ -6,24 +6,39 @@ from typing import List, Optional
 
 import typer
 
-
 def translate_cmd(
     file: str = typer.Argument("-", help="Arabic UTF-8 text file, or - for stdin."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file(s) to enforce (repeatable)."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file(s) to enforce (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
     beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per sentence (JSON Lines)."),
-    compute_type: str = typer.Option("int8", "--compute-type", help="CTranslate2 compute type (int8, float32, ...)."),
+    family: Optional[str] = typer.Option(None, "--family", help="Model family: marian, nllb or m2m100 (default: detected from the model directory)."),
+    device: str = typer.Option("auto", "--device", help="auto (a GPU when ctranslate2 sees one), cpu or cuda."),
+    compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type (default: int8 on CPU, int8_float16 on GPU)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not reuse or store segments in the translation memory."),
 ) -> None:
-    """Translate Arabic text to English, one output paragraph per input paragraph."""
-    from ..engine import DecodeOptions, Translator
+    """Translate Arabic text to English, one output paragraph per input paragraph.
+
+    Sentences translated before with the same model, settings and glossary come
+    from the translation memory in the user cache directory (--no-cache: off).
+
+    Examples:
+
+    \b
+      tarjama translate article.ar.txt -o article.en.txt
+      tarjama translate article.ar.txt -g glossaries/us-iraq-news.yaml --beam-size 1
+      tarjama translate article.ar.txt --model nllb-200-distilled-600m --device auto --json
+    """
+    from ..engine import DecodeOptions, TranslationMemory, Translator
     from ..engine.engine import translate_document
     from ..engine.hooks import wants_attention
     from ..enforce import Enforcer
     from ..enforce.translation import GlossaryEngine
     from ..models import resolve
-    from ..textio import check_line_count, check_lines, check_output, display_name, read_text, split_lines, write_text_atomic
+    from ..textio import (check_line_count, check_lines, check_output, display_name, read_text, split_lines,
+                          write_text_atomic)
+    from .glossary import warn_conflicts
 
     glossaries = list(glossary or [])
     if output:
@@ -31,8 +46,12 @@ def translate_cmd(
     text = read_text(file)  # input errors first: cheap and precise
     check_lines(split_lines(check_line_count(text, display_name(file))), display_name(file))
     enforcer = Enforcer.from_paths(glossaries) if glossaries else None  # glossary errors before model loading
+    if enforcer is not None:
+        warn_conflicts(enforcer.glossary)
     options = DecodeOptions(beam_size=beam_size, return_attention=wants_attention(glossaries))
-    translator = Translator(resolve(model), compute_type=compute_type, options=options)
+    memory = None if no_cache else TranslationMemory()
+    translator = Translator(resolve(model), compute_type=compute_type, options=options, device=device,
+                            family=family, memory=memory)
     if enforcer is None:
         result = translator.translate_document(text)
     else:
@@ -44,11 +63,18 @@ def translate_cmd(
         unplaced = sum(len(r.unplaced) for r in engine.results)
         typer.echo(f"tarjama translate: {fixed} correction(s), {unplaced} term(s) not enforced"
                    + (" (see `tarjama qa`)" if unplaced else ""), err=True)
+    if memory is not None and memory.hits:
+        typer.echo(f"tarjama translate: {memory.hits} of {memory.hits + memory.misses} sentence(s) "
+                   "from the translation memory (--no-cache to translate all)", err=True)
     if as_json:
         out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
     else:
         out = result.text if result.text.endswith("\n") or not result.text else result.text + "\n"
     write_text_atomic(output or "-", out, [file, *glossaries])
+    if output:
+        from ..reports.signature import engine_string
+
+        typer.echo(f"tarjama translate: wrote {output}; {engine_string(translator.signature())}", err=True)
 
 
 def register(app: typer.Typer) -> None:

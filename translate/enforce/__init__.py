@@ -2,7 +2,7 @@
 
 After translation (any English: our engine, another MT, a human) with
 :class:`Enforcer` / :func:`enforce_line`; during translation with
-:func:`~translate.enforce.translation.make_postprocess`, which also uses the
+:class:`~translate.enforce.translation.GlossaryEngine`, which also uses the
 engine's attention to choose spans.
 """
 from .casing import fit_case

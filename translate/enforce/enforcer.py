@@ -5,12 +5,12 @@ glossary), so it is built once and reused for every line and sentence.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
-from ..arabic.normalize import normalize
+from ..english.finder import RenderingFinder
 from ..glossary import Glossary, load_glossaries
 from ..matching import Match, Matcher, MatchSettings
-from ..matching.index import WORD
 from .line import Span, enforce_line
 from .records import EnforceSettings, LineResult
 
@@ -28,23 +28,23 @@ class Enforcer:
     """Enforce one glossary on line-aligned Arabic/English text."""
 
     def __init__(self, glossary: Glossary, settings: EnforceSettings | None = None,
-                 match_settings: MatchSettings | None = None, matcher: Matcher | None = None):
+                 match_settings: MatchSettings | None = None, matcher: Matcher | None = None,
+                 finder: RenderingFinder | None = None):
         self.glossary = glossary
         self.settings = settings or EnforceSettings()
-        self.matcher = matcher or Matcher(glossary, match_settings)
-        self._readings: dict[str, frozenset[str]] = {}
+        if matcher is None:
+            match_settings = match_settings or MatchSettings()
+            if self.settings.min_match_score < match_settings.fuzzy.min_score:
+                # Fuzzy matches down to the enforcement threshold are found (and reported).
+                fuzzy = replace(match_settings.fuzzy, min_score=self.settings.min_match_score)
+                match_settings = replace(match_settings, fuzzy=fuzzy)
+            matcher = Matcher(glossary, match_settings)
+        self.matcher = matcher
+        self.finder = finder or RenderingFinder(glossary)
 
-    def readings(self, match: Match) -> frozenset[str]:
-        """Every English target (lowercase) the glossary gives ``match``'s Arabic
-        spelling, looked up in the matcher's index (no table of its own to build)."""
-        found = self._readings.get(match.variant)
-        if found is None:
-            index = self.matcher.index
-            words = tuple(WORD.findall(normalize(match.variant)))
-            entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
-            found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
-            self._readings[match.variant] = found
-        return found
+    def homographs(self, match: Match) -> frozenset[str]:
+        """Every English target (lowercase) the glossary gives ``match``'s Arabic spelling."""
+        return self.matcher.homographs(match)
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], settings: EnforceSettings | None = None) -> "Enforcer":
@@ -58,9 +58,9 @@ class Enforcer:
         document (a name given in full elsewhere vouches for its surname here)."""
         if matches is None:
             matches = self.matcher.find(source, line_no)
-        if not matches:
+        if not matches and not self.finder.has_forbidden():
             return LineResult(english)
-        return enforce_line(source, english, matches, self.settings, line_no, hints, self.readings)
+        return enforce_line(source, english, matches, self.settings, line_no, hints, self.homographs, self.finder)
 
     def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
         """One :class:`LineResult` per line pair (lines numbered from 1)."""

@@ -7,63 +7,71 @@ trusted kind wins first (canonical, forbidden, copied, variant, partial), then
 the one the engine's attention points at, then the longer span (so a two-word
 name is replaced whole: never "Mike Mike Pompeo"), then the closer sound. Each
 term takes at most as many spans as it has source matches; a match left
-without a span is reported ``missing``, never guessed into the text.
+without a span is never guessed into the text.
+
+What is reported as not enforced is what QA would say of the corrected line:
+:meth:`RenderingFinder.review` judges it (a term with no right rendering, a
+forbidden form left), so ``enforce`` and ``qa`` give one answer.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
+from ..english.finder import Homographs, RenderingFinder
+from ..english.renderings import Rendering
+from ..glossary import Glossary
 from ..matching import Match
 from .casing import fit_case
-from .place import Candidate, candidates
 from .records import Correction, EnforceSettings, LineResult, Unplaced
 
 Span = tuple[int, int]
 
 _REASON = {"canonical": "case", "forbidden": "forbidden", "variant": "variant", "copied": "copied",
            "partial": "partial"}
+#: Lower rank wins when two candidates compete for the same span: the most trusted
+#: kind first; a homograph (another name of the same Arabic spelling) is as right as
+#: the canonical form; a place's adjective only when nothing else renders it.
+RANK = {"canonical": 0, "homograph": 0, "forbidden": 1, "copied": 2, "variant": 3, "partial": 4, "derived": 5}
+
+
+def _rank(c: Rendering) -> tuple[int, int]:
+    """The kind's rank, then for a partial rendering the kind of the surname found."""
+    return RANK[c.kind], RANK[c.via] if c.kind == "partial" else 0
 
 
 def _overlaps(a: int, b: int, spans: Iterable[Span]) -> bool:
     return any(a < y and x < b for x, y in spans)
 
 
-#: Other English names the glossary gives the same Arabic spelling (lowercase).
-Readings = Callable[[Match], Collection[str]]
-
-
 def _choose(source: str, matches: list[Match], english: str, settings: EnforceSettings,
-            hints: Mapping[int, Sequence[Span]], readings: Readings | None) -> tuple[dict[int, Candidate], list[int]]:
-    """Assign candidate spans to matches; returns {match index: candidate}, unplaced indices."""
+            hints: Mapping[int, Sequence[Span]], homographs: Homographs | None,
+            finder: RenderingFinder) -> dict[int, Rendering]:
+    """Assign candidate spans to matches; returns {match index: candidate}."""
     groups: dict[object, list[int]] = {}
     for i, m in enumerate(matches):
         groups.setdefault(m.term, []).append(i)
-    pool: list[tuple[tuple, object, Candidate]] = []
+    pool: list[tuple[tuple, object, Rendering]] = []
     for term, members in groups.items():
-        seen: dict[Span, Candidate] = {}
+        seen: dict[Span, Rendering] = {}
         for i in members:
-            others = readings(matches[i]) if readings else ()
-            for c in candidates(matches[i], english, settings.partial):
-                if c.kind == "variant" and c.text.lower() in others:
-                    # another name spelled the same in Arabic (Haris/Harris): right as it is
-                    c = replace(c, kind="canonical", target=c.text)
+            m = matches[i]
+            others = homographs(m) if homographs else ()
+            for c in finder.renderings(m.term, english, m.text, others=others, partial=settings.partial):
                 old = seen.get((c.start, c.end))
-                if old is None or (c.rank, -c.score) < (old.rank, -old.score):
+                if old is None or (RANK[c.kind], -c.score) < (RANK[old.kind], -old.score):
                     seen[(c.start, c.end)] = c
         hinted = [s for i in members for s in hints.get(i, ())]
         for c in seen.values():
             pointed = bool(hinted) and _overlaps(c.start, c.end, hinted)
-            pool.append(((c.rank, c.sub_rank, not pointed, -(c.end - c.start), -c.score, c.start), term, c))
+            pool.append(((*_rank(c), not pointed, -(c.end - c.start), -c.score, c.start), term, c))
     pool.sort(key=lambda item: item[0])
     taken: list[Span] = []
-    chosen: dict[object, list[Candidate]] = {t: [] for t in groups}
+    chosen: dict[object, list[Rendering]] = {t: [] for t in groups}
     for _, term, c in pool:
         if len(chosen[term]) < len(groups[term]) and not _overlaps(c.start, c.end, taken):
             chosen[term].append(c)
             taken.append((c.start, c.end))
-    placed: dict[int, Candidate] = {}
-    missing: list[int] = []
+    placed: dict[int, Rendering] = {}
     for term, members in groups.items():
         spans = sorted(chosen[term], key=lambda c: c.start)
         if len(spans) == len(members):
@@ -76,41 +84,34 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
             best = min(free, key=lambda i: abs(matches[i].start / max(1, len(source)) - where))
             placed[best] = c
             free.remove(best)
-        missing.extend(free)
-    return placed, missing
+    return placed
 
 
 def enforce_line(source: str, english: str, matches: Sequence[Match], settings: EnforceSettings | None = None,
                  line_no: int = 1, hints: Mapping[int, Sequence[Span]] | None = None,
-                 readings: Readings | None = None) -> LineResult:
+                 homographs: Homographs | None = None, finder: RenderingFinder | None = None) -> LineResult:
     """Correct ``english`` so every term matched in ``source`` has its canonical form.
 
     ``matches`` come from :meth:`Matcher.find` on ``source``; ``hints`` maps a
     match's index to English spans the engine's attention aligned it with;
-    ``readings`` gives the other English names of a match's Arabic spelling, which
+    ``homographs`` gives the other English names of a match's Arabic spelling, which
     are never "corrected" (the Arabic is ambiguous, the English chose another name).
-    Text outside the corrected spans is returned byte-identical.
+    ``finder``: the glossary's :class:`RenderingFinder` (default: one for the
+    matched terms). Text outside the corrected spans is returned byte-identical.
     """
     settings = settings or EnforceSettings()
-    unplaced: list[Unplaced] = []
+    if finder is None:
+        finder = RenderingFinder(Glossary(terms=list({id(m.term): m.term for m in matches}.values())))
     live: list[Match] = []
     live_hints: dict[int, Sequence[Span]] = {}
     for i, m in enumerate(matches):
-        if m.kind == "fuzzy" and m.score < settings.min_match_score:
-            unplaced.append(Unplaced(line_no, m.start, m.end, m.text, m.target, "low-score", m.score))
+        if _low(m, settings):
             continue
         if hints and settings.use_attention and i in hints:
             live_hints[len(live)] = hints[i]
         live.append(m)
-    if not live or not english.strip():
-        for m in live:
-            unplaced.append(Unplaced(line_no, m.start, m.end, m.text, m.target, "missing", m.score))
-        unplaced.sort(key=lambda u: u.source_start)
-        return LineResult(english, [], unplaced, 0)
-    placed, missing = _choose(source, live, english, settings, live_hints, readings)
-    for i in missing:
-        m = live[i]
-        unplaced.append(Unplaced(line_no, m.start, m.end, m.text, m.target, "missing", m.score))
+    placed = _choose(source, live, english, settings, live_hints, homographs, finder) \
+        if live and english.strip() else {}
     edits = []
     for i, c in placed.items():
         after = fit_case(c.target, c.text)
@@ -130,5 +131,27 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
         out_len += len(after)
         pos = c.end
     parts.append(english[pos:])
-    unplaced.sort(key=lambda u: u.source_start)
-    return LineResult("".join(parts), corrections, unplaced, len(placed))
+    text = "".join(parts)
+    return LineResult(text, corrections, _unplaced(matches, text, line_no, settings, homographs, finder), len(placed))
+
+
+def _low(m: Match, settings: EnforceSettings) -> bool:
+    return m.kind == "fuzzy" and m.score < settings.min_match_score
+
+
+def _unplaced(matches: Sequence[Match], text: str, line_no: int, settings: EnforceSettings,
+              homographs: Homographs | None, finder: RenderingFinder) -> list[Unplaced]:
+    """What QA would report on the corrected line: every match of a term with no
+    right rendering (a weak fuzzy match as ``low-score``), and every forbidden form
+    left in the text (a listed one, or a close variant of one)."""
+    hits = finder.scan_for_forbidden(text)
+    review = finder.review(matches, text, homographs, hits)
+    missing = set(review.missing)
+    out = [Unplaced(line_no, m.start, m.end, m.text, m.target, "low-score" if _low(m, settings) else "missing",
+                    m.score) for m in matches if m.target in missing]
+    for f in review.forbidden:
+        m = next((m for m in matches if m.term is f.term), None)
+        out.append(Unplaced(line_no, m.start if m else 0, m.end if m else 0, m.text if m else "", f.term.target,
+                            "forbidden", m.score if m else 1.0, english=f.text))
+    out.sort(key=lambda u: u.source_start)
+    return out

@@ -1,14 +1,15 @@
-"""Protect glossary terms before decoding, and measure what survives.
+"""Protect glossary terms before decoding (``bench/protection.py`` measures what survives).
 
 Two ways to protect a matched Arabic span before it reaches the model:
 
 * ``canonical`` — write the canonical English form into the Arabic sentence
   (مارك اسبير → "Mark Esper"); a model that copies Latin names emits it as is;
-* ``placeholder`` — write an opaque token (``TERM0``) and put the name back after.
+* ``placeholder`` — write an opaque token (``TERM0``) and put the name back after
+  (measured only: ``bench/protection.py``).
 
 Choice: **canonical**. Measured with the random test models (``tiny`` and
 ``base``; see ``tests/test_enforce_translation.py`` and
-``bench/enforce_bench.py --protection``) neither form survives decoding
+``bench/enforce_bench.py``, ``bench/protection.py``) neither form survives decoding
 (random weights copy nothing), so the choice rests on what happens when
 protection fails, which the measurement does show: both forms tokenize without
 ``<unk>`` pieces, but a garbled or dropped placeholder leaves junk or nothing
@@ -21,11 +22,13 @@ a damaged one is fixed, a lost one is reported, never guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..matching import Match
 
-MODES = ("canonical", "placeholder", "none")
+#: ``none`` leaves the source as it is. (The placeholder alternative the choice was
+#: measured against lives with the measurement, in ``bench/protection.py``.)
+MODES = ("canonical", "none")
 Span = tuple[int, int]
 
 
@@ -54,18 +57,19 @@ class Protected:
         return pos + delta
 
 
-def protection_token(match: Match, k: int, mode: str) -> str:
-    if mode == "canonical":
-        words = match.target.split()
-        # the article belongs to the English sentence the model writes
-        return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else match.target
-    if mode == "placeholder":
-        return f"TERM{k}"
-    raise ValueError(f"unknown protection mode {mode!r}")
+def protection_token(match: Match, k: int = 0) -> str:
+    """The canonical form written in place of the ``k``-th match."""
+    words = match.target.split()
+    # the article belongs to the English sentence the model writes
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else match.target
 
 
-def protect(source: str, matches: Sequence[Match], mode: str = "canonical") -> Protected:
-    """Replace every match in ``source`` by its protection token."""
+def protect(source: str, matches: Sequence[Match], mode: str = "canonical",
+            token: Callable[[Match, int], str] = protection_token) -> Protected:
+    """Replace every match in ``source`` by its protection token (``token``: what
+    to write for the k-th match; the canonical form unless a measurement asks)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown protection mode {mode!r}")
     if mode == "none" or not matches:
         return Protected(source, source, tuple(matches), tuple((m.start, m.end) for m in matches), ())
     parts: list[str] = []
@@ -73,52 +77,14 @@ def protect(source: str, matches: Sequence[Match], mode: str = "canonical") -> P
     tokens: list[str] = []
     pos = out = 0
     for k, m in enumerate(sorted(matches, key=lambda m: m.start)):
-        token = protection_token(m, k, mode)
+        written = token(m, k)
         parts.append(source[pos:m.start])
         out += m.start - pos
-        spans.append((out, out + len(token)))
-        parts.append(token)
-        tokens.append(token)
-        out += len(token)
+        spans.append((out, out + len(written)))
+        parts.append(written)
+        tokens.append(written)
+        out += len(written)
         pos = m.end
     parts.append(source[pos:])
     ordered = tuple(sorted(matches, key=lambda m: m.start))
     return Protected(source, "".join(parts), ordered, tuple(spans), tuple(tokens))
-
-
-def survived(protected: Protected, english: str) -> list[bool]:
-    """Which protection tokens appear verbatim in the decoded English."""
-    return [token in english for token in protected.tokens]
-
-
-@dataclass(frozen=True)
-class Survival:
-    """How one protection mode fared on a set of sentences."""
-
-    mode: str
-    terms: int
-    unk_free: int   # protections the source and target vocabularies spell without <unk>
-    survived: int   # protections found verbatim in the decoded English
-
-    @property
-    def rate(self) -> float:
-        return self.survived / self.terms if self.terms else 0.0
-
-
-def _unk_free(sp, text: str) -> bool:
-    unk = sp.unk_id()
-    return all(i != unk for i in sp.encode(text))
-
-
-def measure_protection(translator, sentences: Sequence[str], matcher, modes: Sequence[str] = ("canonical", "placeholder")) -> list[Survival]:
-    """Protect every matched term in ``sentences`` each way, translate, count survivors."""
-    out = []
-    for mode in modes:
-        protected = [protect(s, matcher.find(s, k), mode) for k, s in enumerate(sentences, 1)]
-        results = translator.translate_sentences([p.text for p in protected])
-        terms = sum(len(p.tokens) for p in protected)
-        unk_free = sum(_unk_free(translator.source_sp, t) and _unk_free(translator.target_sp, t)
-                       for p in protected for t in p.tokens)
-        alive = sum(sum(survived(p, r.target)) for p, r in zip(protected, results))
-        out.append(Survival(mode, terms, unk_free, alive))
-    return out

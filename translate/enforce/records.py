@@ -6,7 +6,9 @@ from dataclasses import asdict, dataclass, field
 #: Why a span was changed.
 CORRECTION_REASONS = ("forbidden", "variant", "case", "copied", "partial")
 #: Why a source term was not enforced.
-UNPLACED_REASONS = ("missing", "low-score")
+#: ``forbidden``: a forbidden form (or a close variant of one) left in the English,
+#: e.g. a second mention the source names once, or a term the source does not name.
+UNPLACED_REASONS = ("missing", "low-score", "forbidden")
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,16 @@ class Unplaced:
     target: str
     reason: str
     score: float = 1.0
+    #: For ``forbidden``: the form left in the English.
+    english: str = ""
 
     def to_dict(self) -> dict:
-        return {"line": self.line, "source_start": self.source_start, "source_end": self.source_end,
-                "source_text": self.source_text, "target": self.target, "reason": self.reason,
-                "score": round(self.score, 3)}
+        out = {"line": self.line, "source_start": self.source_start, "source_end": self.source_end,
+               "source_text": self.source_text, "target": self.target, "reason": self.reason,
+               "score": round(self.score, 3)}
+        if self.english:
+            out["english"] = self.english
+        return out
 
 
 @dataclass

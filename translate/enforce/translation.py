@@ -1,20 +1,15 @@
-"""Enforcement inside ``tarjama translate --glossary``.
+"""Enforcement inside ``tarjama translate --glossary``: one path.
 
-Two entry points, both ending in the after-translation enforcer run against the
-original Arabic (so both paths give one result):
-
-* :class:`GlossaryEngine` wraps any engine: protects terms before decoding
-  (see :mod:`.protect` for the measured choice), translates, puts placeholders
-  back, then enforces with the engine's attention as a tie-breaker;
-* :func:`make_postprocess` is the engine's ``postprocess`` hook (after
-  decoding only, attention included) for when the engine is not wrapped.
+:class:`GlossaryEngine` wraps any engine: it matches the whole document (so a
+name given in full vouches for its surname elsewhere), protects terms before
+decoding (see :mod:`.protect` for the measured choice), translates, then runs the after-translation enforcer against the original
+Arabic with the engine's attention as a tie-breaker.
 
 Every corrected sentence keeps consistent ``target_spans`` (shifted through
 the edits) so attention stays usable downstream.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -23,8 +18,8 @@ from ..matching import Match
 from .attention import attention_spans
 from .enforcer import Enforcer
 from .line import Span, enforce_line
-from .protect import Protected, protect, protection_token
-from .records import EnforceSettings, LineResult
+from .protect import protect
+from .records import LineResult
 
 Edit = tuple[int, int, str]  # start, end, replacement (offsets in the old text)
 
@@ -73,7 +68,8 @@ def _hints(result: SentenceResult, spans: Sequence[Span]) -> dict[int, list[Span
 def enforce_result(result: SentenceResult, matches: Sequence[Match], enforcer: Enforcer,
                    hints: dict[int, list[Span]] | None = None, line_no: int = 1) -> tuple[SentenceResult, LineResult]:
     """Enforce on one translated sentence; returns the corrected sentence and the report."""
-    line = enforce_line(result.source, result.target, matches, enforcer.settings, line_no, hints, enforcer.readings)
+    line = enforce_line(result.source, result.target, matches, enforcer.settings, line_no, hints, enforcer.homographs,
+                        enforcer.finder)
     edits: list[Edit] = []
     # Corrections carry offsets into the corrected text; rebuild old offsets in order.
     shift = 0
@@ -82,16 +78,6 @@ def enforce_result(result: SentenceResult, matches: Sequence[Match], enforcer: E
         edits.append((old_start, old_start + len(c.before), c.after))
         shift += len(c.after) - len(c.before)
     return apply_edits(result, edits), line
-
-
-def _restore_placeholders(result: SentenceResult, protected: Protected) -> SentenceResult:
-    edits: list[Edit] = []
-    for m, token in zip(protected.matches, protected.tokens):
-        if token == m.target or not token.startswith("TERM"):
-            continue
-        for found in re.finditer(r"(?<!\w)" + re.escape(token) + r"(?!\w)", result.target):
-            edits.append((found.start(), found.end(), protection_token(m, 0, "canonical")))
-    return apply_edits(result, edits)
 
 
 class GlossaryEngine:
@@ -120,7 +106,6 @@ class GlossaryEngine:
         self.results = []
         for k, (p, r) in enumerate(zip(protected, raw), 1):
             hints = _hints(r, p.spans) if self.enforcer.settings.use_attention else {}
-            r = _restore_placeholders(r, p)
             if r.source_spans is not None and p.text != p.original:
                 r = replace(r, source_spans=[(p.to_original(a), p.to_original(b)) for a, b in r.source_spans])
             r = replace(r, source=p.original)
@@ -128,32 +113,3 @@ class GlossaryEngine:
             out.append(r)
             self.results.append(line)
         return out
-
-
-class GlossaryPostprocess:
-    """The ``postprocess`` hook of :func:`translate_document`: enforce after decoding."""
-
-    def __init__(self, enforcer: Enforcer):
-        self.enforcer = enforcer
-        self.results: list[LineResult] = []
-
-    def __call__(self, sentences: list[SentenceResult]) -> list[SentenceResult]:
-        out: list[SentenceResult] = []
-        self.results = []
-        for k, s in enumerate(sentences, 1):
-            line_no = s.line or k
-            matches = self.enforcer.matcher.find(s.source, line_no)
-            if not matches:
-                out.append(s)
-                self.results.append(LineResult(s.target))
-                continue
-            hints = _hints(s, [(m.start, m.end) for m in matches]) if self.enforcer.settings.use_attention else {}
-            s, line = enforce_result(s, matches, self.enforcer, hints, line_no)
-            out.append(s)
-            self.results.append(line)
-        return out
-
-
-def make_postprocess(glossary_paths: Sequence[str], settings: EnforceSettings | None = None) -> GlossaryPostprocess:
-    """Load the glossaries and return the hook (``engine.hooks.glossary_postprocess`` body)."""
-    return GlossaryPostprocess(Enforcer.from_paths(glossary_paths, settings))

@@ -7,10 +7,12 @@ from .engine import (
     Postprocess,
     SentenceResult,
     Translator,
-    default_threads,
     translate_document,
 )
+from .family import FAMILIES, Family, detect_family, family_named
+from .memory import TranslationMemory
 from .model_dir import ModelError, ModelFiles, validate_model_dir
+from .runtime import default_threads, resolve_device
 from .segment import Document, Paragraph, Sentence, segment, split_sentences
 
 __all__ = [
@@ -18,6 +20,8 @@ __all__ = [
     "Document",
     "DocumentResult",
     "Engine",
+    "FAMILIES",
+    "Family",
     "ModelError",
     "ModelFiles",
     "Paragraph",
@@ -25,8 +29,12 @@ __all__ = [
     "Postprocess",
     "Sentence",
     "SentenceResult",
+    "TranslationMemory",
     "Translator",
     "default_threads",
+    "detect_family",
+    "family_named",
+    "resolve_device",
     "segment",
     "split_sentences",
     "translate_document",

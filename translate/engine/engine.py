@@ -5,17 +5,26 @@ in one ``translate_batch`` call — it sorts by length, cuts batches of
 ``max_batch_size`` and spreads them over its ``inter_threads`` workers. A Python
 loop over chunks leaves all but one worker idle (measured: half the
 throughput on 2 cores). So :class:`Translator` hands over everything at once
-and only does tokenization, detokenization and bookkeeping around that call.
+(one call per decoding limit, all queued before any result is awaited) and only
+does preprocessing, tokenization, detokenization and bookkeeping around it.
+The model family (:mod:`.family`) decides the language tokens around the
+pieces; the translation memory (:mod:`.memory`) skips what was translated before.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
+from .family import Family
+from .memory import TranslationMemory
 from .model_dir import ModelError, ModelFiles, validate_model_dir
 from .pieces import repetition_keep, source_spans, target_spans
+from .preprocess import normalize
+from .runtime import batch_size, default_threads, resolve_device, tune_malloc
 from .segment import DEFAULT_MAX_CHARS, Document, layout, segment
 
 
@@ -112,73 +121,120 @@ Postprocess = Callable[[list[SentenceResult]], list[SentenceResult]]
 
 
 class Engine(Protocol):
-    """Anything that translates a list of sentences in order."""
+    """Anything that translates a list of sentences in order.
 
-    def translate_sentences(self, sentences: Sequence[str]) -> list[SentenceResult]: ...
+    ``options`` are the engine's default decoding settings; a call may pass
+    others (``translate_document`` does), so wrappers such as glossary
+    enforcement forward them instead of guessing what the engine is."""
 
+    options: DecodeOptions
 
-def available_cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
-def default_threads(cores: int | None = None) -> tuple[int, int]:
-    """``(inter_threads, intra_threads)`` for throughput on ``cores`` cores.
-
-    One worker per core with one thread each won on 2 cores (113 vs 58
-    sentences/s for (1, 2)); past 4 cores two threads per worker keep memory
-    traffic down. The product never exceeds the cores."""
-    cores = cores or available_cores()
-    intra = 1 if cores <= 4 else 2
-    return max(1, cores // intra), intra
+    def translate_sentences(
+        self, sentences: Sequence[str], options: DecodeOptions | None = None
+    ) -> list[SentenceResult]: ...
 
 
-def _auto_max_length(token_lists: list[list[str]]) -> int:
-    longest = max((len(t) for t in token_lists), default=0)
-    return min(512, 3 * longest + 10)
+def _auto_max_length(tokens: list[str]) -> int:
+    """The decoding limit of one sentence: 3× its length + 10, rounded up to a
+    multiple of 32 (at most 512).
+
+    Why per sentence and rounded: a limit taken from the longest sentence of
+    the call made a looping sentence's output depend on what else was
+    translated with it, so a translation-memory hit could differ from a fresh
+    run. Sentences with the same rounded limit share one call (at most 16);
+    the calls are queued together, so the workers stay busy."""
+    need = 3 * len(tokens) + 10
+    return min(512, -(-need // 32) * 32)
+
+
+#: What a translation-memory record keeps of a :class:`SentenceResult`.
+_RECORD_FIELDS = ("target", "source_pieces", "target_pieces", "attention", "source_spans", "target_spans")
 
 
 class Translator:
-    """A loaded model. Thread-safe for concurrent ``translate_*`` calls."""
+    """A loaded model. Thread-safe for concurrent ``translate_*`` calls.
+
+    ``family`` (``marian``, ``nllb``, ``m2m100``) overrides detection;
+    ``device`` is ``auto``, ``cpu`` or ``cuda`` and ``compute_type`` defaults
+    to ``int8`` on CPU, ``int8_float16`` on GPU; ``memory`` reuses segments
+    translated before with the same model and settings."""
 
     def __init__(
         self,
         model_dir: str | os.PathLike[str],
-        compute_type: str = "int8",
+        compute_type: str | None = None,
         inter_threads: int | None = None,
         intra_threads: int | None = None,
         options: DecodeOptions | None = None,
-        device: str = "cpu",
+        device: str = "auto",
+        family: str | Family | None = None,
+        memory: TranslationMemory | None = None,
     ):
+        self.files: ModelFiles = validate_model_dir(model_dir, family)
+        self.family: Family = self.files.family
+        self.options = options or DecodeOptions()
+        self.memory = memory
+        tune_malloc()  # before ctranslate2 allocates anything
         import ctranslate2
         import sentencepiece as spm
 
-        self.files: ModelFiles = validate_model_dir(model_dir)
-        self.options = options or DecodeOptions()
+        self.device, self.compute_type = resolve_device(device, compute_type)
         auto_inter, auto_intra = default_threads()
         self.inter_threads = inter_threads or auto_inter
         self.intra_threads = intra_threads or auto_intra
-        self.compute_type = compute_type
-        try:
-            self.source_sp = spm.SentencePieceProcessor(model_file=str(self.files.source_spm))
-        except (OSError, RuntimeError) as exc:
-            raise ModelError(f"cannot load SentencePiece model ({exc})", str(self.files.source_spm)) from None
-        try:
-            self.target_sp = spm.SentencePieceProcessor(model_file=str(self.files.target_spm))
-        except (OSError, RuntimeError) as exc:
-            raise ModelError(f"cannot load SentencePiece model ({exc})", str(self.files.target_spm)) from None
+        self.source_sp = _load_spm(spm, self.files.source_spm)
+        same = self.files.target_spm == self.files.source_spm
+        self.target_sp = self.source_sp if same else _load_spm(spm, self.files.target_spm)
         try:
             self.ct2 = ctranslate2.Translator(
                 str(self.files.root),
-                device=device,
-                compute_type=compute_type,
+                device=self.device,
+                compute_type=self.compute_type,
                 inter_threads=self.inter_threads,
                 intra_threads=self.intra_threads,
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(f"cannot load model ({exc})", str(self.files.root)) from None
+        self._model_id: str | None = None
+
+    def settings(self) -> dict[str, Any]:
+        """What decides this engine's output besides the text and the decoding
+        options: for report signatures and translation-memory keys."""
+        return {
+            "family": self.family.name,
+            "source_tokens": list(self.family.source_prefix),
+            "target_prefix": list(self.family.target_prefix),
+            "device": self.device,
+            "compute_type": self.compute_type,
+        }
+
+    def model_id(self) -> str:
+        """The model's identity: its install manifest's sha256, else a digest of
+        its config, vocabularies, tokenizers and the weights' size and mtime."""
+        if self._model_id is None:
+            from ..models.store import MANIFEST
+
+            try:
+                self._model_id = str(json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))["sha256"])
+            except (OSError, ValueError, KeyError, TypeError):
+                h = hashlib.sha256()
+                for f in (self.files.config, self.files.source_spm, self.files.target_spm, *self.files.vocabularies):
+                    h.update(f.read_bytes())
+                st = self.files.model_bin.stat()
+                h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+                self._model_id = h.hexdigest()
+        return self._model_id
+
+    def signature(self, options: DecodeOptions | None = None) -> dict[str, Any]:
+        """The model record of a report signature (``build_signature(model=...)``):
+        name, sha256, family, device, compute type and beam, so a result can be reproduced."""
+        opts = options or self.options
+        return {"name": self.path.name, "sha256": self.model_id(), **self.settings(), "beam_size": opts.beam_size}
+
+    def _fingerprint(self, opts: DecodeOptions) -> str:
+        from .. import __version__
+
+        return json.dumps([__version__, self.model_id(), self.settings(), asdict(opts)], sort_keys=True)
 
     @property
     def path(self) -> Path:
@@ -188,47 +244,86 @@ class Translator:
     def translate_sentences(
         self, sentences: Sequence[str], options: DecodeOptions | None = None
     ) -> list[SentenceResult]:
-        """Translate ``sentences`` in order with one ``translate_batch`` call."""
+        """Translate ``sentences`` in order: those the translation memory does
+        not already hold go to ctranslate2 together (see :meth:`_decode`)."""
         opts = options or self.options
         sentences = list(sentences)
         results: list[SentenceResult] = [SentenceResult(s, "") for s in sentences]
         todo = [i for i, s in enumerate(sentences) if s.strip()]
         if not todo:
             return results
-        tokens = self.source_sp.encode([sentences[i] for i in todo], out_type=str)
-        max_len = opts.max_decoding_length or _auto_max_length(tokens)
-        outputs = self.ct2.translate_batch(
-            tokens,
-            beam_size=opts.beam_size,
-            max_batch_size=opts.max_batch_size,
-            batch_type=opts.batch_type,
-            max_decoding_length=max_len,
-            min_decoding_length=opts.min_decoding_length,
-            repetition_penalty=opts.repetition_penalty,
-            no_repeat_ngram_size=opts.no_repeat_ngram_size,
-            length_penalty=opts.length_penalty,
-            return_attention=opts.return_attention,
-            return_scores=False,
-        )
-        for i, src_pieces, out in zip(todo, tokens, outputs):
+        keys: dict[int, str] = {}
+        if self.memory is not None:
+            fingerprint = self._fingerprint(opts)
+            keys = {i: self.memory.key(fingerprint, sentences[i]) for i in todo}
+            stored = self.memory.get_many(list(dict.fromkeys(keys.values())))
+            for i in todo:
+                record = stored.get(keys[i])
+                if record is not None:
+                    results[i] = replace(results[i], **{k: _from_json(k, record.get(k)) for k in _RECORD_FIELDS})
+            todo = [i for i in todo if keys[i] not in stored]
+        if todo:
+            self._decode([results[i] for i in todo], opts)
+        if self.memory is not None and todo:
+            self.memory.put_many((keys[i], {k: getattr(results[i], k) for k in _RECORD_FIELDS}) for i in todo)
+        return results
+
+    def _decode(self, results: list[SentenceResult], opts: DecodeOptions) -> None:
+        """Fill ``results`` (non-empty sources): one ``translate_batch`` call per
+        decoding limit (one call when the options fix it), queued together."""
+        family = self.family
+        prepared = [normalize(r.source, family.moses_punctuation) for r in results]
+        pieces = self.source_sp.encode([p.text for p in prepared], out_type=str)
+        head, tail = list(family.source_prefix), list(family.source_suffix)
+        tokens = [head + p + tail for p in pieces] if head or tail else pieces
+        prefix = [list(family.target_prefix)] * len(tokens) if family.target_prefix else None
+        groups: dict[int, list[int]] = {}
+        for k, toks in enumerate(tokens):
+            groups.setdefault(opts.max_decoding_length or _auto_max_length(toks), []).append(k)
+        calls = [
+            (members, self.ct2.translate_batch(
+                [tokens[k] for k in members],
+                target_prefix=[prefix[k] for k in members] if prefix else None,
+                beam_size=opts.beam_size,
+                max_batch_size=batch_size(len(members), self.inter_threads, opts.max_batch_size),
+                batch_type=opts.batch_type,
+                max_decoding_length=limit + len(family.target_prefix),
+                min_decoding_length=opts.min_decoding_length + len(family.target_prefix),
+                repetition_penalty=opts.repetition_penalty,
+                no_repeat_ngram_size=opts.no_repeat_ngram_size,
+                length_penalty=opts.length_penalty,
+                return_attention=opts.return_attention,
+                return_scores=False,
+                asynchronous=len(groups) > 1,
+            ))
+            for limit, members in sorted(groups.items(), reverse=True)
+        ]
+        outputs: list = [None] * len(tokens)
+        for members, out in calls:
+            for k, result in zip(members, out):
+                outputs[k] = result.result() if len(groups) > 1 else result
+        first = len(head)
+        for result, prep, src_pieces, out in zip(results, prepared, pieces, outputs):
             hyp = out.hypotheses[0]
             attention = out.attention[0] if opts.return_attention else None
+            # Language and control tokens (the target prefix ctranslate2 returns,
+            # or a wrong language a model emits) never reach the text.
+            keep = [k for k, piece in enumerate(hyp) if not family.special(piece)]
             if opts.repetition_guard:
-                keep = repetition_keep(hyp)
-                if len(keep) != len(hyp):
-                    hyp = [hyp[k] for k in keep]
-                    if attention is not None:
-                        attention = [attention[k] for k in keep]
-            result = results[i]
+                keep = [keep[k] for k in repetition_keep([hyp[k] for k in keep])]
+            if len(keep) != len(hyp):
+                hyp = [hyp[k] for k in keep]
+                if attention is not None:
+                    attention = [attention[k] for k in keep]
             result.source_pieces = src_pieces
             result.target_pieces = hyp
             result.target = self.target_sp.decode(hyp)
             if attention is not None:
-                result.attention = [list(row[: len(src_pieces)]) for row in attention]
-                result.source_spans = source_spans(result.source, src_pieces)
-                text, spans = target_spans(hyp)
-                result.target_spans = spans if text == result.target else None
-        return results
+                result.attention = [list(row[first : first + len(src_pieces)]) for row in attention]
+                spans = source_spans(prep.text, src_pieces)
+                result.source_spans = [prep.to_original(a, b) for a, b in spans]
+                text, tspans = target_spans(hyp)
+                result.target_spans = tspans if text == result.target else None
 
     # -- documents ---------------------------------------------------------------
     def translate_document(
@@ -252,10 +347,8 @@ def translate_document(
     """Translate a document with any :class:`Engine`, keeping its paragraphs."""
     doc = segment(text, max_chars=max_chars)
     flat = doc.sentences
-    if options is not None and isinstance(engine, Translator):
-        translated = engine.translate_sentences([s.text for s in flat], options)
-    else:
-        translated = engine.translate_sentences([s.text for s in flat])
+    texts = [s.text for s in flat]
+    translated = engine.translate_sentences(texts, options) if options is not None else engine.translate_sentences(texts)
     located: list[SentenceResult] = []
     k = 0
     for paragraph in doc.paragraphs:
@@ -277,3 +370,17 @@ def translate_document(
             parts.append(joiner + sent.target)
         paragraphs.append(ParagraphResult(paragraph.index, paragraph.text, "".join(parts), sents))
     return DocumentResult(paragraphs, layout(doc, [p.target for p in paragraphs]), doc)
+
+
+def _load_spm(spm, path: Path):
+    try:
+        return spm.SentencePieceProcessor(model_file=str(path))
+    except (OSError, RuntimeError) as exc:
+        raise ModelError(f"cannot load SentencePiece model ({exc})", str(path)) from None
+
+
+def _from_json(name: str, value):
+    """Spans come back from JSON as lists; the engine's records hold tuples."""
+    if value is not None and name in ("source_spans", "target_spans"):
+        return [tuple(span) for span in value]
+    return value

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TarjamaError
+from .family import Family, detect_family, family_named
 
 MODEL_BIN = "model.bin"
 CONFIG = "config.json"
@@ -35,6 +36,7 @@ class ModelFiles:
     source_spm: Path
     target_spm: Path
     vocabularies: tuple[Path, ...]
+    family: Family
 
 
 def _find_vocab(root: Path, stem: str) -> Path | None:
@@ -45,8 +47,23 @@ def _find_vocab(root: Path, stem: str) -> Path | None:
     return None
 
 
-def missing_files(root: Path) -> list[str]:
-    """Names of what a CTranslate2 + SentencePiece model directory lacks."""
+def _family(root: Path, family: str | Family | None) -> Family:
+    if isinstance(family, Family):
+        return family
+    return family_named(family) if family else detect_family(root)
+
+
+def _tokenizer_pair(root: Path, family: Family) -> tuple[Path, Path] | None:
+    for source, target in family.tokenizers:
+        if (root / source).is_file() and (root / target).is_file():
+            return root / source, root / target
+    return None
+
+
+def missing_files(root: Path, family: str | Family | None = None) -> list[str]:
+    """Names of what a CTranslate2 model directory of ``family`` (detected
+    when not given) lacks."""
+    fam = _family(root, family)
     missing: list[str] = []
     if not (root / MODEL_BIN).is_file():
         missing.append(MODEL_BIN)
@@ -57,32 +74,37 @@ def missing_files(root: Path) -> list[str]:
         for side in ("source", "target"):
             if _find_vocab(root, f"{side}_vocabulary") is None:
                 missing.append(f"{side}_vocabulary.json (or shared_vocabulary.json)")
-    if not (root / SHARED_SPM).is_file():
-        for name in (SOURCE_SPM, TARGET_SPM):
-            if not (root / name).is_file():
-                missing.append(f"{name} (or one {SHARED_SPM})")
+    if _tokenizer_pair(root, fam) is None:
+        if fam.name == "marian":
+            for name in (SOURCE_SPM, TARGET_SPM):
+                if not (root / name).is_file():
+                    missing.append(f"{name} (or one {SHARED_SPM})")
+        else:
+            name = fam.tokenizers[0][0]
+            missing.append(f"{name} (the {fam.name} tokenizer: convert with "
+                           f"`ct2-transformers-converter --copy_files {name}` or copy it from the model's repository)")
     return missing
 
 
-def validate_model_dir(path: str | os.PathLike[str]) -> ModelFiles:
-    """Return the model's files or raise :class:`ModelError` naming what is wrong."""
+def validate_model_dir(path: str | os.PathLike[str], family: str | Family | None = None) -> ModelFiles:
+    """Return the model's files or raise :class:`ModelError` naming what is wrong.
+
+    ``family`` (``marian``, ``nllb``, ``m2m100``) overrides detection."""
     root = Path(path)
     name = str(path)
     if not root.exists():
         raise ModelError("model directory does not exist", name)
     if not root.is_dir():
         raise ModelError("not a directory; expected a CTranslate2 model directory", name)
-    missing = missing_files(root)
+    fam = _family(root, family)
+    missing = missing_files(root, fam)
     if missing:
         raise ModelError("not a usable model directory, missing: " + ", ".join(missing), name)
     try:
         json.loads((root / CONFIG).read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ModelError(f"config.json is not valid JSON ({exc})", name) from None
-    if (root / SHARED_SPM).is_file():
-        source = target = root / SHARED_SPM
-    else:
-        source, target = root / SOURCE_SPM, root / TARGET_SPM
+    source, target = _tokenizer_pair(root, fam)  # type: ignore[misc]  # checked by missing_files
     vocabs = tuple(
         p
         for p in (
@@ -92,7 +114,7 @@ def validate_model_dir(path: str | os.PathLike[str]) -> ModelFiles:
         )
         if p is not None
     )
-    return ModelFiles(root, root / MODEL_BIN, root / CONFIG, source, target, vocabs)
+    return ModelFiles(root, root / MODEL_BIN, root / CONFIG, source, target, vocabs, fam)
 
 
 def read_config(files: ModelFiles) -> dict:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..arabic.script import ARABIC_LETTER
+
 #: Characters that end a sentence on their own.
 TERMINATORS = frozenset(".!?؟؛…")
 #: Characters that may follow a terminator and still belong to the sentence.
@@ -27,7 +29,6 @@ _SOFT_BREAKS = ("؛", ";", "،", ",", ":")
 DEFAULT_MAX_CHARS = 400
 
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u06fa-\u06fc]")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _boundaries(text: str) -> list[int]:
             if _is_digit(before) and _is_digit(after):
                 i = j
                 continue  # 3.5
-            if after and not after.isspace() and after not in CLOSERS and not _ARABIC_LETTER.match(after):
+            if after and not after.isspace() and after not in CLOSERS and not ARABIC_LETTER.match(after):
                 i = j
                 continue  # example.com, U.S
             if _is_initial(text, i):
@@ -155,7 +156,7 @@ def _boundaries(text: str) -> list[int]:
             j += 1
         if j < n and not text[j].isspace():
             # Glued to the next word: only Arabic sentences run on like this.
-            if not _ARABIC_LETTER.match(text[j]) and ch in ".…":
+            if not ARABIC_LETTER.match(text[j]) and ch in ".…":
                 i = j
                 continue
         ends.append(j)

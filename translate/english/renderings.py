@@ -23,6 +23,9 @@ from ..glossary.model import Term
 from .sounds import arabic_key, english_key, key_similarity
 
 KINDS = ("canonical", "forbidden", "variant")
+#: Kinds the finder adds (:mod:`.finder`): a copied Latin source spelling, a
+#: surname alone, another name the Arabic spelling may stand for, a place's adjective.
+FINDER_KINDS = ("copied", "partial", "homograph", "derived")
 # English name-like words: a capital letter, then letters and apostrophes; a hyphen
 # continues the name only before a capital (Abdel-Mehdi, Abd al-Mahdi), so
 # "Esbir-led" is the name "Esbir" plus an ordinary suffix. A leading Arabic article
@@ -38,11 +41,29 @@ MIN_WORD_SIMILARITY = 0.5
 
 @dataclass(frozen=True)
 class Rendering:
+    """A span of the English that renders a term; ``target`` is what belongs there.
+
+    ``via``: for a ``partial`` rendering, the kind of the surname found; for a
+    variant close to a forbidden form, that form."""
+
     start: int
     end: int
     text: str
     kind: str
     score: float = 1.0
+    target: str = ""
+    via: str = ""
+
+    @property
+    def right(self) -> bool:
+        """Does this span render the term acceptably as written?"""
+        return self.kind in ("canonical", "homograph", "derived") or (self.kind == "partial" and self.via == "canonical")
+
+
+def exact_case(form: str, text: str) -> bool:
+    """Does ``text`` (a span found in any case) write every word of ``form`` in its case?
+    (A ``case: exact`` term: WHO is the organisation, "who" is not.)"""
+    return all(word in text for word in form.split() if word.lower() != "the")
 
 
 def _phrase_pattern(phrase: str, strict: bool = False) -> re.Pattern[str]:
@@ -115,23 +136,31 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= a or start >= b for a, b in taken)
 
 
-def find_renderings(term: Term, english: str, source_text: str | None = None) -> list[Rendering]:
-    """Every rendering of ``term`` in ``english``, sorted by position.
+def find_renderings(term: Term, english: str, source_text: str | None = None,
+                    min_similarity: float = MIN_VARIANT_SIMILARITY,
+                    min_word_similarity: float = MIN_WORD_SIMILARITY) -> list[Rendering]:
+    """Every rendering of ``term`` in ``english``, sorted by position, unfiltered
+    (:class:`~translate.english.finder.RenderingFinder` is what enforcement and QA ask).
 
     ``source_text`` (the Arabic span the matcher found) lets variants be checked
     against the Arabic itself, not only against the canonical English.
     """
     found: list[Rendering] = []
     taken: list[tuple[int, int]] = []
-    for a, b in phrase_spans(term.target, english, strict=True):
-        found.append(Rendering(a, b, english[a:b], "canonical"))
-        taken.append((a, b))
+    # Every accepted rendering (the target, then the glossary's `also` forms) is
+    # canonical and stays as written: ``target`` is the form it renders. A
+    # `case: exact` term (WHO, not who) counts only spans in its own case.
+    for form in term.accepted_renderings():
+        for a, b in phrase_spans(form, english, strict=True):
+            if _free(taken, a, b) and (term.case != "exact" or exact_case(form, english[a:b])):
+                found.append(Rendering(a, b, english[a:b], "canonical", target=form))
+                taken.append((a, b))
     for form in sorted(term.forbidden, key=len, reverse=True):
         for a, b in phrase_spans(form, english):
             if _free(taken, a, b):
                 found.append(Rendering(a, b, english[a:b], "forbidden"))
                 taken.append((a, b))
-    found.extend(_variants(term, english, source_text, taken))
+    found.extend(_variants(term, english, source_text, taken, min_similarity, min_word_similarity))
     found.sort(key=lambda r: r.start)
     return found
 
@@ -151,17 +180,17 @@ def _derived(text: str, target_words: list[str]) -> bool:
 _CAPITALISED = re.compile(r"[A-Z][\w'’]*")
 
 
-def has_derived_form(term: Term, english: str) -> bool:
-    """Does ``english`` render a place by its adjective or demonym (Iranian-backed
-    for المدعومة من إيران, Iraqi forces for القوات العراقية)? That is a correct
-    translation of the name, so QA must not call the name missing."""
+def derived_forms(term: Term, english: str) -> list[tuple[int, int]]:
+    """Where ``english`` renders a place by its adjective or demonym (Iranian-backed
+    for المدعومة من إيران, Iraqi forces for القوات العراقية): a correct translation
+    of the name, so it is not missing."""
     if term.type != "place":
-        return False
+        return []
     words = [w for w in term.target.split() if w.lower() != "the"]
-    return any(_derived(word, words) for word in _CAPITALISED.findall(english))
+    return [m.span() for m in _CAPITALISED.finditer(english) if _derived(m.group(), words)]
 
 
-def _word_by_word(text: str, target_words: list[str]) -> bool:
+def _word_by_word(text: str, target_words: list[str], min_word_similarity: float) -> bool:
     """Does each word of a group as long as the name sound or look like the name's
     word in its place? A misspelt name does (Esbir/Esper, Miltim/Military); a
     title or another word in front of part of the name does not (Mr/Abu)."""
@@ -172,12 +201,13 @@ def _word_by_word(text: str, target_words: list[str]) -> bool:
         if got.lower() == want.lower():
             continue
         similar = max(key_similarity(english_key(got), english_key(want)), ratio(got.lower(), want.lower()) / 100)
-        if similar < MIN_WORD_SIMILARITY:
+        if similar < min_word_similarity:
             return False
     return True
 
 
-def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]]) -> list[Rendering]:
+def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]],
+              min_similarity: float, min_word_similarity: float) -> list[Rendering]:
     target_words = [w for w in term.target.split() if w.lower() != "the"]
     want = english_key(term.target)
     keys = [want] + [english_key(f) for f in term.forbidden]
@@ -209,7 +239,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
                 continue
             if _derived(text, target_words):
                 continue
-            if n == len(target_words) and not _word_by_word(text, target_words):
+            if n == len(target_words) and not _word_by_word(text, target_words, min_word_similarity):
                 continue  # "Mr Mahdi al-Mohandess" is a title and part of the name
             key = english_key(text)
             sim = max(key_similarity(key, k) for k in keys)
@@ -221,7 +251,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
                     text, sim, key = english[a:b], sim_bare, english_key(english[a:b])
             closeness = ratio(text.lower(), term.target.lower()) / 100
             # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
-            if sim >= MIN_VARIANT_SIMILARITY and closeness >= (0.5 if len(key) >= 3 else 0.75):
+            if sim >= min_similarity and closeness >= (0.5 if len(key) >= 3 else 0.75):
                 score = round(0.7 * sim + 0.3 * closeness, 3)
                 out.append(Rendering(a, b, text, "variant", score))
                 taken.append((a, b))

@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from ..bulk import gc_paused
 
 TERM_TYPES = ("person", "organization", "outlet", "place", "title", "other")
+# How a rendering's case counts: names are matched in any case (ESPER is Esper);
+# an acronym that is also a word (WHO / who) must be matched exactly.
+CASES = ("insensitive", "exact")
+# What a term base says of each English rendering, as tarjama keeps it.
+STATUSES = ("preferred", "admitted", "forbidden")
 
 # Types whose Arabic spellings are transliterations of foreign names, where unseen
 # vowel/letter variants are expected and fuzzy matching is worth its risk.
@@ -14,7 +19,13 @@ TRANSLITERATED_TYPES = frozenset({"person", "organization", "outlet", "place"})
 
 @dataclass(frozen=True)
 class Term:
-    """One glossary entry: every Arabic spelling in ``source`` must become ``target``."""
+    """One glossary entry: every Arabic spelling in ``source`` must become ``target``.
+
+    ``also`` are other accepted renderings (admitted in TBX terms): enforcement
+    leaves them as they are and QA does not flag them. ``forbidden`` ones are
+    flagged and fixed. ``domain`` and ``origin`` (where the entry came from) are
+    shown beside findings so a reviewer knows whose rule it is.
+    """
 
     target: str
     source: tuple[str, ...]
@@ -24,10 +35,45 @@ class Term:
     file: str | None = None
     line: int | None = None
     index: int = 0  # position in its file, 1-based
+    also: tuple[str, ...] = ()
+    case: str = "insensitive"
+    domain: str | None = None
+    origin: str | None = None
 
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}" if self.file else f"term {self.index}"
+
+    def accepted_renderings(self) -> tuple[str, ...]:
+        """The target first, then every other rendering a translation may keep."""
+        return (self.target, *self.also)
+
+    def status_of(self, english: str) -> str | None:
+        """'preferred', 'admitted', 'forbidden' or None for an English form."""
+        fold = (lambda s: s) if self.case == "exact" else str.casefold
+        key = fold(english)
+        if key == fold(self.target):
+            return "preferred"
+        if any(key == fold(a) for a in self.also):
+            return "admitted"
+        if any(key == fold(f) for f in self.forbidden):
+            return "forbidden"
+        return None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One Arabic spelling given two renderings by two glossary files; the file
+    named first (on the command line, or in a directory's sorted order) wins."""
+
+    spelling: str
+    kept: Term
+    dropped: Term
+
+    def __str__(self) -> str:
+        return (f"{self.dropped.where}: warning: '{self.spelling}' is also a spelling of "
+                f"'{self.kept.target}' ({self.kept.where}); using '{self.kept.target}' "
+                f"(the glossary given first wins), not '{self.dropped.target}'")
 
 
 @dataclass
@@ -39,6 +85,7 @@ class Glossary:
     files: list[str] = field(default_factory=list)
     source_lang: str = "ar"
     target_lang: str = "en"
+    conflicts: list[Conflict] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -47,6 +94,17 @@ class Glossary:
         self.terms.extend(other.terms)
         self.names.extend(other.names)
         self.files.extend(other.files)
+        self.conflicts.extend(other.conflicts)
+
+    def term_info(self) -> dict[str, dict[str, str]]:
+        """Note, domain and origin by target, for terms that have any: what a QA
+        report shows beside a finding so the reviewer knows whose rule it is."""
+        info: dict[str, dict[str, str]] = {}
+        for t in self.terms:
+            fields = {k: v for k, v in (("note", t.note), ("domain", t.domain), ("origin", t.origin)) if v}
+            if fields and t.target not in info:
+                info[t.target] = fields
+        return info
 
     @classmethod
     @gc_paused()

@@ -20,7 +20,7 @@ A plain ``~``, ``null`` or empty value composes as an empty scalar, so
 from __future__ import annotations
 
 import yaml
-from yaml.resolver import Resolver
+from yaml.resolver import BaseResolver
 
 from ..errors import GlossaryError
 from ..textio import check_text
@@ -29,7 +29,9 @@ MAX_GLOSSARY_MB = 16  # the 65k-name Wikidata glossary is about 4 MB of YAML
 MAX_LINE_CHARS = 1 << 20
 MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000
-_NULL = "tag:yaml.org,2002:null"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's plain null scalars
+_TAGS = {yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG, yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+         yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
 
 
 def check_size(text: str, path: str) -> None:
@@ -54,9 +56,12 @@ def _line(event: yaml.Event) -> int | None:
 
 
 def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node | None:
-    """The single document's node tree, as ``yaml.compose`` gives, within the limits."""
+    """The single document's node tree, as ``yaml.compose`` gives, within the limits.
+
+    Every scalar is text (no implicit tag resolution: the glossary loader reads
+    values, and resolving was 30 % of composing the 65k-name list), except that
+    a plain null (``~``, ``null``, nothing) is an empty value."""
     check_size(text, path)
-    resolver = Resolver()
     anchors: dict[str, yaml.Node] = {}
     sizes: dict[int, int] = {}  # id(anchored node) -> nodes in its subtree (aliases expanded)
     # Frames: [collection node, pending mapping key or None, nodes inside so far, anchored].
@@ -98,11 +103,9 @@ def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node |
         elif isinstance(event, yaml.ScalarEvent):
             nodes += 1
             value = check_text(event.value, path, _line(event), "a value")
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = resolver.resolve(yaml.ScalarNode, value, event.implicit)
-            if tag == _NULL and event.style is None:
-                value = ""  # `~`, `null`: no value at all
+            if not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
+                value = ""  # `~`, `null`: no value at all, never the term "null"
+            tag = event.tag if event.tag not in (None, "!") else _TAGS[yaml.ScalarNode]
             node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, style=event.style)
             if event.anchor is not None:
                 anchors[event.anchor] = node
@@ -113,9 +116,7 @@ def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node |
                 raise GlossaryError(f"nesting deeper than {MAX_DEPTH} levels; a glossary needs four",
                                     path, _line(event))
             kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = resolver.resolve(kind, None, event.implicit)
+            tag = event.tag if event.tag not in (None, "!") else _TAGS[kind]
             node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
             if event.anchor is not None:
                 anchors[event.anchor] = node

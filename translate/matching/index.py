@@ -21,18 +21,13 @@ from itertools import repeat
 from typing import NamedTuple
 
 from ..arabic.normalize import normalize_many
+from ..arabic.morphology import ARTICLE, COMPOUND_HEADS, GOD, NATIVE_LETTERS, split_compound
 from ..arabic.phonetic import skeletons
+from ..arabic.script import WORD
 from ..bulk import gc_paused
 from ..glossary.model import TRANSLITERATED_TYPES, Glossary, Term
 
-_COMPOUND_HEADS = ("عبد", "ابو", "ابن")
-# Letters of native Arabic words that transliterations of foreign names almost never
-# use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
-# "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.
-NATIVE_LETTERS = re.compile("[عحصضطظقة]")
 _LATIN = re.compile(r"[A-Za-z]")
-# Words of normalised text: glossary spellings and text are split the same way.
-WORD = re.compile(r"[^\W_]+")
 MIN_FUZZY_WORD = 4  # letters; shorter words are too easy to hit by chance
 
 
@@ -43,24 +38,11 @@ class Entry(NamedTuple):
     latin: bool
 
 
-_GOD = "الله"  # the second half of compound names: نصر الله / نصرالله, عبد الله
-
-
-def _split(word: str) -> list[str]:
-    """A compound written as one word, in its two parts (عبدالمهدي, نصرالله)."""
-    for head in _COMPOUND_HEADS:
-        if word.startswith(head) and len(word) - len(head) >= 3:
-            return [head, word[len(head):]]
-    if word.endswith(_GOD) and len(word) - len(_GOD) >= 2:
-        return [word[:-len(_GOD)], _GOD]
-    return [word]
-
-
 def _compound_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Every way of writing a name's compounds joined or apart: حسن نصر الله,
     حسن نصرالله; عادل عبد المهدي, عادل عبدالمهدي."""
-    parts = [p for w in words for p in _split(w)]
-    joints = [k for k in range(len(parts) - 1) if parts[k] in _COMPOUND_HEADS or parts[k + 1] == _GOD]
+    parts = [p for w in words for p in split_compound(w)]
+    joints = [k for k in range(len(parts) - 1) if parts[k] in COMPOUND_HEADS or parts[k + 1] == GOD]
     forms = [words]
     for mask in range(1 << len(joints)):
         joined = {joints[b] for b in range(len(joints)) if mask >> b & 1}
@@ -83,7 +65,7 @@ def _extra_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(words) > 1 and ("".join(words),) not in keys:
         keys.append(("".join(words),))
     for k in list(keys):
-        if k[0].startswith("ال") and len(k[0]) >= 5:
+        if k[0].startswith(ARTICLE) and len(k[0]) >= 5:
             keys.append((k[0][2:],) + k[1:])
     return keys
 
@@ -114,15 +96,15 @@ class TermIndex:
         # Entry.words of a one-word spelling is the 1-tuple that zip() yields.
         entries = list(map(tuple.__new__, repeat(Entry), zip(ids, spellings, zip(norms), latin)))
 
-        heads = ("ال",) + _COMPOUND_HEADS
+        heads = (ARTICLE,) + COMPOUND_HEADS
         fuzzy_single: list[Entry] = []
         seen: set[tuple[int, tuple[str, ...]]] = set()
         single, multi = self.single, self.multi
         for entry, norm in zip(entries, norms):
             term_id, spelling, _, is_latin = entry
-            if norm.isalnum() and (is_latin or not (norm.startswith(heads) or norm.endswith(_GOD))):
+            if norm.isalnum() and (is_latin or not (norm.startswith(heads) or norm.endswith(GOD))):
                 # The common case (one plain word): one key, no compound or article forms.
-                # Words _split or the article rule would change (heads, ال, …الله) go the long way.
+                # Words split_compound or the article rule would change (heads, ال, …الله) go the long way.
                 found = single.get(norm)
                 if found is None:
                     single[norm] = [entry]

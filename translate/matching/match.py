@@ -1,7 +1,7 @@
 """Match records and the settings that produced them."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ..glossary.model import Term
 
@@ -9,13 +9,22 @@ KINDS = ("exact", "normalized", "fuzzy")
 
 
 @dataclass(frozen=True)
-class MatchSettings:
-    """Every threshold that changes what is matched (reported in QA signatures)."""
+class FuzzySettings:
+    """What makes an unseen spelling (a slip, another vowel spelling) a match."""
 
-    fuzzy: bool = True
-    min_fuzzy_score: float = 0.75
+    enabled: bool = True
+    min_score: float = 0.75
+    # An unseen spelling is weaker evidence than a listed one: any known Arabic
+    # word (the frequency table goes down to 2.5) is judged as a word, not a slip.
+    word_zipf: float = 2.5
+
+
+@dataclass(frozen=True)
+class AmbiguitySettings:
+    """When a spelling that is also an ordinary Arabic word counts as a name."""
+
     # A single-word spelling is ambiguous when it is this common in Arabic (Zipf)…
-    ambiguous_min_zipf: float = 3.0
+    min_zipf: float = 3.0
     # …or this common, for a spelling that looks foreign (none of ع ح ص ض ط ظ ق):
     # there the yardstick, how often Europe uses the name, applies fully (كوف, the
     # CoV of SARS-CoV, is common in Arabic; "Kove" is no name anywhere).
@@ -23,7 +32,7 @@ class MatchSettings:
     # …and this much more common in Arabic than the name is as a name (its median
     # frequency over European languages; English alone for places). 0.75: on the
     # NTREX bench 0.5 and 0.75 give the same precision, 0.75 keeps 3 % more names.
-    ambiguous_margin: float = 0.75
+    margin: float = 0.75
     # …or this much, for spellings of this many letters or more: a long spelling
     # seldom spells an ordinary word by chance, and names in the news are common
     # in Arabic text for being in the news (نتنياهو 3.95 vs Netanyahu 3.02,
@@ -31,9 +40,6 @@ class MatchSettings:
     # at the same precision.
     long_spelling: int = 6
     long_spelling_margin: float = 1.25
-    # An unseen spelling is weaker evidence than a listed one: any known Arabic
-    # word (the frequency table goes down to 2.5) is judged the same way.
-    fuzzy_min_zipf: float = 2.5
     # Places and organisations are discussed far more in Arabic news than in general
     # English text (العراق 5.5 vs Iraq 4.6), so their gap must be wider to count.
     place_margin_bonus: float = 1.0
@@ -51,6 +57,23 @@ class MatchSettings:
     # TICO-19 every name-rescue above 2.0 was wrong (25 and 150), every right one
     # was below 1.8.
     context_max_gap: float = 2.0
+    # A clitic reading (و+stem) is doubted when the whole word is this close (Zipf)
+    # to the stem's frequency: real "و+name" forms are about ten times rarer.
+    clitic_margin: float = 0.7
+    # A consonant key this similar to the English name's spells it: a fuzzy
+    # one-word spelling must (or it is a word of its own), and a name's frequency
+    # vouches for an ambiguous spelling only if it does.
+    translit_min: float = 0.6
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Every threshold that changes what is matched (reported in QA signatures),
+    in two groups: ``fuzzy`` (unseen spellings) and ``ambiguity`` (spellings
+    that are also Arabic words)."""
+
+    fuzzy: FuzzySettings = field(default_factory=FuzzySettings)
+    ambiguity: AmbiguitySettings = field(default_factory=AmbiguitySettings)
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -241,6 +241,8 @@ def fetch(
             raise TarjamaError(
                 f"unknown model {name!r}; known: {', '.join(CATALOGUE)} (or use --url URL for another release zip)"
             )
+        if entry.convert:  # a Hugging Face checkpoint: converted here, not downloaded as an archive
+            return fetch_converted(entry.name, entry.convert, entry.url, make_default, force)
         url = entry.url
         expected = expected or entry.sha256
     if not url.startswith(("http://", "https://")):
@@ -261,6 +263,18 @@ def fetch(
     finally:
         dest.unlink(missing_ok=True)
     return result
+
+
+def fetch_converted(name: str, repo: str, origin: str, make_default: bool = False, force: bool = False) -> Installed:
+    """Convert Hugging Face ``repo`` locally (``tarjama[convert]``) and install it."""
+    from .convert import convert_hf
+
+    if store.model_path(name).exists() and not force:
+        raise TarjamaError(f"a model named {name!r} is already installed; remove it first or use --force")
+    store.home().mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".convert-", dir=store.home()) as work:
+        converted = convert_hf(repo, Path(work) / name)
+        return install(converted, name=name, origin=origin, make_default=make_default, force=force)
 
 
 def _archive_suffix(url: str) -> str:

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Iterable
 
 from ..documents import Segment
+from ..english.finder import ForbiddenForm
+from ..english.index import EnglishHit
 from ..english.renderings import Rendering
 from ..matching import Match
 
@@ -59,25 +61,14 @@ class TermUse:
     renderings: tuple[Rendering, ...]
 
     @property
-    def canonical(self) -> bool:
-        return any(r.kind == "canonical" for r in self.renderings)
+    def rendered(self) -> bool:
+        """Is the term rendered right here (canonical, a reading, a surname, an adjective)?"""
+        return any(r.right for r in self.renderings)
 
     def others(self) -> list[Rendering]:
-        """Non-canonical renderings, most trusted first (forbidden, then closest variant)."""
-        rest = [r for r in self.renderings if r.kind != "canonical"]
+        """Renderings that are not right, most trusted first (forbidden, then closest variant)."""
+        rest = [r for r in self.renderings if not r.right]
         return sorted(rest, key=lambda r: (r.kind != "forbidden", -r.score, r.start))
-
-
-@dataclass(frozen=True)
-class EnglishHit:
-    """A glossary phrase (a target or a forbidden form) found in the English."""
-
-    start: int
-    end: int
-    text: str
-    phrase: str
-    term: Any  # Term
-    forbidden: bool
 
 
 @dataclass
@@ -87,6 +78,10 @@ class SegmentView:
     segment: Segment
     uses: list[TermUse] = field(default_factory=list)
     english_hits: list[EnglishHit] = field(default_factory=list)
+    #: Targets of source terms with no right rendering (the finder's review).
+    missing: list[str] = field(default_factory=list)
+    #: Forbidden forms in the target: listed ones, and close variants of them.
+    forbidden: list[ForbiddenForm] = field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -101,8 +96,6 @@ class SegmentView:
 class QASettings:
     """QA thresholds beyond the matcher's (all reported in the signature)."""
 
-    # A variant rendering this close (rapidfuzz ratio) to a forbidden form is that form.
-    forbidden_variant_ratio: float = 0.8
     # A one-word name-list target that is this common an English word is not a name alone.
     common_word_zipf: float = 4.0
     # Source words sound like an English rendering when their consonant keys are this similar.
@@ -111,6 +104,19 @@ class QASettings:
     # the most common Arabic word (Zipf) still treated as a possible name.
     drift_min_key: int = 3
     drift_max_zipf: float = 2.5
+    # length-ratio (Gale–Church): English chars per Arabic char and variance per
+    # char, fitted on NTREX; |z| at or above this is an outlier; shorter sources skipped.
+    length_ratio: float = 1.07
+    length_variance: float = 3.0
+    length_max_z: float = 3.5
+    length_min_source: int = 20
+    # segment-consistency: segments with fewer words are translated by context.
+    consistency_min_words: int = 3
+    # unbalanced: a quotation or bracket may run on over this many following segments.
+    quote_max_run: int = 4
+    # Spellings of one name look alike (rapidfuzz ratio at least this); different
+    # names that share consonants do not.
+    drift_same_name_ratio: float = 60
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

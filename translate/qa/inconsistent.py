@@ -1,8 +1,8 @@
 """inconsistent (drift): one source term rendered more than one way, across the
 segments of a document and across the documents of a batch.
 
-Glossary terms: the renderings are those :func:`find_renderings` finds for each
-match (canonical, forbidden, sound-alike); the glossary's target is the one
+Glossary terms: the renderings are those the rendering finder finds for each
+match (canonical, forbidden, sound-alike; a place's adjective is not counted); the glossary's target is the one
 wanted. Terms *not* in the glossary: a rare Arabic word (probably a name) is
 paired with the capitalised English word in the same segment that sounds like it
 (same consonant key); when one Arabic spelling comes out as two similar English
@@ -20,13 +20,11 @@ from rapidfuzz.fuzz import ratio
 
 from ..arabic.lexicon import default_lexicon
 from ..arabic.normalize import normalize
+from ..arabic.script import LETTER_WORD
 from ..english.sounds import arabic_key, english_key, key_similarity
 from .base import Check, Finding, SegmentView
 
-_AR_WORD = re.compile(r"[^\W\d_]+")
 _EN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-# Spellings of one name look alike; different names that share consonants do not.
-_SAME_NAME_RATIO = 60
 # Line numbers shown per rendering in a message (the details list them all).
 _SHOWN = 12
 
@@ -94,6 +92,8 @@ class Inconsistent(Check):
                 subject = subjects[("g", term.target)] = Subject(term.target, term.target, term.where, [])
             per_line = {(o.key) for o in subject.occurrences if o.line == view.line and o.doc_index == doc_index}
             for r in use.renderings:
+                if r.kind == "derived":
+                    continue  # Iranian for Iran: grammar, not another spelling
                 key = _rkey(term.target if r.kind == "canonical" else r.text)
                 text = r.text
                 if key in per_line:
@@ -140,7 +140,7 @@ class Inconsistent(Check):
         covered = [(u.match.start, u.match.end) for u in view.uses]
         words, candidate = self._words, self._candidate
         arabic = []
-        for m in _AR_WORD.finditer(seg.source):
+        for m in LETTER_WORD.finditer(seg.source):
             raw = m.group()
             got = words[raw] if raw in words else candidate(raw)
             if got is not None and not any(x <= m.start() < y for x, y in covered):
@@ -188,7 +188,7 @@ class Inconsistent(Check):
             return None
         if subject.wanted is None:
             keys = list(counts)
-            if any(ratio(a, b) < _SAME_NAME_RATIO for a in keys for b in keys):
+            if any(ratio(a, b) < self.settings.drift_same_name_ratio for a in keys for b in keys):
                 return None  # different names sharing consonants, not one name drifting
         first_text = {}
         for o in occ:

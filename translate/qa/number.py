@@ -14,7 +14,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
+from ..arabic.clitics import stems
 from ..arabic.normalize import TABLE, normalize
+from ..arabic.script import ARABIC_WORD
 from .base import Check, Finding, SegmentView
 
 _DIGITS = {k: v for k, v in TABLE.items() if len(v) == 1 and v.isdigit()}
@@ -43,8 +45,6 @@ _DUAL_UNITS = {"2": "يوم أسبوع شهر عام سنت ساعت دقيقت 
                "2000": "ألف", "2000000": "مليون", "2000000000": "مليار"}
 _AR_WORDS.update({normalize(stem + end): v for v, stems in _DUAL_UNITS.items()
                   for stem in stems.split() for end in ("ين", "ان")})
-_AR_WORD = re.compile(r"[\u0621-\u064a]+")
-_AR_PREFIX = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
 
 def _dec(text: str) -> str | None:
@@ -139,14 +139,11 @@ def _english_words(text: str) -> set[str]:
 
 def _arabic_words(text: str) -> set[str]:
     out = set()
-    for w in _AR_WORD.findall(normalize(text)):
-        if w in _AR_WORDS:
-            out.add(_AR_WORDS[w])
-            continue
-        for p in _AR_PREFIX:
-            if w.startswith(p) and w[len(p):] in _AR_WORDS:
-                out.add(_AR_WORDS[w[len(p):]])
-                break
+    for w in ARABIC_WORD.findall(normalize(text)):
+        # The word itself, else the least stripped reading without proclitics.
+        value = next((_AR_WORDS[stem] for _, stem in stems(w, min_stem=2) if stem in _AR_WORDS), None)
+        if value is not None:
+            out.add(value)
     return out
 
 

@@ -16,12 +16,12 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..arabic.normalize import normalize
+from ..arabic.script import LETTER_WORD
 from ..glossary.model import TRANSLITERATED_TYPES
 from ..english.sounds import arabic_key, english_key, key_similarity
-from .analysis import EnglishIndex
+from ..english.index import EnglishIndex
 from .base import Check, EnglishHit, Finding, SegmentView
 
-_AR_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[]\s*)$")
 _SKIP_WORDS = frozenset({"the", "al", "el", "of", "and", "bin", "ibn", "abu"})
 
@@ -117,7 +117,7 @@ class UnsupportedTerm(Check):
                 continue
             if norm_source is None:
                 norm_source = normalize(seg.source)
-                words = _AR_WORD.findall(norm_source)
+                words = LETTER_WORD.findall(norm_source)
             if any(s in norm_source for h in group for s in self._sources(h.term)):
                 continue
             if any(EnglishIndex.occurrences(h.phrase, seg.source) for h in group):

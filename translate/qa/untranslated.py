@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..arabic.script import ARABIC_BLOCKS
 from .base import Check, Finding, SegmentView
 
-# Arabic-script blocks (letters, marks, presentation forms), as a character-class body.
-ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 # Runs of Arabic-script words (with the spaces between them), letters required.
-RUN = re.compile(f"[{ARABIC}]+(?:[ \u200c\u200f]+[{ARABIC}]+)*")
+RUN = re.compile(f"[{ARABIC_BLOCKS}]+(?:[ \u200c\u200f]+[{ARABIC_BLOCKS}]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 
 

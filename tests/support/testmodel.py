@@ -1,11 +1,18 @@
-"""Build random-weight test models: a CTranslate2 directory and an OPUS-MT zip.
+"""Build random-weight test models: CTranslate2 directories of each model
+family (Marian/OPUS-MT, NLLB-200, M2M100) and an OPUS-MT release zip.
 
 Why: no registry here ships an Arabic→English model, yet the engine, the model
 manager and the benchmark must run against real CTranslate2 models. These
 builders make models with the real file formats (CTranslate2 ``model.bin`` via
 the spec API; Marian ``.npz`` + vocab ``.yml`` + ``decoder.yml`` as OPUS-MT
-publishes them) from text that lives in the repository, seeded so two builds are
-byte-identical. Translations are gibberish; costs and formats are real.
+publishes them; NLLB/M2M100 directories as ``ct2-transformers-converter
+--copy_files`` leaves them, with one ``sentencepiece.bpe.model``, a shared
+vocabulary whose special and language tokens sit where the Hugging Face
+tokenizers put them, and ``decoder_start_token`` ``</s>``) from text that lives
+in the repository, seeded so two builds are byte-identical. Translations are
+gibberish; costs, formats and special tokens are real.
+
+Test scaffolding, not product: the tests and ``bench/`` import it.
 """
 from __future__ import annotations
 
@@ -218,26 +225,77 @@ def _layer_norm(spec, dim: int) -> None:
     spec.beta = np.zeros(dim, dtype=np.float32)
 
 
+#: Families the builder knows, as ``tarjama --family`` names them.
+FAMILIES = ("marian", "nllb", "m2m100")
+
+#: A real slice of NLLB-200's language codes (the tokenizer's
+#: FAIRSEQ_LANGUAGE_CODES order), Arabic varieties included: enough that a model
+#: can emit a wrong language token, which the engine must never let through.
+NLLB_CODES = (
+    "acm_Arab", "acq_Arab", "aeb_Arab", "apc_Arab", "ajp_Arab", "ars_Arab", "ary_Arab", "arz_Arab",
+    "arb_Arab", "deu_Latn", "eng_Latn", "fra_Latn", "heb_Hebr", "pes_Arab", "rus_Cyrl", "spa_Latn",
+    "tur_Latn", "urd_Arab", "zho_Hans",
+)
+#: M2M100's language tokens (a real slice of its 100).
+M2M100_CODES = ("__af__", "__ar__", "__de__", "__en__", "__es__", "__fa__", "__fr__", "__he__",
+                "__ru__", "__tr__", "__ur__", "__zh__")
+
+
+def _family_vocabulary(family: str, pieces: list[str]) -> list[str]:
+    """The shared vocabulary as the transformers converter writes it: fairseq's
+    ``<s> <pad> </s> <unk>`` first, the SentencePiece pieces, then the language
+    tokens (and NLLB's ``<mask>``)."""
+    body = [p for p in pieces if p not in ("<unk>", "<s>", "</s>")]
+    head = ["<s>", "<pad>", "</s>", "<unk>"]
+    if family == "nllb":
+        return head + body + list(NLLB_CODES) + ["<mask>"]
+    return head + body + list(M2M100_CODES)
+
+
+def _tokenizer_files(family: str, out: Path) -> None:
+    """``tokenizer_config.json`` and ``special_tokens_map.json`` as Hugging Face ships them."""
+    codes = list(NLLB_CODES if family == "nllb" else M2M100_CODES)
+    klass = "NllbTokenizer" if family == "nllb" else "M2M100Tokenizer"
+    source, target = ("arb_Arab", "eng_Latn") if family == "nllb" else ("ar", "en")
+    config = {"tokenizer_class": klass, "src_lang": source, "tgt_lang": target, "bos_token": "<s>",
+              "eos_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>", "model_max_length": 1024}
+    special = {"additional_special_tokens": codes, "bos_token": "<s>", "eos_token": "</s>",
+               "pad_token": "<pad>", "unk_token": "<unk>"}
+    (out / "tokenizer_config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    (out / "special_tokens_map.json").write_text(json.dumps(special, indent=2) + "\n", encoding="utf-8")
+
+
 def build_ct2_model(
     outdir: str | os.PathLike[str],
     size: str = "tiny",
     seed: int = 0,
     quantization: str | None = "int8",
     root: Path = REPO_ROOT,
+    family: str = "marian",
 ) -> Path:
-    """Write a random-weight CTranslate2 Transformer plus ``source.spm`` and
-    ``target.spm`` into ``outdir`` (created if needed). Same seed, same bytes."""
+    """Write a random-weight CTranslate2 Transformer of ``family`` into
+    ``outdir`` (created if needed): Marian with ``source.spm``/``target.spm``;
+    NLLB/M2M100 with one ``sentencepiece.bpe.model``, a shared vocabulary and
+    the tokenizer's JSON files. Same seed, same bytes."""
     from ctranslate2.specs import TransformerSpec
 
+    if family not in FAMILIES:
+        raise ValueError(f"unknown family {family!r}; expected one of {', '.join(FAMILIES)}")
     dims = SIZES[size]
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    source_spm, target_spm = build_tokenizers(size, seed, root)
-    source_vocab, target_vocab = _pieces(source_spm), _pieces(target_spm)
+    if family == "marian":
+        source_spm, target_spm = build_tokenizers(size, seed, root)
+        source_vocab, target_vocab = _pieces(source_spm), _pieces(target_spm)
+    else:
+        source_spm = target_spm = build_shared_tokenizer(size, seed, root)
+        source_vocab = target_vocab = _family_vocabulary(family, _pieces(source_spm))
 
     rng = np.random.default_rng(seed)
     d, f = dims.d_model, dims.ffn
     spec = TransformerSpec.from_config((dims.layers, dims.layers), dims.heads, pre_norm=True)
+    if family != "marian":
+        spec.config.decoder_start_token = "</s>"  # what the converter sets for M2M100/NLLB
     spec.encoder.embeddings[0].weight = _normal(rng, len(source_vocab), d, scale=1.0)
     spec.decoder.embeddings.weight = _normal(rng, len(target_vocab), d, scale=1.0)
     _layer_norm(spec.encoder.layer_norm, d)
@@ -269,9 +327,22 @@ def build_ct2_model(
     spec.validate()
     spec.optimize(quantization=quantization)
     spec.save(str(out))
-    (out / "source.spm").write_bytes(source_spm)
-    (out / "target.spm").write_bytes(target_spm)
+    if family == "marian":
+        (out / "source.spm").write_bytes(source_spm)
+        (out / "target.spm").write_bytes(target_spm)
+    else:
+        (out / "sentencepiece.bpe.model").write_bytes(source_spm)
+        _tokenizer_files(family, out)
     return out
+
+
+def build_shared_tokenizer(size: str = "tiny", seed: int = 0, root: Path = REPO_ROOT) -> bytes:
+    """One SentencePiece model for both languages, as NLLB and M2M100 use."""
+    dims = SIZES[size]
+    arabic, english = repo_corpus(root)
+    half = dims.synthetic_sentences // 2
+    lines = arabic + english + synthetic_lines(arabic, half, seed) + synthetic_lines(english, half, seed + 1)
+    return train_sentencepiece(lines, dims.vocab, seed)
 
 
 # --- OPUS-MT (Marian) release zip -------------------------------------------------

@@ -1,0 +1,185 @@
+"""The scoring rules of bench/precision_bench.py (issue 12) on real NTREX lines.
+
+The bench's figures are only as good as its judge: these pin down that it
+credits a real rendering or respelling and refuses a lowercase word, an
+acronym, a place taken for a person, half a compound name and a replacement
+that leaves a fragment; and that the error injector is seeded and writes one
+real-looking error per line. The lines are NTREX-128 (CC BY-SA 4.0) as they are
+in ../shared/data, copied here so the test needs no shared/ directory.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from name_credit import (ACRONYM, FRAGMENT, HALF, LOWERCASE, NOT_A_PERSON, RIGHT, SURNAME,  # noqa: E402
+                         CommonWords, credit, fragment_left, judge_change, same_letters)
+from name_errors import inject, romanise  # noqa: E402
+
+from translate.glossary import Glossary, Term  # noqa: E402
+
+KAVANAUGH_EN = ("On Friday, Trump ordered a one-week FBI investigation of claims against Kavanaugh, "
+                "further delaying a full Senate vote.")
+LITHGOW_AR = ("تخطى سكوت روبنسون كل التوقعات لكن جهوده تلاشت في مواجهة المرمى، ثم لم يتمكن آلان ليثجو من توجيه "
+              "جهده على نطاق واسع إلا بعد دخوله في مواجهة المهاجم كريج هالكيت عبر المرمى.")
+LITHGOW_EN = ("Scott Robinson broke through but dragged his effort across the face of goal, then Alan Lithgow could "
+              "only direct his effort wide after sliding in to meet Craig Halkett's header across goal.")
+PALU_AR = ("تجمع مئات الأشخاص لحضور مهرجان على الشاطئ في مدينة بالو يوم الجمعة عندما اصطدمت أمواج بارتفاع ستة "
+           "أمتار (18 قدمًا) بالساحل ساعة الغسق مما أدى إلى أن العديد قد لقوا مصرعهم وتدمّر كل شيء في مسارها.")
+PALU_EN = ("Hundreds of people had gathered for a festival on the beach in the city of Palu on Friday when waves as "
+           "high as six meters (18 feet) smashed onshore at dusk, sweeping many to their deaths and destroying "
+           "anything in their path.")
+ROSA_AR = "يقل إعصار روزا كما هو متوقع أثناء تحركه فوق المياه الباردة للساحل الشمالي للمكسيك."
+ROSA_EN = "As forecast, Hurricane Rosa is weakening as it moves over the cooler waters of the northern coast of Mexico."
+TSUNAMI_EN = "The 7.5-magnitude earthquake triggered a tsunami and has destroyed thousands of homes."
+COUSIN_AR = "وعثر عليه ابن عمه في الصباح التالي ميتًا واكتشف أن باب مزرعة الخنازير المجاورة مفتوحًا."
+COUSIN_EN = ("The following morning, his cousin found him dead, and discovered a door to a neighbouring pig sty open.")
+KIM_AR = ("انخفض عدد الهاربين من الكوريين الشماليين إلى كوريا الجنوبية منذ تولي كيم جونغ أون لمقاليد السلطة منذ سبع "
+          "سنوات")
+KIM_EN = ("The number of North Korean defectors to South Korea has fallen since Kim Jong-un came to power seven "
+          "years ago, a South Korean lawmaker has said.")
+SARS_EN = "SARS-CoV-2 is closely related to the original SARS-CoV."
+
+
+def span(line: str, word: str) -> tuple[int, int]:
+    start = line.index(word)
+    return start, start + len(word)
+
+
+def test_the_target_and_a_respelling_are_credited():
+    exact = credit(KAVANAUGH_EN, "kavanaugh")  # the Wikidata list is all lowercase
+    assert (exact.cause, exact.how, exact.seen) == (RIGHT, "target", "Kavanaugh")
+    spelled = credit(LITHGOW_EN, "lythgoe", (), "person", LITHGOW_AR, span(LITHGOW_AR, "ليثجو"))
+    assert (spelled.cause, spelled.how, spelled.seen) == (RIGHT, "respelling", "Lithgow")
+    other = credit(LITHGOW_EN, "lythgoe", ["lithgow"])  # another target the list gives the spelling
+    assert (other.cause, other.how) == (RIGHT, "another reading")
+
+
+def test_an_unrelated_word_is_not_a_respelling():
+    assert not credit(LITHGOW_EN, "lacey").right
+    assert not credit(KAVANAUGH_EN, "trumpet").right
+    # John and O'Hagan share the key K-N, but a two-consonant key needs a closer spelling.
+    hagan = "Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages'"
+    assert not credit(hagan, "john").right
+
+
+def test_a_lowercase_word_is_not_credited_for_a_name():
+    assert credit(TSUNAMI_EN, "tsunami").cause == LOWERCASE
+    # ...but it is for a term that is not a name
+    assert credit(TSUNAMI_EN, "tsunami", type="other").right
+
+
+def test_a_capital_at_a_sentence_start_is_not_a_name_when_the_corpus_writes_the_word_in_lowercase():
+    common = CommonWords([TSUNAMI_EN, "He said the tsunami hit at dusk."])
+    assert credit("Tsunami warnings were lifted.", "tsunami", common=common).cause == LOWERCASE
+    assert credit("Kavanaugh denied it.", "kavanaugh", common=common).right
+
+
+def test_an_acronym_is_not_credited():
+    assert credit(SARS_EN, "sars").cause == ACRONYM
+
+
+def test_a_place_or_an_event_is_not_a_person():
+    # The Arabic says city (مدينة بالو), the English says "in the city of".
+    assert credit(PALU_EN, "palo", (), "person", PALU_AR, span(PALU_AR, "بالو")).cause == NOT_A_PERSON
+    # The Arabic says hurricane (إعصار روزا).
+    assert credit(ROSA_EN, "rosa", (), "person", ROSA_AR, span(ROSA_AR, "روزا")).cause == NOT_A_PERSON
+    # The same English credits a place term: the refusal is for persons only.
+    assert credit(PALU_EN, "Palu", (), "place", PALU_AR, span(PALU_AR, "بالو")).right
+
+
+def test_the_corpus_tells_places_from_people():
+    lines = [PALU_EN, "Desperate rescue efforts in Palu as death toll doubles in race to find survivors",
+             "Around 16,700 people were evacuated to 24 centers in Palu.", KAVANAUGH_EN]
+    common = CommonWords(lines)
+    assert common.place("Palu") and not common.place("Kavanaugh")
+    assert credit("Aid reached Palu late.", "palo", common=common).cause == NOT_A_PERSON
+
+
+def test_half_a_compound_name_is_not_credited():
+    # ابن عمه is "his cousin": a person entry matching عمه is half of a compound.
+    assert credit(COUSIN_EN, "amma", (), "person", COUSIN_AR, span(COUSIN_AR, "عمه")).cause == HALF
+    assert credit("He met Abu Kamel on Sunday.", "kamel").cause == HALF
+
+
+def test_a_hyphenated_name_is_one_word():
+    assert credit(KIM_EN, "Kim Jong-un", (), "person", KIM_AR, span(KIM_AR, "كيم جونغ أون")).right
+    assert credit(KIM_EN, "Kim Jong Un").right  # the same letters, spaced otherwise
+    assert not credit(KIM_EN, "un").right
+    # A capitalised part after a hyphen is a word of its own ("a Kim-Trump summit").
+    assert credit("to prepare for a second Kim-Trump summit.", "trump").right
+
+
+def test_an_enforce_change_is_judged_on_what_it_replaced():
+    fixed = "since Kim Jong Un-un came to power"
+    start = fixed.index("Kim")
+    assert fragment_left(fixed, start, start + len("Kim Jong Un"))
+    doubled = "a summit with North Korea's Kim Jong-un Un."
+    assert fragment_left(doubled, doubled.index("Kim"), doubled.index("Kim") + len("Kim Jong-un"))
+    assert not fragment_left(KIM_EN, KIM_EN.index("Kim"), KIM_EN.index("Kim") + len("Kim Jong-un"))
+    verdict = judge_change(KIM_EN, KIM_EN.index("Kim"), KIM_EN.index("Kim") + len("Kim Jong"), "Kim Jong Un",
+                           "Kim Jong Un", "person", fixed, start)
+    assert verdict.cause == FRAGMENT
+    start = PALU_EN.index("Palu")
+    palo = PALU_EN[:start] + "Palo" + PALU_EN[start + 4:]
+    assert judge_change(PALU_EN, start, start + 4, "Palo", "palo", "person", palo, start, None, PALU_AR,
+                        span(PALU_AR, "بالو")).cause == NOT_A_PERSON
+    start = LITHGOW_EN.index("Lithgow")
+    lythgoe = LITHGOW_EN[:start] + "Lythgoe" + LITHGOW_EN[start + 7:]
+    assert judge_change(LITHGOW_EN, start, start + 7, "Lythgoe", "lythgoe", "person", lythgoe, start).right
+    sims = "Sims was shot near the campus."
+    assert judge_change(sims, 0, 4, "Wayde Sims", "Wayde Sims", "person", "Wayde " + sims, 0).cause == SURNAME
+
+
+def test_same_letters_ignores_case_diacritics_and_hyphens_only():
+    assert same_letters("António", "Antonio") and same_letters("Jong-un", "Jong Un")
+    assert not same_letters("Lithgow", "Lythgoe")
+
+
+@pytest.mark.parametrize("seed", [1, 12])
+def test_the_injector_writes_one_seeded_error_per_line(seed):
+    glossary = Glossary([Term("Alan Lithgow", ("آلان ليثجو",), "person", ("Alan Lythgo",)),
+                         Term("Palu", ("بالو",), "place"),
+                         Term("Kim Jong-un", ("كيم جونغ أون",), "person")])
+    arabic, english = [LITHGOW_AR, PALU_AR, KIM_AR, ROSA_AR], [LITHGOW_EN, PALU_EN, KIM_EN, ROSA_EN]
+    lines, done = inject(arabic, english, glossary, seed)
+    assert (lines, done) == inject(arabic, english, glossary, seed)
+    assert [d.line for d in done] == [1, 2, 3] and lines[3] == ROSA_EN
+    for d in done:
+        original = english[d.line - 1]
+        assert d.wrong != d.target and lines[d.line - 1][d.start:d.end] == d.wrong
+        assert lines[d.line - 1][:d.start] == original[:d.start]
+        assert lines[d.line - 1][d.end:] == original[d.start + len(d.target):]
+
+
+def test_romanise_writes_the_arabic_letter_by_letter():
+    assert romanise("ترامب") == "Tramb"
+    assert romanise("ووهان") == "Wuhan"
+    assert romanise("كيم جونغ أون") == "Kim Jungh Aun"
+
+
+def test_the_bench_reads_real_enforce_output(cli, tmp_path):
+    """Errors injected into real lines, the real `tarjama enforce --json` with the
+    curated bench glossary, and the bench's mapping of each correction back onto
+    the line it changed: what it says was replaced is what the line had there."""
+    from precision_bench import CURATED, changes, write_lines
+
+    from translate.glossary import load_glossaries
+
+    arabic, english = [LITHGOW_AR, PALU_AR, KIM_AR, ROSA_AR], [LITHGOW_EN, PALU_EN, KIM_EN, ROSA_EN]
+    lines, done = inject(arabic, english, load_glossaries([CURATED]), seed=3)
+    assert done, "the curated glossary names Palu and Kim Jong-un"
+    src, tgt = write_lines(arabic, tmp_path / "src.ar"), write_lines(lines, tmp_path / "mt.en")
+    r = cli("enforce", "-s", src, "-t", tgt, "-g", CURATED, "--json")
+    assert r.exit_code == 0, r.stderr
+    result = json.loads(r.stdout)
+    found = changes(result)
+    assert any(d.kind == "forbidden" for d in done) and found, "seed 3 writes the forbidden Balu for Palu"
+    for ch in found:
+        assert lines[ch.line - 1][ch.start:ch.end] == ch.before
+        assert result["lines"][ch.line - 1][ch.new_start:ch.new_start + len(ch.after)] == ch.after

@@ -1,0 +1,55 @@
+"""What Arabic words are made of, as far as telling a name from a word needs:
+the article, compounds, nisba endings, tanween, hamza on alef and the letters
+transliterations avoid. Functions take *normalised* words (see
+:mod:`translate.arabic.normalize`) unless they say otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+ARTICLE = "ال"
+#: Heads of compound names, written apart or glued on (عبد المهدي / عبدالمهدي).
+COMPOUND_HEADS = ("عبد", "ابو", "ابن")
+#: The second half of compound names: نصر الله / نصرالله, عبد الله.
+GOD = "الله"
+#: Adjective/plural endings on a name: المكسيكي, الأمريكيين.
+NISBA_ENDINGS = frozenset({"ي", "يه", "يين", "يون", "يان"})
+#: Tanween marks an indefinite noun, adjective or adverb (سريًا, "secretly"): news
+#: Arabic does not write it on foreign names. (On the original text: normalising removes it.)
+TANWEEN = frozenset("\u064b\u064c\u064d")
+HAS_TANWEEN = re.compile("[" + "".join(sorted(TANWEEN)) + "]")
+#: Alef with hamza or madda, as written (normalising folds them to ا).
+HAMZA_ALEFS = ("أ", "إ", "آ")
+#: Letters of native Arabic words that transliterations of foreign names almost never
+#: use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
+#: "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.
+NATIVE_LETTERS = re.compile("[عحصضطظقة]")
+
+
+def split_compound(word: str) -> list[str]:
+    """A compound written as one word, in its two parts (عبدالمهدي, نصرالله)."""
+    for head in COMPOUND_HEADS:
+        if word.startswith(head) and len(word) - len(head) >= 3:
+            return [head, word[len(head):]]
+    if word.endswith(GOD) and len(word) - len(GOD) >= 2:
+        return [word[:-len(GOD)], GOD]
+    return [word]
+
+
+def is_nisba_of(got: str, name: str) -> bool:
+    """Is ``got`` an adjective or plural made from ``name``? (المكسيك → المكسيكي,
+    سوريا → سوري, تركيا → تركي)"""
+    if got.startswith(name) and got[len(name):] in NISBA_ENDINGS:
+        return True
+    return got.endswith("ي") and name.endswith(("يا", "يه")) and got == name[:-1]
+
+
+def is_definite_nisba(word: str) -> bool:
+    """A definite adjective of origin (الأمريكي, الإيرانية): it may stand between
+    a title and the name."""
+    return len(word) >= 5 and word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
+
+
+def has_article_clitic(prefix: str) -> bool:
+    """Does a proclitic prefix end in the article (ال, وال, لل)?"""
+    return prefix.endswith((ARTICLE, "لل"))

@@ -1,0 +1,29 @@
+"""Arabic script: the character classes and the word tokenizer, defined once.
+
+Everything that asks "is this Arabic?" or "where are the words?" imports from
+here: the matcher, the glossary linter, enforcement, the sentence splitter and
+the QA checks.
+"""
+from __future__ import annotations
+
+import re
+
+#: Every Arabic-script block (letters, marks, presentation forms), as the body of
+#: a character class: what a reader would call "Arabic left in the English".
+ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+ARABIC_CHAR = re.compile(f"[{ARABIC_BLOCKS}]")
+#: Arabic letters proper (no digits, punctuation or marks), Persian/Urdu ones included:
+#: a sentence does not end before one of them.
+_LETTERS = "\u0620-\u064a\u0671-\u06d3\u06fa-\u06fc"
+ARABIC_LETTER = re.compile(f"[{_LETTERS}]")
+#: Runs of Arabic letters (an Arabic word without its marks or digits).
+ARABIC_WORD = re.compile(f"[{_LETTERS}]+")
+#: Words of normalised text: glossary spellings and text are split the same way.
+WORD = re.compile(r"[^\W_]+")
+#: Words of letters only (no digits), in any script.
+LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_arabic(text: str) -> bool:
+    """Does ``text`` hold any Arabic-script character?"""
+    return ARABIC_CHAR.search(text) is not None

@@ -1,0 +1,317 @@
+"""One answer to "how did term T come out in this English?", for enforcement and QA.
+
+:class:`RenderingFinder` owns everything about the English side of a glossary:
+the index of targets and forbidden forms (:mod:`.index`), the phrase search and
+the sound-alike variants (:mod:`.renderings`), the filters that keep ordinary
+words out (a lowercase "us" is not the US; Brian is not a misspelt Brien), the
+Latin copies, the surname-only renderings and a place's adjective. ``enforce``
+asks it where to write; ``qa`` asks it what is there; both then judge a segment
+with :meth:`RenderingFinder.review`, so a term is reported by both or by neither.
+
+Where enforcement and QA want different things, they say so with a named
+parameter (``quick``: stop at the canonical form, QA's fast path), never with a
+second implementation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
+
+from rapidfuzz.fuzz import ratio
+
+from ..arabic.lexicon import Lexicon, default_lexicon
+from ..glossary.model import Glossary, Term
+from .index import EnglishHit, EnglishIndex
+from .renderings import (MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, Rendering, derived_forms, exact_case, find_renderings,
+                         phrase_spans)
+
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
+_SPLIT = re.compile(r"[\s\-]+")
+# A partial rendering is a trailing part of the name (Pompeo of Mike Pompeo,
+# Abdul Mahdi of Adel Abdul Mahdi), never one starting with a particle.
+_PARTICLES = frozenset({"the", "al", "el", "bin", "ibn", "abu", "abd", "of"})
+
+
+@dataclass(frozen=True)
+class RenderingSettings:
+    """What counts as a rendering of a term (reported in signatures)."""
+
+    # A capitalised word group whose consonant key is this similar to the name's is a variant of it.
+    min_variant_similarity: float = MIN_VARIANT_SIMILARITY
+    # …and each of its words this similar to the name's word in its place.
+    min_word_similarity: float = MIN_WORD_SIMILARITY
+    # English words at least this frequent (Zipf) are never taken for a misspelt name.
+    common_word_zipf: float = 3.0
+    # A variant this close (rapidfuzz ratio) to a forbidden form, and closer to it
+    # than to the target, is that forbidden form.
+    forbidden_variant_ratio: float = 0.8
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Matched(Protocol):
+    """What the finder needs of a source match (:class:`translate.matching.Match`)."""
+
+    term: Term
+    text: str
+    target: str
+
+
+#: The other English names the glossary gives a match's Arabic spelling (lowercase).
+Homographs = Callable[[Any], Collection[str]]
+
+
+@dataclass(frozen=True)
+class ForbiddenForm:
+    """A forbidden form in the English: listed (``form`` None) or a close variant of ``form``."""
+
+    start: int
+    end: int
+    text: str
+    term: Term
+    form: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    """One segment judged: the renderings of each source match, the glossary
+    phrases in the English, the terms not rendered and the forbidden forms."""
+
+    uses: list[tuple[Any, tuple[Rendering, ...]]]
+    hits: list[EnglishHit]
+    missing: list[str]          # targets, in source order
+    forbidden: list[ForbiddenForm]  # in text order
+
+
+class RenderingFinder:
+    """The English side of one glossary; build once, ask per segment."""
+
+    def __init__(self, glossary: Glossary, settings: RenderingSettings | None = None,
+                 lexicon: Lexicon | None = None):
+        self.glossary = glossary
+        self.settings = settings or RenderingSettings()
+        self._lexicon = lexicon
+        self._index: EnglishIndex | None = None
+        self._indexed = -1
+        self._forbidden: tuple[int, bool] = (-1, False)
+        # Full-search results of the last lines (see renderings: quick reuses them).
+        self._recent: dict[tuple, list[Rendering]] = {}
+
+    @property
+    def index(self) -> EnglishIndex:
+        """Built on first use (65k names take ~0.6 s), again if terms were added."""
+        if self._index is None or self._indexed != len(self.glossary.terms):
+            self._index, self._indexed = EnglishIndex(self.glossary), len(self.glossary.terms)
+        return self._index
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = default_lexicon()
+        return self._lexicon
+
+    def has_forbidden(self) -> bool:
+        """Does any term list a forbidden form? (Then every English line is scanned for them.)"""
+        terms = self.glossary.terms
+        if self._forbidden[0] != len(terms):
+            self._forbidden = (len(terms), any(t.forbidden for t in terms))
+        return self._forbidden[1]
+
+    def scan(self, english: str) -> list[EnglishHit]:
+        """Every glossary target and forbidden form written in ``english``."""
+        index = self.index
+        return index.scan(english) if index.by_first else []
+
+    def scan_for_forbidden(self, english: str) -> list[EnglishHit]:
+        """:meth:`scan`, for a caller that only reads its forbidden forms: empty
+        without scanning when the glossary lists none or none can occur here."""
+        if not self.has_forbidden() or not self.index.may_hold_forbidden(english):
+            return []
+        return self.scan(english)
+
+    # -- one term ------------------------------------------------------------------
+    def renderings(self, term: Term, english: str, source_text: str, *, others: Collection[str] = (),
+                   partial: bool = True, quick: bool = False,
+                   hits: Sequence[EnglishHit] = ()) -> list[Rendering]:
+        """Every span of ``english`` that may render ``term`` (found in the Arabic as
+        ``source_text``), sorted by position.
+
+        ``others``: other English names (lowercase) the Arabic spelling stands for:
+        such a name is a ``homograph``, right as written. ``partial``: for a person
+        whose English has no rendering of the full name, look for the surname.
+        ``quick``: when the canonical form is there, skip the sound-alike search
+        (the costly part) and take the forbidden forms from ``hits``."""
+        target = term.target
+        key = (id(term), english, source_text, frozenset(others), partial)
+        if quick:
+            last = target.rsplit(None, 1)[-1].lower()
+            canonical = self._accepted(term, english) if last in english.lower() or term.also else []
+            if canonical:
+                out = [Rendering(a, b, english[a:b], "canonical", 1.0, form) for a, b, form in canonical]
+                out += [Rendering(h.start, h.end, h.text, "forbidden", 1.0, target) for h in hits
+                        if h.forbidden and h.term is term and not _lowercase_word(h.text, target)
+                        and all(h.end <= a or h.start >= b for a, b, _ in canonical)]
+                return sorted(out, key=lambda r: r.start)
+            # Without the canonical form, quick and full search are the same search:
+            # enforcement asks both of an unchanged line.
+            if key in self._recent:
+                return self._recent[key]
+        found = self._find(term, english, source_text, others, partial)
+        if len(self._recent) > 4096:
+            self._recent.clear()
+        self._recent[key] = found
+        return found
+
+    @staticmethod
+    def _accepted(term: Term, english: str) -> list[tuple[int, int, str]]:
+        """Spans of the target and of every `also` form (each kept as written), in
+        the term's case when it is ``case: exact``; not a lowercase word for a name."""
+        out: list[tuple[int, int, str]] = []
+        for form in term.accepted_renderings():
+            for a, b in EnglishIndex.occurrences(form, english, strict=True):
+                text = english[a:b]
+                if _lowercase_word(text, form) or (term.case == "exact" and not exact_case(form, text)):
+                    continue
+                if all(b <= x or a >= y for x, y, _ in out):
+                    out.append((a, b, form))
+        return out
+
+    def _find(self, term: Term, english: str, source_text: str, others: Collection[str],
+              partial: bool) -> list[Rendering]:
+        target = term.target
+        found = self._filtered(term, english, source_text, others)
+        if _copyable(source_text, target):
+            taken = [(r.start, r.end) for r in found]
+            for a, b in phrase_spans(source_text, english, strict=True):
+                if all(b <= x or a >= y for x, y in taken):
+                    found.append(Rendering(a, b, english[a:b], "copied", 1.0, target))
+        if not found and partial and term.type == "person" and len(target.split()) > 1:
+            for sub, src in _surname_terms(term, source_text):
+                found = [Rendering(r.start, r.end, r.text, "partial", r.score, r.target, r.kind)
+                         for r in self._filtered(sub, english, src, ())]
+                if found:
+                    break
+        if not any(r.right for r in found):
+            taken = [(r.start, r.end) for r in found]
+            found += [Rendering(a, b, english[a:b], "derived", 1.0, english[a:b]) for a, b in derived_forms(term, english)
+                      if all(b <= x or a >= y for x, y in taken)]
+        return sorted(found, key=lambda r: r.start)
+
+    def _filtered(self, term: Term, english: str, source_text: str, others: Collection[str]) -> list[Rendering]:
+        s = self.settings
+        target = term.target
+        out = []
+        for r in find_renderings(term, english, source_text, s.min_variant_similarity, s.min_word_similarity):
+            if r.kind != "variant":
+                if not _lowercase_word(r.text, r.target or target):
+                    out.append(replace(r, target=r.target or target))
+                continue
+            if self._common_words(r.text, target) or _acronym(r.text, target, english):
+                continue
+            if r.text.lower() in others:
+                # another name spelled the same in Arabic (Haris/Harris): right as it is
+                out.append(replace(r, kind="homograph", target=r.text))
+            else:
+                out.append(replace(r, target=target, via=self._forbidden_form(term, r.text) or ""))
+        return out
+
+    def _forbidden_form(self, term: Term, text: str) -> str | None:
+        """The forbidden form a variant is a respelling of (Esbeer of the forbidden Esbir)."""
+        if not term.forbidden:
+            return None
+        low = text.lower()
+        form = max(term.forbidden, key=lambda f: ratio(low, f.lower()))
+        close = ratio(low, form.lower())
+        if close >= self.settings.forbidden_variant_ratio * 100 and close > ratio(low, term.target.lower()):
+            return form
+        return None
+
+    def _common_words(self, text: str, target: str) -> bool:
+        """Every word of a sound-alike that the target lacks is common English
+        (Brian, Beacon, Croydon): the text names something else; a misspelt foreign
+        name (Esbir, Bompeo, Miltim Times) has at least one rare word."""
+        own = {w.lower() for w in _SPLIT.split(target)}
+        words = [w for w in _SPLIT.split(text) if w and w.lower() not in own]
+        if not words:
+            return False
+        zipf = self.lexicon.english_name_zipf
+        common = [zipf(w) >= self.settings.common_word_zipf for w in words]
+        if len(text.split()) > len(target.split()):
+            return any(common)  # an extra word must be part of the name, not "HQ" or "La"
+        return all(common)
+
+    # -- one segment ---------------------------------------------------------------
+    def review(self, matches: Iterable[Matched], english: str, homographs: Homographs | None = None,
+               hits: list[EnglishHit] | None = None, partial: bool = True) -> Review:
+        """Judge one segment (QA on a translation; enforcement on what it wrote):
+        a term is missing when none of its matches has a right rendering; a
+        forbidden form is one the glossary lists, or a close variant of one."""
+        if hits is None:
+            hits = self.scan(english)
+        uses = []
+        cache: dict[tuple, tuple[Rendering, ...]] = {}
+        for m in matches:
+            key = (id(m.term), m.text, getattr(m, "variant", None))
+            if key not in cache:
+                others = homographs(m) if homographs else ()
+                cache[key] = tuple(self.renderings(m.term, english, m.text, others=others, partial=partial,
+                                                   quick=True, hits=hits))
+            uses.append((m, cache[key]))
+        rendered = {m.term.target for m, rs in uses if any(r.right for r in rs)}
+        missing = list(dict.fromkeys(m.term.target for m, _ in uses if m.term.target not in rendered))
+        return Review(uses, hits, missing, _forbidden(uses, hits))
+
+
+def _forbidden(uses: list[tuple[Any, tuple[Rendering, ...]]], hits: list[EnglishHit]) -> list[ForbiddenForm]:
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for h in hits:
+        if h.forbidden and (h.start, h.end) not in seen:
+            seen.add((h.start, h.end))
+            found.append(ForbiddenForm(h.start, h.end, h.text, h.term))
+    for m, rs in uses:
+        for r in rs:
+            if r.kind == "variant" and r.via and (r.start, r.end) not in seen:
+                seen.add((r.start, r.end))
+                found.append(ForbiddenForm(r.start, r.end, r.text, m.term, r.via))
+    return sorted(found, key=lambda f: (f.start, f.end, f.text, f.term.target))
+
+
+def _lowercase_word(text: str, form: str) -> bool:
+    """"us", "turkey": an all-lowercase occurrence of a capitalised form is an ordinary word."""
+    return text == text.lower() and form != form.lower()
+
+
+def _acronym(text: str, target: str, english: str) -> bool:
+    """C-SPAN, NATO: an all-capital word in ordinary text is an acronym, not a
+    transliteration (a headline in capitals is not ordinary text)."""
+    if target.isupper() or english.upper() == english:
+        return False
+    parts = _SPLIT.split(text)
+    return any(w.isupper() and (len(w) > 1 or len(parts) > 1) for w in parts)
+
+
+def _surname_terms(term: Term, source_text: str) -> list[tuple[Term, str]]:
+    """Sub-terms for the last one or more words of a person's name, longest first."""
+    words = term.target.split()
+    src_words = source_text.split()
+    out = []
+    for k in range(len(words) - 1, 0, -1):
+        tail = words[-k:]
+        if tail[0].lower() in _PARTICLES:
+            continue
+        forbidden = tuple(" ".join(f.split()[-k:]) for f in term.forbidden if len(f.split()) == len(words))
+        src = " ".join(src_words[-k:]) if len(src_words) >= k else source_text
+        out.append((Term(target=" ".join(tail), source=(src,), type=term.type, forbidden=forbidden), src))
+    return out
+
+
+def _copyable(source_text: str, target: str) -> bool:
+    """A Latin-script source spelling (OIR) copied into the English renders the
+    term; single letters and the target itself minus punctuation do not count."""
+    if not _LATIN.match(source_text):
+        return False
+    letters = re.sub(r"[^A-Za-z0-9]", "", source_text)
+    return len(letters) >= 2 and letters.lower() != re.sub(r"[^A-Za-z0-9]", "", target).lower()

@@ -1,0 +1,69 @@
+"""Compiled copies of large glossaries, so a 65k-entry file loads in a fraction of a second.
+
+Even libyaml builds a node tree slowly from Python: the 65k-name list took 5.2 s
+cold against 40.5 s for the pure-Python parser on a 2-core machine at load 14
+(bench/glossary_bench.py). The terms are then kept as tuples of strings in
+``marshal`` format, which reads back 4-5x faster than the same data as JSON
+(0.21 s against 0.82 s for the 65k list) and, unlike pickle, builds no objects
+but plain data. The copy is keyed by a hash of the file's bytes, so any edit is
+parsed afresh (and reported with file:line). Like the lexicon tables it is an
+optimisation only: a missing, stale, corrupt or unwritable copy means the YAML
+is parsed, never an error. Small glossaries parse fast enough and are not copied.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+
+from ..bulk import gc_paused
+from ..cache import cache_dir
+from .model import Glossary, Term
+
+FORMAT = 2
+# Glossaries smaller than this parse in well under 0.1 s: not worth a file.
+MIN_TERMS = 2000
+
+
+def _path(data: bytes) -> Path:
+    digest = hashlib.sha256(data).hexdigest()[:24]
+    return cache_dir() / "glossaries" / f"{digest}.marshal"
+
+
+def read(data: bytes, name: str) -> Glossary | None:
+    """The glossary compiled from exactly these bytes, or None."""
+    if len(data) < MIN_TERMS * 20:
+        return None
+    try:
+        fmt, title, rows = marshal.loads(_path(data).read_bytes())
+        if fmt != FORMAT:
+            return None
+        with gc_paused():
+            terms = [Term(t, src, ty, fb, note, name, line, index, also, case, domain, origin)
+                     for t, src, ty, fb, note, line, index, also, case, domain, origin in rows]
+        return Glossary(terms=terms, names=[title], files=[name])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write(data: bytes, glossary: Glossary) -> None:
+    if len(glossary.terms) < MIN_TERMS:
+        return
+    doc = (FORMAT, glossary.names[0] if glossary.names else "",
+           tuple((t.target, t.source, t.type, t.forbidden, t.note, t.line, t.index, t.also, t.case, t.domain,
+                  t.origin) for t in glossary.terms))
+    path = _path(data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(doc))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a read-only home: only slower

@@ -1,0 +1,56 @@
+"""Glossary statistics: what a maintainer looks at before and after an import."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .corpus import Doc
+from .model import Glossary
+
+
+@dataclass
+class Stats:
+    terms: int
+    files: int
+    by_type: dict[str, int]
+    renderings: dict[str, int]          # preferred / admitted / forbidden: how many forms
+    with_also: int
+    with_forbidden: int
+    exact_case: int
+    spellings_per_entry: dict[int, int]  # number of spellings → entries
+    coverage: dict[str, float | int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def glossary_stats(glossary: Glossary, docs: list[Doc] | None = None) -> Stats:
+    """Counts over ``glossary``; with ``docs``, how much of it the corpus uses."""
+    terms = glossary.terms
+    stats = Stats(
+        terms=len(terms), files=len(glossary.files),
+        by_type=dict(Counter(t.type for t in terms).most_common()),
+        renderings={"preferred": len(terms), "admitted": sum(len(t.also) for t in terms),
+                    "forbidden": sum(len(t.forbidden) for t in terms)},
+        with_also=sum(bool(t.also) for t in terms), with_forbidden=sum(bool(t.forbidden) for t in terms),
+        exact_case=sum(t.case == "exact" for t in terms),
+        spellings_per_entry=dict(sorted(Counter(len(t.source) for t in terms).items())),
+    )
+    if docs:
+        from ..matching import Matcher
+
+        matcher = Matcher(glossary)
+        used: set[int] = set()
+        kinds: Counter = Counter()
+        segments = with_terms = 0
+        for doc in docs:
+            for matches in matcher.find_lines(doc.arabic):
+                segments += 1
+                with_terms += bool(matches)
+                for m in matches:
+                    used.add(id(m.term))
+                    kinds[m.kind] += 1
+        stats.coverage = {"segments": segments, "segments_with_terms": with_terms,
+                          "terms_used": len(used), "terms_used_share": round(len(used) / max(1, len(terms)), 4),
+                          "matches": sum(kinds.values()), **{f"matches_{k}": v for k, v in sorted(kinds.items())}}
+    return stats

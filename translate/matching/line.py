@@ -1,0 +1,61 @@
+"""One Arabic line as the matching passes see it: normalised text, words, spans.
+
+The passes share this instead of positional tuples; offsets map back to the
+original text only for the lines that have hits.
+"""
+from __future__ import annotations
+
+import re
+
+from ..arabic.normalize import REMOVED, Normalized
+
+# Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
+_SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
+_SPAN = re.Match.span
+#: Diacritics and tatweel written on a name's last letter belong to its span.
+MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
+
+
+class Line:
+    """A line's :class:`Normalized` text, its words and their spans in it."""
+
+    __slots__ = ("back", "text", "words", "spans")
+
+    def __init__(self, back: Normalized, words: list[str], tokens: list[re.Match]):
+        self.back = back
+        self.text = back.text
+        self.words = words
+        self.spans: list[tuple[int, int]] = list(map(_SPAN, tokens))
+
+    def joined(self, i: int, n: int) -> bool:
+        """Are words i..i+n-1 separated by spacing only (no punctuation)?"""
+        norm, spans = self.text, self.spans
+        for k in range(i, i + n - 1):
+            end, start = spans[k][1], spans[k + 1][0]
+            if not (start - end == 1 and norm[end] == " ") and not _SPACING.fullmatch(norm, end, start):
+                return False
+        return True
+
+    def original_span(self, i: int, n: int, plen: int = 0) -> tuple[int, int]:
+        """Where words i..i+n-1 (without a prefix of ``plen`` letters) are in the original."""
+        return self.back.span(self.spans[i][0] + plen, self.spans[i + n - 1][1])
+
+    def surface(self, i: int, n: int, plen: int = 0) -> str:
+        """Words i..i+n-1 as written (diacritics and all)."""
+        start, end = self.original_span(i, n, plen)
+        return self.back.original[start:end]
+
+    def original_at(self, k: int) -> str:
+        """The original character behind normalised character ``k``."""
+        return self.back.original[self.back.source_index(k)]
+
+    def in_code(self, i: int) -> bool:
+        """Is word i part of a hyphenated code with digits (سارس-كوف-2, كوفيد-19)?
+        Its pieces are letters of an identifier, not names."""
+        norm, spans = self.text, self.spans
+        first = last = i
+        while first and norm[spans[first - 1][1]:spans[first][0]] == "-":
+            first -= 1
+        while last + 1 < len(spans) and norm[spans[last][1]:spans[last + 1][0]] == "-":
+            last += 1
+        return last > first and any(ch.isdigit() for w in self.words[first:last + 1] for ch in w)

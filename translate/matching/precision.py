@@ -1,0 +1,126 @@
+"""The precision pass: what the word as written and its neighbours say about a hit.
+
+Normalisation removes what tells a name from a word (tanween, hamza, a hyphen
+inside a code), so :func:`denied` looks at the original text; :func:`vouched`
+keeps the ambiguous one-word hits that a title, a neighbouring name or the
+document (:mod:`.discourse`) vouches for.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..arabic.morphology import HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_definite_nisba
+from ..glossary.model import Term
+from .context import announces, follows_name
+from .discourse import FullNames
+from .line import MARKS, Line
+from .passes import Hit
+from .verdict import Verdict
+
+if TYPE_CHECKING:
+    from .matcher import Matcher
+
+
+def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> bool:
+    """What the word as written here says against the hit, which the per-word
+    verdict cannot see (normalisation removed it). ``tanween``/``hyphen``: does
+    the line hold any, so most lines skip the surface checks."""
+    if hit.n == 1 and hyphen and line.in_code(hit.i):
+        return True  # a piece of a hyphenated code: سارس-كوف-2
+    if hit.plen and hit.entry.variant[:1] in HAMZA_ALEFS and _bare_alef_after_clitic(m, line, hit):
+        return True
+    if hit.plen >= 2 and _hamza_on_article(line, hit):
+        return True
+    if hit.kind == "fuzzy":
+        # An unseen spelling showing Arabic morphology a transliteration lacks:
+        # tanween (سريًا) or, in one word, a native letter such as ة (دمغة) or ع.
+        surface = line.surface(hit.i, hit.n, hit.plen)
+        return bool(TANWEEN & set(surface)) or (hit.n == 1 and NATIVE_LETTERS.search(surface) is not None)
+    # News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
+    # "denying"), never on a listed foreign name (نافيا, Navia).
+    entry = hit.entry
+    if not tanween or hit.n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) \
+            or TANWEEN & set(entry.variant):
+        return False
+    return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
+
+
+def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """فاينشتاين is Feinstein, not ف + أينشتاين: with a clitic in front, a name
+    spelled with a hamza keeps it (فأينشتاين), so a bare alef there is a long
+    vowel of another name. Unless the glossary lists a spelling without the
+    hamza (اسبير for Esper): then the name is known to be written that way."""
+    if line.original_at(line.spans[hit.i][0] + hit.plen) != "ا":
+        return False
+    return not any(sp.startswith("ا") for sp in m.index.terms[hit.entry.term_id].source)
+
+
+def _hamza_on_article(line: Line, hit: Hit) -> bool:
+    """The article is written ال: an أل/إل is the start of a word (ألغينا, "we
+    cancelled"; ألبينس, Albence), not ال + غينا or ال + بينس."""
+    if not line.words[hit.i][:hit.plen].endswith("ال"):
+        return False
+    return line.original_at(line.spans[hit.i][0] + hit.plen - 2) in HAMZA_ALEFS
+
+
+def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
+    """Keep the ambiguous hits that a neighbour or the document vouches for."""
+    if all(h.verdict.sure for h in hits):
+        return hits
+    anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
+    terms = m.index.terms
+    kept = []
+    for h in hits:
+        v = h.verdict
+        if not v.sure:
+            named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
+            if not named:  # not part of a full name given in the document: a neighbour must vouch
+                if not _supported(line, h, terms[h.entry.term_id], anchors if v is Verdict.NEEDS_NAME else set()):
+                    continue
+                if v is Verdict.NEEDS_LISTED_TITLE and \
+                        _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant):
+                    continue
+            h.score = min(h.score, 0.9)
+        kept.append(h)
+    return kept
+
+
+def _supported(line: Line, hit: Hit, term: Term, anchors: set[int]) -> bool:
+    words = line.words
+    before, after = hit.i - 1, hit.i + hit.n
+    if before >= 0:
+        # A title may be followed by its nationality before the name
+        # (الرئيس الأمريكي ترامب); the commonest words need it right before them.
+        title = before
+        while (hit.verdict.open and title > 0 and title > before - 2 and is_definite_nisba(words[title])
+               and title not in anchors):
+            title -= 1
+        # A definite word after a definite title agrees with it as an adjective
+        # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال.
+        if before in anchors or (
+                announces(words[title], term.type)
+                and not (hit.plen == 0 and words[hit.i].startswith("ال")
+                         and not hit.entry.words[0].startswith("ال"))):
+            start = before if before in anchors else title
+            if line.joined(start, hit.i - start + 1):
+                return True
+    return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
+
+
+def full_names(terms: list[Term], hit_lists: Iterable[list[Hit]]) -> FullNames:
+    """The names a document gives in full: sure multi-word hits, including a
+    full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
+    enough: مناعي would make every المناعي ("immune") a name."""
+    names = FullNames()
+    for hits in hit_lists:
+        for h in hits:
+            if len(h.entry.words) > 1 and h.verdict.sure:
+                names.add(h.entry.words, terms[h.entry.term_id].target)
+    return names
+
+
+_HARAKAT = {c: None for c in map(ord, MARKS)}
+
+
+def _strip_marks(text: str) -> str:
+    return text.translate(_HARAKAT)

@@ -1,0 +1,143 @@
+"""The ambiguity policy: what a hit's own words say before its neighbours are asked.
+
+Pure: a spelling, the term it may name, the word frequencies and the settings in,
+a :class:`Verdict` out. The matcher asks it once per distinct word;
+``Matcher.needs`` and ``tarjama glossary check --explain`` ask it for a
+maintainer's note.
+"""
+from __future__ import annotations
+
+import math
+import re
+from enum import Enum
+
+from ..arabic.lexicon import Lexicon
+from ..arabic.morphology import ARTICLE, NATIVE_LETTERS, has_article_clitic
+from ..arabic.normalize import normalize
+from ..english.sounds import arabic_key, english_key, key_similarity
+from ..glossary.model import Term
+from .context import PLACE_TYPES, announces_name
+from .index import Entry
+from .match import AmbiguitySettings
+
+class Verdict(Enum):
+    """What a hit needs to be kept. ``sure``: nothing; ``open``: a neighbour, or
+    its name given in full elsewhere in the document (which also lets a full name
+    with a slip around the word replace it); ``shut``: dropped or needing a title
+    right there, and keeping fuzzy matching off its word."""
+
+    DROP = ("drop", "never matches alone (a particle, a title or an initial)")
+    KEEP = ("sure", None, "keep")
+    ANCHOR = ("sure", None, "anchor")  # kept, and vouches for an ambiguous neighbour
+    NEEDS_NAME = ("open", "is also an Arabic word, more common than the name: alone it needs a title or another "
+                          "name next to it, or the full name elsewhere in the document")
+    NEEDS_TITLE = ("open", "is also an Arabic word, far more common than the name: alone it needs a title before "
+                           "it, or the full name elsewhere in the document")
+    NEEDS_TITLE_HERE = ("shut", "is one of the commonest Arabic words: it needs a title right before it")
+    NEEDS_LISTED_TITLE = ("shut", "is one of the few hundred commonest Arabic words: it needs a title right before "
+                                  "it and exactly this spelling")
+
+    def __init__(self, group: str, need: str | None, *_: str):
+        # Plain attributes, not properties: the matcher reads them once per hit.
+        self.kept = group != "drop"
+        self.sure = group == "sure"
+        self.open = group == "open"
+        self.shut = group in ("shut", "drop")
+        #: What the spelling needs, in a glossary maintainer's words (None: nothing).
+        self.need = need
+
+
+def one_word(n: int, entry: Entry) -> bool:
+    return n == 1 and not entry.latin and len(entry.words) == 1
+
+
+def gap(stem: str, term: Term, lexicon: Lexicon, settings: AmbiguitySettings) -> float:
+    """How much more common (Zipf) the spelling is as an Arabic word than the
+    term is as a name."""
+    ar = lexicon.arabic_zipf(stem)
+    if term.type in PLACE_TYPES:
+        # Place names have exonyms (Iraq, Irak, Iraque): English alone counts.
+        return ar - lexicon.english_name_zipf(term.target) - settings.place_margin_bonus
+    if key_similarity(arabic_key(stem), english_key(term.target)) < settings.translit_min:
+        return math.inf  # a name's frequency vouches for it only if it spells the Arabic
+    return ar - lexicon.name_zipf(term.target)
+
+
+def is_word(stem: str, term: Term, lexicon: Lexicon, settings: AmbiguitySettings, floor: float | None = None) -> bool:
+    """Is this one-word spelling also an ordinary Arabic word, more common than the name?"""
+    if floor is None:
+        floor = settings.min_zipf if NATIVE_LETTERS.search(stem) else settings.foreign_min_zipf
+    if lexicon.arabic_zipf(stem) < floor:
+        return False
+    margin = settings.margin if len(stem) < settings.long_spelling else settings.long_spelling_margin
+    return gap(stem, term, lexicon, settings) >= margin
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _never_alone(n: int, stem: str, entry: Entry, term: Term) -> bool:
+    """Spellings that are never a one-word name: two-letter Arabic words are
+    particles and pronouns (في من هو لي), and titles (السيد, الرئيس) announce a
+    name rather than being one, whatever a name list says. Nor is an initial
+    (a name list's "h.", "w."): إتش and a Latin "A" are letters, not names."""
+    if n == 1 and _NAME_WORD.search(term.target) is None:
+        return True
+    if not one_word(n, entry):
+        return False
+    if len(stem) <= 2:
+        return True
+    return announces_name(stem) and term.type == "person"
+
+
+def _article_on_a_name(prefix: str, term: Term) -> bool:
+    """Arabic writes no article on a personal name, so a person's name read
+    behind ال is another word (البيج is "the beige", للقاضي "to the judge"),
+    unless the glossary lists the name with the article (السيستاني). On NTREX and
+    TICO-19 with the 65k-name list, 8 of 46 such matches were right, all of them
+    words that list calls people (cordon, tsunami, SARS)."""
+    return has_article_clitic(prefix) and not any(normalize(sp).startswith(ARTICLE) for sp in term.source)
+
+
+def _doubtful_clitic(word: str, plen: int, stem: str, term: Term, lexicon: Lexicon,
+                     settings: AmbiguitySettings) -> bool:
+    if plen == 0:
+        return False
+    if term.type == "person" and _article_on_a_name(word[:plen], term):
+        return True
+    whole = lexicon.arabic_zipf(word)
+    # A clitic reading (و+stem) is doubted when the whole word is nearly as common as
+    # the stem: real "و+name" forms are about ten times rarer than the name.
+    return whole > 0 and whole >= lexicon.arabic_zipf(stem) - settings.clitic_margin
+
+
+def _anchor(n: int, stem: str, entry: Entry, term: Term, lexicon: Lexicon, settings: AmbiguitySettings) -> bool:
+    """A neighbour that vouches for an ambiguous name: a person or title that is
+    multi-word, in Latin letters, or rare as an Arabic word (clearly a name)."""
+    if term.type not in ("person", "title"):
+        return False
+    if not one_word(n, entry):
+        return True
+    return lexicon.arabic_zipf(stem) < settings.min_zipf
+
+
+def verdict(word: str, plen: int, stem: str, n: int, entry: Entry, term: Term, lexicon: Lexicon,
+            settings: AmbiguitySettings) -> Verdict:
+    """The verdict on a hit of ``n`` words naming ``term``, whose first word is
+    ``word`` (normalised) read as a clitic prefix of ``plen`` letters + ``stem``."""
+    if _doubtful_clitic(word, plen, stem, term, lexicon, settings) or _never_alone(n, stem, entry, term):
+        return Verdict.DROP
+    if not (one_word(n, entry) and is_word(stem, term, lexicon, settings)):
+        return Verdict.ANCHOR if _anchor(n, stem, entry, term, lexicon, settings) else Verdict.KEEP
+    if not settings.context:
+        return Verdict.DROP
+    ar = lexicon.arabic_zipf(stem)
+    if ar >= settings.never_alone_zipf:
+        return Verdict.NEEDS_LISTED_TITLE
+    if ar >= settings.title_only_zipf:
+        return Verdict.NEEDS_TITLE_HERE
+    # A neighbouring name tips only a close call; a clear Arabic word needs a
+    # title (الجنرال سليماني). Places have their place words.
+    if term.type not in PLACE_TYPES and gap(stem, term, lexicon, settings) >= settings.context_max_gap:
+        return Verdict.NEEDS_TITLE
+    return Verdict.NEEDS_NAME

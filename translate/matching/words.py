@@ -1,0 +1,144 @@
+"""Per-word learning: everything about a distinct word that does not depend on its line.
+
+News text repeats its words, so a word's clitic readings, whether it may be one
+word of a multi-word name with a slip, and its unseen-spelling reading are worked
+out once per document (for all its new words at once, in set operations), and a
+line then costs dictionary hits. This is the matcher's main speed idea.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import compress
+from typing import TYPE_CHECKING, Iterable
+
+from ..arabic.clitics import bases, readings as clitic_readings
+from ..arabic.morphology import is_nisba_of
+from ..arabic.phonetic import fuzzy_score, skeletons, vowel_variant
+from ..english.sounds import arabic_key, english_key, key_similarity
+from .index import MIN_FUZZY_WORD, Entry
+from .verdict import Verdict, is_word
+
+if TYPE_CHECKING:
+    from .matcher import Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The word read as a clitic prefix of ``plen`` letters + ``stem``."""
+
+    plen: int
+    stem: str
+    maxn: int                 # longest multi-word term starting with stem (0: none)
+    single: Entry | None      # one-word term spelled stem
+
+
+@dataclass(slots=True)
+class Word:
+    """Everything about one distinct normalised word that does not depend on its
+    line, computed once: news text repeats its words, so a line is mostly lookups."""
+
+    readings: tuple[Reading, ...]
+    wild: bool    # may be one word of a multi-word name with a slip
+    fuzzy: tuple[int, str, Entry, float] | None  # an unseen spelling of one name
+    # A word that starts no multi-word name always gives the same one-word hit;
+    # it and its verdict are worked out the first time the word is met.
+    multi: bool = False
+    plain: tuple[int, Entry, str] | None = None
+    verdict: Verdict | None = None
+
+
+NOTHING = Word((), False, None)  # shared by the many words that are in no name
+
+
+def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
+    """One spelling, several names (مارتن: Martin, Maarten, Mårten…): the most
+    frequent name is the likeliest reading (frequent as a name: Paul, not ball)."""
+    if len(entries) == 1:
+        return entries[0]
+    name = m.lexicon.name_zipf
+    return max(entries, key=lambda e: name(m.index.terms[e.term_id].target))
+
+
+def learn(m: "Matcher", words: Iterable[str]) -> None:
+    """Index facts for words not seen before, in set operations over the whole
+    batch: most words of a text are in no name, and cost one set lookup."""
+    known = m.words
+    new = [w for w in set(words) if w not in known]
+    if not new:
+        return
+    idx = m.index
+    readings = clitic_readings(new)
+    stem_set = {r[2] for r in readings}
+    # filter() walks the few new stems; set.intersection(dict) would walk the dict.
+    named = set(filter(idx.single.__contains__, stem_set)) | set(filter(idx.multi_first.__contains__, stem_set))
+    wild = set(filter(idx.wild_words.__contains__, stem_set))
+    found: dict[str, list[Reading]] = {}
+    for w, plen, stem in readings:
+        if stem in named:
+            entries = idx.single.get(stem)
+            found.setdefault(w, []).append(Reading(
+                plen, stem, idx.multi_first.get(stem, 0), likeliest(m, entries) if entries else None))
+    wild_words = {w for w, _, stem in readings if stem in wild}
+    known.update(dict.fromkeys(new, NOTHING))
+    for w in found.keys() | wild_words:
+        rs = tuple(found.get(w, ()))
+        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs))
+    if m.settings.fuzzy.enabled and idx.skeletons:
+        # A word that is a one-word name is always matched exactly: no fuzzy.
+        exact = {w for w, rs in found.items() if any(r.single for r in rs)}
+        _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
+
+
+def _learn_fuzzy(m: "Matcher", todo: list[tuple[str, int, str]]) -> None:
+    """Unseen spellings of many new words at once: skeletons are computed in a
+    few C-level passes and only words whose skeleton is indexed go further."""
+    found: dict[str, list[tuple[int, str, list[Entry]]]] = {}
+    index = m.index.skeletons
+    skels = skeletons([t[2] for t in todo])
+    # Few readings share a skeleton with a name: select them at C level.
+    mixed = m.index.mixed_skeletons
+    blocked: set[str] = set()  # a reading shares its skeleton with several names
+    for (w, plen, stem), skel in compress(zip(todo, skels), map(index.__contains__, skels)):
+        found.setdefault(w, []).append((plen, stem, index[skel]))
+        if skel in mixed:
+            blocked.add(w)
+    known = m.words
+    for w, candidates in found.items():
+        if w in blocked:
+            continue
+        result = _fuzzy_single(m, w, candidates)
+        if result is not None:
+            old = known[w]
+            known[w] = Word(old.readings, old.wild, result, old.multi)
+
+
+def _fuzzy_single(m: "Matcher", word: str, candidates: list[tuple[int, str, list[Entry]]]
+                  ) -> tuple[int, str, Entry, float] | None:
+    """An unseen vowel/letter spelling of one transliterated name.
+
+    Only when the skeleton points at exactly one name (the caller skips
+    ``TermIndex.mixed_skeletons``): if several different names share it, a
+    new spelling is as likely to be any of them (or of a name the glossary
+    lacks) and guessing would be a false correction."""
+    f, s = m.settings.fuzzy, m.settings.ambiguity
+    zipf = m.lexicon.arabic_zipf
+    if zipf(word) >= s.title_only_zipf:
+        return None  # one of the few thousand most common words
+    if any(zipf(base) >= s.min_zipf for _, stem, _ in candidates for base in bases(stem)):
+        return None  # an inflected Arabic word (يوفروا, "they provide"), not a new spelling of a name
+    best: tuple[int, str, Entry, float] | None = None
+    for plen, stem, entries in candidates:
+        for entry in entries:
+            if is_nisba_of(stem, entry.words[0]) or not vowel_variant(stem, entry.words[0]):
+                continue
+            score = fuzzy_score(stem, entry.words[0])
+            if score >= f.min_score and (best is None or score > best[3]):
+                best = (plen, stem, entry, score)
+    if best is None:
+        return None
+    term = m.index.terms[best[2].term_id]
+    if is_word(best[1], term, m.lexicon, s, f.word_zipf):
+        return None  # an ordinary word that happens to sound like the name
+    if key_similarity(arabic_key(best[1]), english_key(term.target)) < s.translit_min:
+        return None  # the consonants do not spell the English name (a word of its own)
+    return best
