@@ -63,14 +63,14 @@ def translate_cmd(
         unplaced = sum(len(r.unplaced) for r in engine.results)
         typer.echo(f"tarjama translate: {fixed} correction(s), {unplaced} term(s) not enforced"
                    + (" (see `tarjama qa`)" if unplaced else ""), err=True)
-    if memory is not None and memory.hits:
-        typer.echo(f"tarjama translate: {memory.hits} of {memory.hits + memory.misses} sentence(s) "
-                   "from the translation memory (--no-cache to translate all)", err=True)
     if as_json:
         out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
     else:
         out = result.text if result.text.endswith("\n") or not result.text else result.text + "\n"
-    write_text_atomic(output or "-", out, [file, *glossaries])
+    write_text_atomic(output or "-", out, [file, *glossaries])  # a write error is then the only line
+    if memory is not None and memory.hits:
+        typer.echo(f"tarjama translate: {memory.hits} of {memory.hits + memory.misses} sentence(s) "
+                   "from the translation memory (--no-cache to translate all)", err=True)
     if output:
         from ..reports.signature import engine_string
 
