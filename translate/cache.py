@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import struct
 import tempfile
 from array import array
@@ -24,6 +25,7 @@ Table = dict[str, float]
 FORMAT = 1
 _MAGIC = b"tarjama-tables %d\n" % FORMAT
 _SIZES = struct.Struct("<QQQ")  # words, bytes of words, bytes of values
+MAX_CACHE_BYTES = 256 << 20
 
 
 def cache_dir() -> Path:
@@ -43,8 +45,12 @@ def load_or_build(name: str, key: str, build: Callable[[], list[Table]]) -> list
     digest = hashlib.sha256(f"{FORMAT}|{key}".encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{digest}.tables"
     try:
-        return _read(path.read_bytes())
-    except (OSError, ValueError, UnicodeDecodeError, struct.error):
+        st = path.stat()
+        # Only a plain file of a plausible size: a FIFO or /dev/zero planted in the
+        # cache must not hang or exhaust the run (the tables are about 10 MB).
+        if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_CACHE_BYTES:
+            return _read(path.read_bytes())
+    except (OSError, ValueError, UnicodeDecodeError, struct.error, MemoryError):
         pass
     tables = build()
     try:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .textio import display_name, read_lines, read_text, split_lines
+from .textio import check_line_count, check_lines, check_text, display_name, read_lines, read_text, split_lines
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,11 @@ def parse_jsonl(text: str, path: str) -> list[Document]:
             continue
         try:
             record = json.loads(raw)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", path, no) from None
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[...]]]]
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+            raise InputError(f"not usable JSON ({reason[:120]})", path, no) from None
         if not isinstance(record, dict):
             raise InputError("expected a JSON object with 'id', 'source' and 'target'", path, no)
         for key in ("source", "target"):
@@ -119,11 +122,13 @@ def parse_jsonl(text: str, path: str) -> list[Document]:
         rid = record.get("id", no)
         if not isinstance(rid, (str, int)) or isinstance(rid, bool):
             raise InputError("'id' must be a string or a number", path, no)
-        rid = str(rid)
+        rid = check_text(str(rid), path, no, "'id'")
+        check_text(record["source"], path, no, "'source'")
+        check_text(record["target"], path, no, "'target'")
         if rid in seen:
             raise InputError(f"id '{rid}' already used on line {seen[rid]}", path, no)
         seen[rid] = no
-        src, tgt = split_lines(record["source"]), split_lines(record["target"])
+        src, tgt = check_lines(split_lines(record["source"]), path, no), check_lines(split_lines(record["target"]), path, no)
         if len(src) != len(tgt):
             raise InputError(
                 f"record '{rid}': source has {len(src)} lines, target has {len(tgt)}", path, no)
@@ -134,7 +139,7 @@ def parse_jsonl(text: str, path: str) -> list[Document]:
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[Document]:
-    return parse_jsonl(read_text(path), display_name(path))
+    return parse_jsonl(check_line_count(read_text(path), display_name(path)), display_name(path))
 
 
 def load_inputs(source: str, target: str | None) -> list[Document]:

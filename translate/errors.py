@@ -21,8 +21,25 @@ class TarjamaError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
-        return f"{where}{self.message}"
+            path = printable(self.path)
+            where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
+        return f"{where}{printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: a newline or control character in a file name (or a
+    quoted value) is shown escaped, and undecodable bytes as ``\\xNN``."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte the file system name did not decode
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 class InputError(TarjamaError):

@@ -21,6 +21,11 @@ from .. import __version__
 from ..errors import TarjamaError
 
 
+# Exit statuses: 0 ok, 1 findings, 2 usage or input error, 3 batch partly done;
+# 70 (EX_SOFTWARE) is a bug in tarjama, never a reaction to input.
+INTERNAL_ERROR = 70
+
+
 class _Group(TyperGroup):
     """Top-level group that turns library errors into one clear line."""
 
@@ -30,8 +35,17 @@ class _Group(TyperGroup):
         except TarjamaError as exc:
             typer.echo(f"tarjama: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, _CliError):
+        except (typer.Exit, typer.Abort):
             raise
+        except _CliError as exc:  # a usage error: one line too, exit 2
+            sub = getattr(exc, "ctx", None)
+            where = f" (see `{sub.command_path} --help`)" if sub is not None else ""
+            message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+            typer.echo(f"tarjama: error: {' '.join(message.split())}{where}", err=True)
+            raise typer.Exit(getattr(exc, "exit_code", 2) or 2) from None
+        except MemoryError:
+            typer.echo("tarjama: error: out of memory; the input is too large for this machine", err=True)
+            raise typer.Exit(2) from None
         except BrokenPipeError:  # `tarjama ... | head`: stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -47,7 +61,7 @@ class _Group(TyperGroup):
                 "(set TARJAMA_DEBUG=1 to see the traceback)",
                 err=True,
             )
-            raise typer.Exit(3) from None
+            raise typer.Exit(INTERNAL_ERROR) from None
 
 
 #: Sub-command → (module defining it, its line in `tarjama --help`). A module is

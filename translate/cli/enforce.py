@@ -19,7 +19,7 @@ def enforce_cmd(
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     min_score: float = typer.Option(EnforceSettings.min_match_score, "--min-score", min=0.0, max=1.0,
                                     help="Fuzzy source matches below this score are reported, not enforced."),
-    input_format: str = typer.Option("auto", "--input-format",
+    input_format: str = typer.Option("auto", "--input-format", metavar="FORMAT",
                                      help="Format of a bilingual --source: auto, xliff, xliff12, xliff20, tmx, po, jsonl."),
 ) -> None:
     """Make every glossary term found in the Arabic appear in its canonical English form.
@@ -28,17 +28,22 @@ def enforce_cmd(
     Terms that cannot be placed confidently are left as they are and reported
     (stderr summary, or "unplaced" in --json).
     """
-    from ..documents import read_aligned
+    from ..documents import align
     from ..enforce import Enforcer, EnforceSettings
     from ..errors import InputError
     from ..glossary import load_glossaries
+    from ..textio import (check_output, display_name, read_lines, read_lines_layout, write_bytes_atomic,
+                          write_text_atomic)
     from .glossary import warn_conflicts
 
     if source == "-" and target == "-":
         raise InputError("only one of --source and --target can be - (stdin)")
+    if output:
+        check_output(output, [p for p in (source, target, *glossary) if p is not None])
     terms = load_glossaries(glossary)  # glossary errors first: file:line
     warn_conflicts(terms)
     bilingual = None
+    layout = None
     if target is None:  # a bilingual file: enforce its targets, write the same format back
         from ..formats import read_bilingual_file
 
@@ -46,7 +51,12 @@ def enforce_cmd(
         src_lines = [u.source for u in bilingual.units]
         tgt_lines = [u.target or "" for u in bilingual.units]
     else:
-        src_lines, tgt_lines = read_aligned(source, target)
+        src_lines = read_lines(source, allow_empty=True)
+        if not src_lines:
+            raise InputError("file is empty", display_name(source))
+        # The target's BOM and line endings are given back exactly (CRLF stays CRLF).
+        tgt_lines, layout = read_lines_layout(target, allow_empty=True)
+        align(None, src_lines, tgt_lines, display_name(source), display_name(target))  # line counts
     enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score))
     results = enforcer.enforce_lines(src_lines, tgt_lines)
     lines = [r.text for r in results]
@@ -65,33 +75,14 @@ def enforce_cmd(
                 bilingual.set_target(i, line)
         text = bilingual.to_bytes()
     else:
-        text = "".join(line + "\n" for line in lines)
-    _write(output or "-", text)
+        text = layout.join(lines)
+    inputs = [p for p in (source, target, *glossary) if p is not None]
+    if isinstance(text, bytes):  # a bilingual file, in its own encoding
+        write_bytes_atomic(output or "-", text, inputs)
+    else:
+        write_text_atomic(output or "-", text, inputs)
     if not as_json or output:
         typer.echo(f"tarjama enforce: {len(corrections)} correction(s), {len(unplaced)} term(s) not enforced", err=True)
-
-
-def _write(path: str, text: str | bytes) -> None:
-    """Atomic write; a bad output path is one clear line, not a traceback."""
-    import sys
-    from pathlib import Path
-
-    from ..errors import InputError
-    from ..textio import write_bytes_atomic, write_text_atomic
-
-    if path != "-" and Path(path).is_dir():
-        raise InputError("is a directory, expected an output file", path)
-    try:
-        if isinstance(text, bytes):
-            if path == "-":
-                sys.stdout.buffer.write(text)
-                sys.stdout.flush()
-            else:
-                write_bytes_atomic(path, text)
-            return
-        write_text_atomic(path, text)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
 
 
 def register(app: typer.Typer) -> None:

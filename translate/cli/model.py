@@ -64,8 +64,10 @@ def list_cmd(
     """
     from ..engine import detect_family
     from ..models import CATALOGUE, get_default, home, installed
-    from ..models.store import model_path
+    from ..models.store import HOME_ENV, manifest_problem, model_path
 
+    if home().exists() and not home().is_dir():
+        raise TarjamaError(f"is a file, expected a directory (check ${HOME_ENV})", str(home()))
     models = installed()
     default = get_default()
     if not models:
@@ -74,7 +76,9 @@ def list_cmd(
         mark = "*" if name == default else " "
         family = detect_family(model_path(name))
         if manifest is None:
-            typer.echo(f"{mark} {name}  {family.name}  {family.languages}  (no manifest)")
+            problem = manifest_problem(name)
+            state = problem.split(';')[0] + '; reinstall it' if problem else 'no manifest'
+            typer.echo(f"{mark} {name}  {family.name}  {family.languages}  ({state})")
         else:
             size = manifest.size / 1048576
             typer.echo(f"{mark} {name}  {family.name}  {family.languages}  {size:.1f} MiB  "

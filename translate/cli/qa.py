@@ -6,7 +6,6 @@ import os
 import shutil
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -98,7 +97,7 @@ def qa_cmd(
     from ..reports import suppressions
     from ..reports.signature import input_records, model_info
     from ..settings import Settings
-    from ..textio import write_text_atomic
+    from ..textio import check_output, write_text_atomic
     from .glossary import warn_conflicts
 
     if source == "-" and target == "-":
@@ -112,9 +111,10 @@ def qa_cmd(
         needs = [c.name for c in CHECKS if c.needs_glossary and c.name in check]
         if needs:
             raise typer.BadParameter(f"{needs[0]} needs a glossary (--glossary)", param_hint="'--check'")
+    inputs = [source, *([target] if target else []), *(glossary or [])]  # --write-ignore may update --ignore
     for path in (output, write_ignore):
-        if path and path != "-" and not Path(path).expanduser().resolve().parent.is_dir():
-            raise InputError("output directory does not exist", str(Path(path).parent))
+        if path and path != "-":
+            check_output(path, inputs)
     ignored = suppressions.load(ignore) if ignore else []
     documents = _bilingual_or_pair(source, target, input_format)
     glossaries = load_glossaries(glossary) if glossary else Glossary()
@@ -125,10 +125,10 @@ def qa_cmd(
     report.created = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     suppressions.apply(report, ignored)
     width = shutil.get_terminal_size((120, 24)).columns if _use_color(output) else 120
-    write_text_atomic(output or "-", render(report, fmt.value, width=width, color=_use_color(output)))
+    write_text_atomic(output or "-", render(report, fmt.value, width=width, color=_use_color(output)), inputs)
     if write_ignore:
         entries = suppressions.entries_for(report, ignored)
-        write_text_atomic(write_ignore, suppressions.dump(entries))
+        write_text_atomic(write_ignore, suppressions.dump(entries), inputs)
         typer.echo(f"tarjama qa: {len(entries)} suppression(s) written to {write_ignore}; fill in each reason",
                    err=True)
     if report.stale and (output or fmt.value != "text"):

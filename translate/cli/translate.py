@@ -36,11 +36,15 @@ def translate_cmd(
     from ..enforce import Enforcer
     from ..enforce.translation import GlossaryEngine
     from ..models import resolve
-    from ..textio import read_text, write_text_atomic
+    from ..textio import (check_line_count, check_lines, check_output, display_name, read_text, split_lines,
+                          write_text_atomic)
     from .glossary import warn_conflicts
 
-    text = read_text(file)  # input errors first: cheap and precise
     glossaries = list(glossary or [])
+    if output:
+        check_output(output, [file, *glossaries])
+    text = read_text(file)  # input errors first: cheap and precise
+    check_lines(split_lines(check_line_count(text, display_name(file))), display_name(file))
     enforcer = Enforcer.from_paths(glossaries) if glossaries else None  # glossary errors before model loading
     if enforcer is not None:
         warn_conflicts(enforcer.glossary)
@@ -59,14 +63,14 @@ def translate_cmd(
         unplaced = sum(len(r.unplaced) for r in engine.results)
         typer.echo(f"tarjama translate: {fixed} correction(s), {unplaced} term(s) not enforced"
                    + (" (see `tarjama qa`)" if unplaced else ""), err=True)
-    if memory is not None and memory.hits:
-        typer.echo(f"tarjama translate: {memory.hits} of {memory.hits + memory.misses} sentence(s) "
-                   "from the translation memory (--no-cache to translate all)", err=True)
     if as_json:
         out = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.sentences)
     else:
         out = result.text if result.text.endswith("\n") or not result.text else result.text + "\n"
-    write_text_atomic(output or "-", out)
+    write_text_atomic(output or "-", out, [file, *glossaries])  # a write error is then the only line
+    if memory is not None and memory.hits:
+        typer.echo(f"tarjama translate: {memory.hits} of {memory.hits + memory.misses} sentence(s) "
+                   "from the translation memory (--no-cache to translate all)", err=True)
     if output:
         from ..reports.signature import engine_string
 

@@ -26,6 +26,7 @@ from ..textio import decode_text, read_bytes
 from . import compiled
 from .keys import spelling_key
 from .model import CASES, TERM_TYPES, Conflict, Glossary, Term
+from .yaml_limits import compose
 
 TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,7 +130,7 @@ def _term(node: yaml.Node, path: str, index: int) -> Term:
 def parse_glossary(text: str, path: str) -> Glossary:
     """Parse one glossary document (already decoded)."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose(text, path, _LOADER)  # yaml.compose within size, depth and alias limits
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

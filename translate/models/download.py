@@ -4,24 +4,42 @@ Why: models are hundreds of MB and newsroom networks drop. We stream to
 ``<dest>.part`` (never holding the file in memory), resume with an HTTP
 ``Range`` request after a cut — within one run and across runs — hash while
 writing, and only rename to ``dest`` when the size and checksum are right.
+
+No server can hold a fetch forever: connecting and each read time out after
+``TARJAMA_FETCH_TIMEOUT`` seconds (default 20), a transfer that moves less than
+:data:`STALL_BYTES` in that time (a server dripping a byte every few seconds,
+or never finishing its headers) is stalled, redirects stop after
+:data:`MAX_REDIRECTS`. An attempt that timed out without a byte is not retried
+and one cut without progress is retried once, so a hostile server costs one
+timeout; a cut after progress is resumed (up to ``retries`` times).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import os
+import signal
 import socket
 import sys
+import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Callable, Iterator, TextIO
 
 from ..errors import TarjamaError
 
 CHUNK = 1 << 16
 USER_AGENT = "tarjama-model-fetch/1"
+TIMEOUT_ENV = "TARJAMA_FETCH_TIMEOUT"
+DEFAULT_TIMEOUT = 20.0
+# Less than this in one timeout window is a stall (64 KB per 20 s is about 3 KB/s,
+# far below any real link; a slowloris server sends bytes, not kilobytes).
+STALL_BYTES = CHUNK
+MAX_REDIRECTS = 5
 
 
 class DownloadError(TarjamaError):
@@ -82,13 +100,70 @@ def _content_range_start(value: str | None) -> int | None:
         return None
 
 
+def fetch_timeout() -> float:
+    """Seconds for connect, each read and the stall window (``TARJAMA_FETCH_TIMEOUT``)."""
+    try:
+        value = float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
+    except ValueError:
+        raise TarjamaError(f"${TIMEOUT_ENV} must be a number of seconds") from None
+    return value if value > 0 else DEFAULT_TIMEOUT
+
+
+def check_url(url: str) -> str:
+    """One clear line for a URL that cannot be fetched, before any connection."""
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise DownloadError("malformed URL (holds spaces or control characters)", url[:200])
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as exc:
+        raise DownloadError(f"malformed URL ({exc})", url[:200]) from None
+    if parts.scheme not in ("http", "https"):
+        raise DownloadError("only http:// and https:// URLs can be fetched", url[:200])
+    if not parts.hostname:
+        raise DownloadError("malformed URL (no host)", url[:200])
+    return url
+
+
+class _Stalled(TimeoutError):
+    pass
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+    max_repeats = 2
+
+
+@contextlib.contextmanager
+def _stall_alarm(seconds: float) -> Iterator[Callable[[], None]]:
+    """Raise :class:`_Stalled` in a blocking read when ``rearm`` is not called for
+    ``seconds``. Socket timeouts alone cannot catch a server that sends one byte
+    just before each timeout. Only the main thread can take signals; elsewhere
+    the socket timeouts remain."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield lambda: None
+        return
+
+    def on_alarm(signum, frame):
+        raise _Stalled(f"stalled: less than {STALL_BYTES // 1024} KB in {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield lambda: signal.setitimer(signal.ITIMER_REAL, seconds)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def download(
     url: str,
     dest: str | os.PathLike[str],
     expected_sha256: str | None = None,
     progress: Progress | None = None,
     retries: int = 5,
-    timeout: float = 60.0,
+    timeout: float | None = None,
     opener: Callable[..., http.client.HTTPResponse] | None = None,
 ) -> str:
     """Download ``url`` to ``dest``; return the file's sha256.
@@ -96,13 +171,15 @@ def download(
     A partial ``dest.part`` left by an earlier attempt is resumed. A checksum
     mismatch deletes the partial file and raises :class:`DownloadError`.
     """
+    check_url(url)
+    timeout = timeout or fetch_timeout()
     target = Path(dest)
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".part")
-    open_url = opener or urllib.request.urlopen
+    open_url = opener or urllib.request.build_opener(_Redirects).open
     progress = progress or Progress(target.name)
     total: int | None = None
-    failures = 0
+    failures = idle_failures = 0
     last_error = ""
     while True:
         offset = part.stat().st_size if part.exists() else 0
@@ -112,8 +189,9 @@ def download(
         if offset:
             headers["Range"] = f"bytes={offset}-"
         request = urllib.request.Request(url, headers=headers)
+        done = offset
         try:
-            with open_url(request, timeout=timeout) as response:
+            with _stall_alarm(timeout) as rearm, open_url(request, timeout=timeout) as response:
                 status = getattr(response, "status", 200)
                 length = response.headers.get("Content-Length")
                 if status == 206 and _content_range_start(response.headers.get("Content-Range")) == offset:
@@ -125,11 +203,16 @@ def download(
                 done = offset
                 with open(part, mode) as out:
                     while True:
-                        chunk = response.read(CHUNK)
+                        chunk = response.read(CHUNK)  # blocks for a whole chunk: a drip cannot rearm
                         if not chunk:
                             break
-                        out.write(chunk)
+                        try:
+                            out.write(chunk)
+                        except OSError as exc:  # a full disk is not worth a retry
+                            raise DownloadError(f"cannot write the download: {exc.strerror or exc}",
+                                                str(part)) from None
                         done += len(chunk)
+                        rearm()
                         progress.update(done, total)
             if total is None or done >= total:
                 total = done
@@ -141,13 +224,26 @@ def download(
                 # the checksum decides).
                 total = offset
                 break
-            raise DownloadError(f"download failed: HTTP {exc.code} {exc.reason}", url) from None
-        except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, TimeoutError) as exc:
+            reason = " ".join(str(exc.reason).split())
+            if 300 <= exc.code < 400:
+                raise DownloadError(f"download failed: too many redirects or a redirect loop (HTTP {exc.code})",
+                                    url) from None
+            raise DownloadError(f"download failed: HTTP {exc.code} {reason}", url) from None
+        except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, TimeoutError,
+                OSError, ValueError) as exc:
+            if isinstance(exc, (urllib.error.URLError,)) and isinstance(exc.reason, str) \
+                    and "unknown url type" in exc.reason:
+                raise DownloadError(f"malformed URL ({exc.reason})", url) from None
             failures += 1
-            last_error = str(getattr(exc, "reason", exc)) or type(exc).__name__
-            if failures > retries:
+            idle_failures = idle_failures + 1 if done == offset else 0
+            reason = getattr(exc, "reason", exc)
+            last_error = " ".join(str(reason).split()) or type(exc).__name__
+            # A server that sent nothing for a whole timeout will not answer a retry
+            # either; a cut connection (reset, refused) gets one more try.
+            timed_out = isinstance(reason, TimeoutError) and idle_failures
+            if failures > retries or idle_failures > 1 or timed_out:
                 raise DownloadError(
-                    f"download failed after {failures} attempts ({last_error}); "
+                    f"download failed after {failures} attempt(s) ({last_error[:200]}); "
                     "run the same command again to resume",
                     url,
                 ) from None

@@ -21,7 +21,7 @@ from ..errors import TarjamaError
 from . import store
 from .archive import is_archive, safe_extract
 from .catalogue import CATALOGUE, lookup
-from .download import Progress, download, sha256_file
+from .download import Progress, check_url, download, sha256_file
 
 OPUS_EXTRAS = ("README.md", "LICENSE")
 
@@ -127,70 +127,94 @@ def install(
     """Install ``source`` (CT2 dir, archive of one, OPUS-MT zip or folder)."""
     src = Path(source)
     where = str(source)
-    if not src.exists():
+    try:
+        exists = src.exists()
+    except OSError as exc:
+        raise TarjamaError(f"cannot read: {exc.strerror or exc}", where[:300]) from None
+    if not exists:
         raise TarjamaError("no such file or directory", where)
     name = store.check_name(name or _suggest_name(origin or where))
     final = store.model_path(name)
     if final.exists() and not force:
         raise TarjamaError(f"a model named {name!r} is already installed; remove it first or use --force")
-    models = store.models_dir()
-    models.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".install-", dir=models) as work_name:
-        work = Path(work_name)
-        archive_digest: str | None = None
-        size = 0
-        if src.is_file():
-            if not is_archive(src) and not _looks_like_zip(src):
-                raise TarjamaError(
-                    "not a model: expected a CTranslate2 model directory, a .zip/.tar.gz of one, "
-                    "or an OPUS-MT release zip",
-                    where,
-                )
-            archive_digest = source_sha256 or sha256_file(src)
-            size = src.stat().st_size
-            extracted = safe_extract(src, work / "extracted")
-            root = find_model_root(extracted)
-            if root is None:
-                raise TarjamaError(
-                    "archive holds no model (no model.bin, and no OPUS-MT decoder.yml/.npz)", where
-                )
-        else:
-            root = find_model_root(src, depth=0) or find_model_root(src)
-            if root is None:
-                raise TarjamaError(
-                    "not a usable model directory, missing: " + ", ".join(missing_files(src)), where
-                )
-        kind = _detect(root)
-        staging = work / "model"
-        if kind == "opus-mt":
-            convert_opus_mt(root, staging, quantization)
-        else:
-            missing = missing_files(root)
-            if missing:
-                raise TarjamaError("not a usable model directory, missing: " + ", ".join(missing), where)
-            _copy_ct2(root, staging)
-        validate_model_dir(staging)
-        hashes = file_hashes(staging)
-        if archive_digest is None:
-            archive_digest = _tree_digest(file_hashes(root))
-            size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
-        manifest = store.Manifest(
-            name=name,
-            source=origin or str(src.resolve()),
-            sha256=archive_digest,
-            size=size,
-            date=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
-            kind=kind or "ctranslate2",
-            files=hashes,
-        )
-        (staging / store.MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
-        if final.exists():
-            store.remove(name)
-        os.replace(staging, final)
+    models = store.ensure_dir(store.models_dir())
+    store.clean_stale(models)
+    try:
+        # The pid in the name lets a later run delete the folder if this one is killed.
+        with tempfile.TemporaryDirectory(prefix=f".install-{os.getpid()}-", dir=models) as work_name:
+            work = Path(work_name)
+            try:
+                manifest = _stage(src, where, work, name, origin, quantization, source_sha256)
+            except TarjamaError as exc:
+                if exc.path and exc.path.startswith(str(work)):
+                    exc.path = where  # never name the staging folder, which is gone by now
+                raise
+            with store.locked():
+                if final.exists():
+                    if not force:
+                        raise TarjamaError(f"a model named {name!r} was installed by another run meanwhile; "
+                                           "use --force to replace it")
+                    store._remove_locked(name)
+                os.replace(work / "model", final)
+    except OSError as exc:  # a full disk, a read-only store: nothing was installed
+        raise TarjamaError(f"cannot install: {exc.strerror or exc}; nothing was installed", where) from None
     had_default = store.get_default() not in (None, name)
     if make_default or not had_default:
         store.set_default(name)
     return Installed(name, final, manifest, store.get_default() == name)
+
+
+def _stage(src: Path, where: str, work: Path, name: str, origin: str | None,
+           quantization: str | None, source_sha256: str | None) -> store.Manifest:
+    """Build the validated model with its manifest in ``work/model``."""
+    archive_digest: str | None = None
+    size = 0
+    if src.is_file():
+        if not is_archive(src) and not _looks_like_zip(src):
+            raise TarjamaError(
+                "not a model: expected a CTranslate2 model directory, a .zip/.tar.gz of one, "
+                "or an OPUS-MT release zip",
+                where,
+            )
+        archive_digest = source_sha256 or sha256_file(src)
+        size = src.stat().st_size
+        extracted = safe_extract(src, work / "extracted")
+        root = find_model_root(extracted)
+        if root is None:
+            raise TarjamaError(
+                "archive holds no model (no model.bin, and no OPUS-MT decoder.yml/.npz)", where
+            )
+    else:
+        root = find_model_root(src, depth=0) or find_model_root(src)
+        if root is None:
+            raise TarjamaError(
+                "not a usable model directory, missing: " + ", ".join(missing_files(src)), where
+            )
+    kind = _detect(root)
+    staging = work / "model"
+    if kind == "opus-mt":
+        convert_opus_mt(root, staging, quantization)
+    else:
+        missing = missing_files(root)
+        if missing:
+            raise TarjamaError("not a usable model directory, missing: " + ", ".join(missing), where)
+        _copy_ct2(root, staging)
+    validate_model_dir(staging)
+    hashes = file_hashes(staging)
+    if archive_digest is None:
+        archive_digest = _tree_digest(file_hashes(root))
+        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    manifest = store.Manifest(
+        name=name,
+        source=origin or str(src.resolve()),
+        sha256=archive_digest,
+        size=size,
+        date=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        kind=kind or "ctranslate2",
+        files=hashes,
+    )
+    (staging / store.MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
 
 
 def _looks_like_zip(path: Path) -> bool:
@@ -223,14 +247,19 @@ def fetch(
         expected = expected or entry.sha256
     if not url.startswith(("http://", "https://")):
         raise TarjamaError("only http:// and https:// URLs can be fetched; use `tarjama model install PATH` for files", url)
+    check_url(url)
     name = store.check_name(name or _suggest_name(url))
     if store.model_path(name).exists() and not force:
         raise TarjamaError(f"a model named {name!r} is already installed; remove it first or use --force")
     filename = _suggest_name(url) + _archive_suffix(url)
-    dest = store.downloads_dir() / f"{name}--{filename}"
+    dest = store.ensure_dir(store.downloads_dir()) / f"{name}--{filename}"
     digest = download(url, dest, expected, progress=progress or Progress(f"fetching {name}"))
     try:
         result = install(dest, name=name, origin=url, make_default=make_default, force=force, source_sha256=digest)
+    except TarjamaError as exc:
+        if exc.path == str(dest):
+            exc.path = url  # the user gave the URL; the download is deleted below
+        raise
     finally:
         dest.unlink(missing_ok=True)
     return result

@@ -8,14 +8,18 @@ one. The default model's name is kept in ``$TARJAMA_HOME/default-model``.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import TarjamaError
+from ..textio import pid_alive
 
 HOME_ENV = "TARJAMA_HOME"
 MODEL_ENV = "TARJAMA_MODEL"
@@ -83,23 +87,107 @@ def read_manifest(model_dir: Path) -> Manifest | None:
     path = model_dir / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(**data)
+        manifest = Manifest(**data)
     except FileNotFoundError:
         return None
-    except (ValueError, TypeError) as exc:
-        raise TarjamaError(f"damaged manifest ({exc}); reinstall the model", str(path)) from None
+    except (OSError, ValueError, TypeError, RecursionError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)[:200]
+        raise TarjamaError(f"damaged manifest ({reason}); reinstall the model", str(path)) from None
+    if not _well_typed(manifest):
+        raise TarjamaError("damaged manifest (a field has the wrong type); reinstall the model", str(path))
+    return manifest
+
+
+def _well_typed(m: Manifest) -> bool:
+    return (all(isinstance(v, str) for v in (m.name, m.source, m.sha256, m.date, m.kind))
+            and isinstance(m.size, int) and not isinstance(m.size, bool)
+            and isinstance(m.files, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in m.files.items()))
 
 
 def installed() -> list[tuple[str, Manifest | None]]:
-    """Installed models, sorted by name."""
-    root = models_dir()
-    if not root.is_dir():
-        return []
+    """Installed models, sorted by name. A damaged manifest gives ``None`` for that
+    model only (``model list`` says so): one broken model never hides the others."""
     out = []
-    for entry in sorted(root.iterdir()):
-        if entry.is_dir() and not entry.name.startswith(".") and _NAME_RE.match(entry.name):
-            out.append((entry.name, read_manifest(entry)))
+    for entry in _model_dirs():
+        try:
+            manifest = read_manifest(entry)
+        except TarjamaError:
+            manifest = None
+        out.append((entry.name, manifest))
     return out
+
+
+def manifest_problem(name: str) -> str | None:
+    """Why ``name``'s manifest cannot be read (None when it can, or has none)."""
+    try:
+        read_manifest(models_dir() / name)
+    except TarjamaError as exc:
+        return exc.message
+    return None
+
+
+def _model_dirs() -> list[Path]:
+    root = models_dir()
+    try:
+        entries = sorted(root.iterdir()) if root.is_dir() else []
+    except OSError:
+        return []
+    return [e for e in entries if e.is_dir() and not e.name.startswith(".") and _NAME_RE.match(e.name)]
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) or say in one line why it cannot be."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise TarjamaError(f"is a file, expected a directory (check ${HOME_ENV})", _first_file(path)) from None
+    except NotADirectoryError:
+        raise TarjamaError(f"is a file, expected a directory (check ${HOME_ENV})", _first_file(path)) from None
+    except OSError as exc:
+        raise TarjamaError(f"cannot create the directory: {exc.strerror or exc}", str(path)) from None
+    return path
+
+
+def _first_file(path: Path) -> str:
+    for p in [path, *path.parents]:
+        if p.exists() and not p.is_dir():
+            return str(p)
+    return str(path)
+
+
+@contextlib.contextmanager
+def locked() -> Iterator[None]:
+    """Serialise changes to the model store across processes (an advisory lock on
+    ``models/.lock``): two installs of one name must not both rename into place."""
+    root = ensure_dir(models_dir())
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: renames are still atomic
+        yield
+        return
+    try:
+        fd = os.open(root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise TarjamaError(f"cannot lock the model store: {exc.strerror or exc}", str(root)) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def clean_stale(root: Path | None = None) -> None:
+    """Remove staging folders left by runs that were killed (their pid is gone)."""
+    root = root or models_dir()
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        m = re.match(r"^\.(?:install|removing)-(\d+)-", entry.name)
+        if m and not pid_alive(int(m.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def default_file() -> Path:
@@ -110,9 +198,9 @@ def get_default() -> str | None:
     """The default model's name, if it is still installed."""
     try:
         name = default_file().read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+    except (OSError, UnicodeDecodeError):
         name = ""
-    if name and (models_dir() / name).is_dir():
+    if name and _NAME_RE.match(name) and (models_dir() / name).is_dir():
         return name
     names = [n for n, _ in installed()]
     return names[0] if len(names) == 1 else None
@@ -121,25 +209,37 @@ def get_default() -> str | None:
 def set_default(name: str) -> None:
     if not model_path(name).is_dir():
         raise TarjamaError(f"no model named {name!r} is installed")
-    home().mkdir(parents=True, exist_ok=True)
-    tmp = default_file().with_suffix(".part")
-    tmp.write_text(name + "\n", encoding="utf-8")
-    os.replace(tmp, default_file())
+    ensure_dir(home())
+    fd, tmp = tempfile.mkstemp(prefix=".default-", suffix=".tmp", dir=home())
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(name + "\n")
+        os.replace(tmp, default_file())
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise TarjamaError(f"cannot record the default model: {exc.strerror or exc}", str(default_file())) from None
 
 
 def remove(name: str) -> Path:
-    path = model_path(name)
-    if not path.is_dir():
+    if not model_path(name).is_dir():
         raise TarjamaError(f"no model named {name!r} is installed")
-    trash = path.with_name(f".removing-{name}")
-    shutil.rmtree(trash, ignore_errors=True)
-    os.replace(path, trash)  # atomic disappearance, then slow delete
-    shutil.rmtree(trash, ignore_errors=True)
+    with locked():
+        path = _remove_locked(name)
     try:
         if default_file().read_text(encoding="utf-8").strip() == name:
             default_file().unlink()
-    except FileNotFoundError:
+    except (OSError, UnicodeDecodeError):
         pass
+    return path
+
+
+def _remove_locked(name: str) -> Path:
+    path = model_path(name)
+    if not path.is_dir():
+        raise TarjamaError(f"no model named {name!r} is installed")
+    trash = Path(tempfile.mkdtemp(prefix=f".removing-{os.getpid()}-", dir=path.parent))
+    os.replace(path, trash / name)  # atomic disappearance, then slow delete
+    shutil.rmtree(trash, ignore_errors=True)
     return path
 
 
@@ -152,6 +252,9 @@ def resolve(spec: str | None = None) -> Path:
     spec = spec or os.environ.get(MODEL_ENV) or None
     if spec:
         path = Path(spec).expanduser()
+        if path.exists() and not path.is_dir():
+            raise TarjamaError("is a file, expected a model directory or an installed model's name "
+                               "(install an archive with `tarjama model install PATH`)", spec)
         looks_like_path = os.sep in spec or spec.startswith(".") or (os.altsep and os.altsep in spec)
         if looks_like_path or (path.is_dir() and not _NAME_RE.match(spec)):
             if not path.exists():
