@@ -17,7 +17,7 @@ from lxml import etree
 
 from .base import FormatError
 from .xmlfile import Slot, XmlBilingual, children, insert_after
-from .xmlsafe import localname
+from .xmlsafe import XML_LANG, localname
 
 _XLIFF_TAG = re.compile(r"<(?:\w+:)?xliff\b[^>]*>")
 _VERSION = re.compile(r"""\bversion\s*=\s*["']([^"']+)""")
@@ -33,7 +33,6 @@ def xliff_version(head: str) -> str:
     return found.group(1) if found else ""
 
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 REVIEW, DONE = "needs-review-translation", "translated"
 
 

@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import GlossaryError, InputError
+from ..formats.tmx import iter_pairs
 from ..textio import display_name, read_lines, read_text, split_lines
-from .tmxpairs import tmx_pairs
 
 
 @dataclass
@@ -84,8 +84,8 @@ def read_aligned_pair(arabic: str | os.PathLike[str], english: str | os.PathLike
 
 def read_tmx(path: str | os.PathLike[str]) -> Doc:
     lines, ar, en = [], [], []
-    for line, a, e in tmx_pairs(path):
-        lines.append(line)
-        ar.append(a)
-        en.append(e)
+    for pair in iter_pairs(path, "ar", "en", GlossaryError):
+        lines.append(pair.line)
+        ar.append(" ".join(pair.source.split()))
+        en.append(" ".join(pair.target.split()))
     return Doc(display_name(path), ar, en, lines)
