@@ -1,9 +1,11 @@
-"""Hardened XML reading and byte-stable writing for XLIFF and TMX.
+"""Hardened XML reading (XLIFF, TMX, TBX) and byte-stable writing (XLIFF, TMX).
 
 Reading: lxml with entity resolution, DTD loading and network access off, CDATA
 and comments kept. Files that declare entities are refused (one clear error):
 an internal entity can expand without bound (billion laughs) and an external
-one reads files or URLs, and no CAT tool needs either in an exchange file.
+one reads files or URLs, and no CAT tool or term base needs either in an
+exchange file. The one reader for every XML input, so a hardening fixed here
+is fixed for all.
 
 Writing: the tree is serialised once with lxml and only the elements that
 changed are spliced from that serialisation into the original bytes, so every
