@@ -27,7 +27,7 @@ from translate.glossary import load_glossary_file  # noqa: E402
 from translate.glossary import loader  # noqa: E402
 from translate.glossary.corpus import read_aligned_pair  # noqa: E402
 from translate.glossary.exchange import export_glossary, import_termbase  # noqa: E402
-from translate.glossary.suggest import fuzzy_variants, propose_entries  # noqa: E402
+from translate.maintenance.suggest import fuzzy_variants, propose_entries  # noqa: E402
 from translate.glossary.writer import to_yaml  # noqa: E402
 from translate.matching import Matcher  # noqa: E402
 

@@ -173,8 +173,8 @@ def test_tico_memory_pairs_and_round_trip(tmp_path):
     archive = shared_data() / "tico19-tm.en-ar.tmx.zip"
     pairs = list(iter_pairs(archive, "ar", "en"))
     assert len(pairs) > 3000
-    assert all(src and tgt for src, tgt in pairs)
-    assert any("الحمى" in src and "fever" in tgt for src, tgt in pairs)
+    assert all(src and tgt and line for src, tgt, line in pairs)
+    assert any("الحمى" in src and "fever" in tgt for src, tgt, _ in pairs)
     units = list(iter_units(archive))
     assert units[0].tuid == "CMU_1:1" and units[0].props[0][0] == "note" and units[0].text("en").startswith("about")
     with zipfile.ZipFile(archive) as zf:

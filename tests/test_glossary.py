@@ -7,7 +7,7 @@ import pytest
 
 from translate.errors import GlossaryError
 from translate.glossary import load_glossaries, load_glossary_file
-from translate.glossary.lint import check_paths
+from translate.maintenance.lint import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ CONFLICTS = ROOT / "tests" / "data" / "glossary" / "conflicts.yaml"
 
 
 def test_lint_reports_each_conflict_kind_with_file_and_line(cli) -> None:
-    from translate.glossary.lint import KINDS
+    from translate.maintenance.lint import KINDS
 
     r = cli("glossary", "lint", CONFLICTS)
     assert r.exit_code == 1

@@ -13,12 +13,13 @@ line), which the CLI prints and turns into exit status 2.
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .formats import BilingualFile, read_bilingual_file
+from .formats.jsonl import json_records
 from .textio import check_line_count, check_lines, check_text, display_name, read_lines, read_text, split_lines
 
 
@@ -102,32 +103,13 @@ def read_dir_pair(source: str | os.PathLike[str], target: str | os.PathLike[str]
 def parse_jsonl(text: str, path: str) -> list[Document]:
     """JSONL records ``{"id", "source", "target"}``: one document per record."""
     docs: list[Document] = []
-    seen: dict[str, int] = {}
-    for no, raw in enumerate(text.split("\n"), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", path, no) from None
-        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[...]]]]
-            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
-            raise InputError(f"not usable JSON ({reason[:120]})", path, no) from None
-        if not isinstance(record, dict):
-            raise InputError("expected a JSON object with 'id', 'source' and 'target'", path, no)
+    for no, rid, record in json_records(text, path, "'id', 'source' and 'target'", InputError):
         for key in ("source", "target"):
             if not isinstance(record.get(key), str):
                 problem = "is missing" if key not in record else "must be a string"
                 raise InputError(f"'{key}' {problem}", path, no)
-        rid = record.get("id", no)
-        if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-            raise InputError("'id' must be a string or a number", path, no)
-        rid = check_text(str(rid), path, no, "'id'")
         check_text(record["source"], path, no, "'source'")
         check_text(record["target"], path, no, "'target'")
-        if rid in seen:
-            raise InputError(f"id '{rid}' already used on line {seen[rid]}", path, no)
-        seen[rid] = no
         src, tgt = check_lines(split_lines(record["source"]), path, no), check_lines(split_lines(record["target"]), path, no)
         if len(src) != len(tgt):
             raise InputError(
@@ -140,6 +122,17 @@ def parse_jsonl(text: str, path: str) -> list[Document]:
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[Document]:
     return parse_jsonl(check_line_count(read_text(path), display_name(path)), display_name(path))
+
+
+def to_document(doc: BilingualFile, name: str | None) -> Document:
+    """QA's view: one segment per unit (a missing target is an empty one)."""
+    return Document(name, [Segment(i, u.source, u.target or "", name) for i, u in enumerate(doc.units, 1)],
+                    doc.name, doc.name)
+
+
+def read_bilingual(path: str, fmt: str = "auto", **langs: str) -> list[Document]:
+    """A bilingual file as QA documents; a file without translations is an error."""
+    return [to_document(read_bilingual_file(path, fmt, **langs), None)]
 
 
 def load_inputs(source: str, target: str | None) -> list[Document]:

@@ -40,8 +40,20 @@ def _read(job: Job) -> bytes | DocResult:
         return DocResult(job[0], "failed", exc.message)
 
 
-def crashed(name: str, how: str) -> DocResult:
-    return DocResult(name, "failed", f"the worker died while processing it, twice ({how})")
+class Crashes:
+    """Documents whose worker died under them: retried until :data:`MAX_CRASHES`, then failed
+    (one poison document must not take the batch down, nor be retried for ever)."""
+
+    def __init__(self, how: str):
+        self.how = how
+        self.count: Counter[str] = Counter()
+
+    def give_up(self, job: Job) -> DocResult | None:
+        """Count a crash on ``job``; its failure record once it has crashed too often, else None (retry it)."""
+        self.count[job[0]] += 1
+        if self.count[job[0]] < MAX_CRASHES:
+            return None
+        return DocResult(job[0], "failed", f"the worker died while processing it, twice ({self.how})")
 
 
 def worker_threads(workers: int, cores: int | None = None) -> tuple[int, int]:
@@ -122,7 +134,7 @@ class Processes:
     def run(self, jobs: list[Job]) -> Iterator[DocResult]:
         from concurrent.futures.process import BrokenProcessPool
 
-        crashes: Counter[str] = Counter()
+        crashes = Crashes("worker process exited")
         queue: deque[Job] = deque(jobs)
         limit = self.workers
         while queue:
@@ -152,9 +164,9 @@ class Processes:
                             yield fut.result()
                         except BrokenProcessPool:
                             broken = True
-                            crashes[job[0]] += 1
-                            if crashes[job[0]] >= MAX_CRASHES:
-                                yield crashed(job[0], "worker process exited")
+                            failed = crashes.give_up(job)
+                            if failed:
+                                yield failed
                             else:
                                 retry.append(job)
             finally:
@@ -223,7 +235,7 @@ class RayPool:
 
         ray = self.ray
         queue = deque(jobs)
-        crashes: Counter[str] = Counter()
+        crashes = Crashes("Ray actor died")
         idle = list(range(len(self.actors)))
         inflight: dict = {}  # ref -> (actor index, job)
         while queue or inflight:
@@ -244,9 +256,9 @@ class RayPool:
                     yield ray.get(ref)
                 except RayActorError:
                     self.actors[k] = self._actor()
-                    crashes[job[0]] += 1
-                    if crashes[job[0]] >= MAX_CRASHES:
-                        yield crashed(job[0], "Ray actor died")
+                    failed = crashes.give_up(job)
+                    if failed:
+                        yield failed
                     else:
                         queue.appendleft(job)
                 idle.append(k)

@@ -11,8 +11,8 @@ from typing import List, Optional
 import typer
 
 from ..glossary import load_glossaries
-from ..glossary.lint import KINDS, check_paths
-from ..glossary.lint import explain as explain_spellings
+from ..maintenance.lint import KINDS, check_paths
+from ..maintenance.lint import explain as explain_spellings
 from ..matching import Matcher, MatchSettings
 from ..matching.match import FuzzySettings
 from ..textio import display_name, read_lines
@@ -168,7 +168,7 @@ def import_cmd(
     listed on stderr. Exit 2 with file:line on malformed input; nothing is written.
     """
     from ..glossary.exchange import IMPORT_FORMATS, import_termbase
-    from ..glossary.lint import lint_glossary
+    from ..maintenance.lint import lint_glossary
     from ..glossary.termcsv import parse_map
     from ..glossary.writer import to_yaml
 
@@ -248,7 +248,7 @@ def suggest(
     Nothing is changed: review the patch, then `tarjama glossary apply`.
     """
     from ..glossary.corpus import read_aligned_pair, read_corpus
-    from ..glossary.suggest import fuzzy_variants, patch_yaml, propose_entries
+    from ..maintenance.suggest import fuzzy_variants, patch_yaml, propose_entries
 
     if output:
         _check_output(output, force)
@@ -368,10 +368,13 @@ def stats(
     """Entries by type and status, spellings per entry, and coverage on a corpus."""
     from ..glossary.corpus import read_corpus
     from ..glossary.stats import glossary_stats
+    from ..maintenance.coverage import corpus_coverage
 
     glossary = load_glossaries(paths)
     warn_conflicts(glossary)
-    result = glossary_stats(glossary, read_corpus(corpus) if corpus else None)
+    result = glossary_stats(glossary)
+    if corpus:
+        result.coverage = corpus_coverage(glossary, read_corpus(corpus))
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return

@@ -144,8 +144,7 @@ def qa_cmd(
 def _bilingual_or_pair(source: str, target: Optional[str], input_format: str):
     """A bilingual file (XLIFF, TMX, PO; detected or --input-format) when there is
     no --target; otherwise the aligned pair, directory pair or JSONL batch."""
-    from ..documents import load_inputs
-    from ..formats import read_bilingual
+    from ..documents import load_inputs, read_bilingual
 
     jsonl = source == "-" or source.endswith((".jsonl", ".ndjson"))
     if target is None and (input_format != "auto" or not jsonl):

@@ -4,14 +4,13 @@ One module per format, each a :class:`~.base.BilingualFile` subclass;
 :func:`detect` picks the format from the content first (an XLIFF saved as
 ``.txt`` is still XLIFF) and the extension second, ``--format`` overrides both,
 and anything unrecognised is one :class:`~.base.FormatError` naming the file.
-:func:`read` parses a file; :func:`to_document` gives QA its segments.
+:func:`read` parses a file (:func:`translate.documents.to_document` gives QA its segments).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..documents import Document, Segment
 from ..textio import display_name, read_bytes
 from .base import BilingualFile, FormatError, Unit
 from .jsonl import JsonlFile
@@ -88,17 +87,6 @@ def read(path: str | os.PathLike[str], fmt: str = "auto", **langs: str) -> Bilin
     return parse(read_bytes(path), display_name(path), fmt, **langs)
 
 
-def to_document(doc: BilingualFile, name: str | None) -> Document:
-    """QA's view: one segment per unit (a missing target is an empty one)."""
-    return Document(name, [Segment(i, u.source, u.target or "", name) for i, u in enumerate(doc.units, 1)],
-                    doc.name, doc.name)
-
-
-def read_bilingual(path: str, fmt: str = "auto", **langs: str) -> list[Document]:
-    """A bilingual file as QA documents; a file without translations is an error."""
-    return [to_document(read_bilingual_file(path, fmt, **langs), None)]
-
-
 def read_bilingual_file(path: str, fmt: str = "auto", **langs: str) -> BilingualFile:
     """A parsed bilingual file (qa, enforce); plain text or no targets is an error."""
     doc = read(path, fmt, **langs)
@@ -112,4 +100,4 @@ def read_bilingual_file(path: str, fmt: str = "auto", **langs: str) -> Bilingual
 
 __all__ = ["FORMATS", "FORMAT_NAMES", "BilingualFile", "FormatError", "JsonlFile", "PoFile", "TextFile",
            "TmxFile", "TranslationUnit", "Unit", "Xliff12File", "Xliff20File", "detect", "iter_pairs",
-           "iter_units", "parse", "read", "read_bilingual", "read_bilingual_file", "to_document"]
+           "iter_units", "parse", "read", "read_bilingual_file"]

@@ -7,8 +7,43 @@ with ``target`` after ``source``; unchanged records keep their exact bytes.
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
+from ..errors import TarjamaError
+from ..textio import check_text
 from .base import BilingualFile, FormatError, Unit
+
+
+def json_records(text: str, name: str, shape: str, error: type[TarjamaError] = FormatError,
+                 check_ids: bool = True) -> Iterator[tuple[int, str, dict]]:
+    """``(line number, id, record)`` for every non-blank line of a JSON Lines text.
+
+    The one reader of JSONL for batch files, QA batches and glossary corpora: a line
+    that is not JSON or not an object (``shape`` says what the caller expects in it)
+    is an ``error`` at its line; with ``check_ids``, an ``id`` (the line number when
+    absent) must be a string or number and unique in the file."""
+    seen: dict[str, int] = {}
+    for no, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise error(f"not valid JSON ({exc.msg} at column {exc.colno})", name, no) from None
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[...]]]]
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+            raise error(f"not usable JSON ({reason[:120]})", name, no) from None
+        if not isinstance(record, dict):
+            raise error(f"expected a JSON object with {shape}", name, no)
+        rid = record.get("id", no)
+        if check_ids:
+            if not isinstance(rid, (str, int)) or isinstance(rid, bool):
+                raise error("'id' must be a string or a number", name, no)
+            rid = check_text(str(rid), name, no, "'id'")  # no lone surrogates, no runaway length
+            if str(rid) in seen:
+                raise error(f"id '{rid}' already used on line {seen[str(rid)]}", name, no)
+            seen[str(rid)] = no
+        yield no, str(rid), record
 
 
 class JsonlFile(BilingualFile):
@@ -33,32 +68,15 @@ class JsonlFile(BilingualFile):
         lines = text.split("\n")
         units: list[Unit] = []
         records: list[tuple[int, dict]] = []
-        seen: dict[str, int] = {}
-        for i, raw in enumerate(lines):
-            if not raw.strip():
-                continue
-            no = i + 1
-            try:
-                record = json.loads(raw)
-            except ValueError as exc:
-                raise FormatError(f"not valid JSON ({exc.msg} at column {exc.colno})", name, no) from None
-            if not isinstance(record, dict):
-                raise FormatError("expected a JSON object with 'id' and 'text' (or 'source')", name, no)
+        for no, rid, record in json_records(text, name, "'id' and 'text' (or 'source')"):
             key = "source" if "source" in record else "text"
             if not isinstance(record.get(key), str):
                 raise FormatError("'text' (or 'source') is missing or not a string", name, no)
             target = record.get("target")
             if target is not None and not isinstance(target, str):
                 raise FormatError("'target' must be a string", name, no)
-            rid = record.get("id", no)
-            if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-                raise FormatError("'id' must be a string or a number", name, no)
-            rid = str(rid)
-            if rid in seen:
-                raise FormatError(f"id '{rid}' already used on line {seen[rid]}", name, no)
-            seen[rid] = no
             units.append(Unit(rid, record[key], target))
-            records.append((i, record))
+            records.append((no - 1, record))
         if not units:
             raise FormatError("no records", name)
         return cls(name, data, units, records, lines)

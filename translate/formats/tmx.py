@@ -8,7 +8,7 @@ Two ways in:
   ``ar-SA``); a written target replaces (or adds, after the last ``<tuv>``) the
   target-language variant, byte-stable elsewhere;
 * :func:`iter_pairs` / :func:`iter_units` — readers for importing a
-  memory (glossary building): ``(source, target)`` strings, or
+  memory (glossary import, ``glossary suggest``): :class:`Pair` records, or
   :class:`TranslationUnit` records with every variant, ``<prop>`` and ``<note>``.
   They read ``.tmx`` files and ``.zip`` archives holding one (as TICO-19 ships).
 
@@ -21,25 +21,21 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from lxml import etree
 
+from ..errors import TarjamaError
 from .base import FormatError
 from .inline import flatten
 from .xmlfile import Slot, XmlBilingual, children, insert_after
-from .xmlsafe import localname
+from .xmlsafe import XML_LANG, lang_code, localname, parse_xml
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PAIRED = frozenset({"hi"})
 
 
-def lang_of(tuv: etree._Element) -> str:
-    # TMX 1.1 used a plain ``lang`` attribute.
-    return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
-
-
 def lang_matches(lang: str, wanted: str) -> bool:
+    """``lang`` (a :func:`~.xmlsafe.lang_code`) is ``wanted`` or a regional form of it (ar-SA for ar)."""
     wanted = wanted.lower()
     return lang == wanted or lang.startswith(wanted + "-") or lang.startswith(wanted + "_")
 
@@ -62,55 +58,81 @@ class TranslationUnit:
 
     def text(self, lang: str) -> str | None:
         for code, value in self.variants.items():
-            if lang_matches(code.lower(), lang):
+            if lang_matches(code, lang):
                 return value
         return None
 
 
-def _open(path: str | os.PathLike[str]) -> bytes:
+class Pair(NamedTuple):
+    """A unit's text in two languages and the line of its ``<tu>``."""
+
+    source: str
+    target: str
+    line: int | None
+
+
+def _open(path: str | os.PathLike[str], error: type[TarjamaError]) -> bytes:
+    """The TMX bytes of a ``.tmx`` file, or of the one ``.tmx`` in a zip (how TMX is often shipped)."""
     from ..textio import read_bytes
 
     data = read_bytes(path)
-    if data[:4] == b"PK\x03\x04":
+    if data[:4] == b"PK\x03\x04" or str(path).lower().endswith(".zip"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 members = [n for n in zf.namelist() if n.lower().endswith(".tmx")]
                 if len(members) != 1:
-                    raise FormatError(f"expected one .tmx file in the archive, found {len(members)}", str(path))
+                    raise error(f"zip holds {len(members)} .tmx files, expected one", str(path))
                 return zf.read(members[0])
         except zipfile.BadZipFile as exc:
-            raise FormatError(f"damaged zip archive ({exc})", str(path)) from None
+            raise error(f"not a valid zip file ({exc})", str(path)) from None
     return data
 
 
-def iter_units(path: str | os.PathLike[str]) -> Iterator[TranslationUnit]:
-    """Every ``<tu>`` of a TMX file (or a zip holding one), in order."""
-    from .xmlsafe import parse_xml
+def iter_units(path: str | os.PathLike[str], error: type[TarjamaError] = FormatError) -> Iterator[TranslationUnit]:
+    """Every ``<tu>`` of a TMX file (or a zip holding one), in order.
 
+    ``variants`` is keyed by the language code in lower case (the first variant of
+    a language wins); a ``<tuv>`` without a language is an ``error`` at its line."""
     name = str(path)
-    data = _open(path)
-    root = parse_xml(data, name).getroot()
+    root = parse_xml(_open(path, error), name, error).getroot()
     if localname(root) != "tmx":
-        raise FormatError(f"expected a <tmx> document, found <{localname(root)}>", name)
+        raise error(f"not a TMX file: the root element is <{localname(root)}>", name, root.sourceline)
     for tu in root.iter():
         if localname(tu) != "tu":
             continue
         variants: dict[str, str] = {}
         for tuv in children(tu, "tuv"):
+            lang = lang_code(tuv)
+            if not lang:
+                raise error("<tuv> has no xml:lang", name, tuv.sourceline)
             text = seg_text(tuv)
             if text is not None:
-                variants[tuv.get(XML_LANG) or tuv.get("lang") or ""] = text
+                variants.setdefault(lang, text)
         props = [(p.get("type") or "", p.text or "") for p in children(tu, "prop")]
         notes = [n.text or "" for n in children(tu, "note")]
         yield TranslationUnit(tu.get("tuid"), variants, props, notes, tu.sourceline)
 
 
-def iter_pairs(path: str | os.PathLike[str], source_lang: str, target_lang: str) -> Iterator[tuple[str, str]]:
-    """``(source, target)`` for every unit that has both languages."""
-    for unit in iter_units(path):
+def iter_pairs(path: str | os.PathLike[str], source_lang: str, target_lang: str,
+               error: type[TarjamaError] = FormatError) -> Iterator[Pair]:
+    """A :class:`Pair` for every unit with text in both languages.
+
+    A memory without units, or without either language, is an ``error``: an import
+    that silently yields nothing is worse than one that says why."""
+    langs: set[str] = set()
+    units = 0
+    for unit in iter_units(path, error):
+        units += 1
+        langs.update(code.split("-")[0] for code in unit.variants)
         src, tgt = unit.text(source_lang), unit.text(target_lang)
-        if src is not None and tgt is not None:
-            yield src, tgt
+        if src and src.strip() and tgt and tgt.strip():
+            yield Pair(src, tgt, unit.line)
+    if not units:
+        raise error("TMX file has no <tu> translation units", str(path))
+    if not any(lang_matches(code, source_lang) for code in langs) or \
+            not any(lang_matches(code, target_lang) for code in langs):
+        found = ", ".join(sorted(langs)) or "none"
+        raise error(f"TMX needs {source_lang} and {target_lang} segments; languages found: {found}", str(path))
 
 
 class TmxFile(XmlBilingual):
@@ -131,8 +153,9 @@ class TmxFile(XmlBilingual):
     def parse(cls, data: bytes, name: str, source_lang: str = "ar", target_lang: str = "en") -> "TmxFile":
         doc = super().parse(data, name, source_lang=source_lang, target_lang=target_lang)
         # A new variant is labelled as the file labels that language elsewhere (en-US, not en).
-        seen = (tuv.get(XML_LANG) or tuv.get("lang") for tuv in doc.tree.getroot().iter("{*}tuv", "tuv"))
-        doc.target_lang = next((code for code in seen if code and lang_matches(code.lower(), target_lang)),
+        seen = (tuv.get(XML_LANG) or tuv.get("lang") for tuv in doc.tree.getroot().iter("{*}tuv", "tuv")
+                if lang_matches(lang_code(tuv), target_lang))
+        doc.target_lang = next((code for code in seen if code),
                                target_lang)
         return doc
 
@@ -142,7 +165,7 @@ class TmxFile(XmlBilingual):
         for n, tu in enumerate((t for t in root.iter() if localname(t) == "tu"), 1):
             src = tgt = None
             for tuv in children(tu, "tuv"):
-                lang = lang_of(tuv)
+                lang = lang_code(tuv)
                 if src is None and lang_matches(lang, source_lang):
                     src = tuv
                 elif tgt is None and lang_matches(lang, target_lang):
@@ -158,7 +181,7 @@ class TmxFile(XmlBilingual):
             slot = Slot(src_seg[0], tgt_seg[0] if tgt_seg else None, tgt if tgt is not None else tu)
             out.append((tu.get("tuid") or str(n), slot))
         if not out and root.iter():
-            langs = sorted({lang_of(t) for t in root.iter() if localname(t) == "tuv"})
+            langs = sorted({lang_code(t) for t in root.iter() if localname(t) == "tuv"})
             raise FormatError(f"no <tu> has a '{source_lang}' variant (languages here: {', '.join(langs) or 'none'})",
                               name)
         return out

@@ -16,8 +16,8 @@ import re
 from lxml import etree
 
 from .base import FormatError
-from .xmlfile import Slot, XmlBilingual, children, insert_after
-from .xmlsafe import localname
+from .xmlfile import Slot, XmlBilingual, children, new_target_after, translatable
+from .xmlsafe import XML_LANG, localname
 
 _XLIFF_TAG = re.compile(r"<(?:\w+:)?xliff\b[^>]*>")
 _VERSION = re.compile(r"""\bversion\s*=\s*["']([^"']+)""")
@@ -33,7 +33,6 @@ def xliff_version(head: str) -> str:
     return found.group(1) if found else ""
 
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 REVIEW, DONE = "needs-review-translation", "translated"
 
 
@@ -49,30 +48,24 @@ class Xliff12File(XmlBilingual):
 
     @classmethod
     def find_slots(cls, root: etree._Element, name: str, **_) -> list[tuple[str, Slot]]:
-        files = [f for f in root if localname(f) == "file"]
         out: list[tuple[str, Slot]] = []
-        for f in files:
-            prefix = f"{f.get('original')}#" if len(files) > 1 else ""
-            for tu in f.iter():
-                if localname(tu) != "trans-unit" or tu.get("translate") == "no":
-                    continue
-                sources = children(tu, "source")
-                if not sources:
-                    raise FormatError(f"<trans-unit id=\"{tu.get('id')}\"> has no <source>", name, tu.sourceline)
-                targets = children(tu, "target")
-                target = targets[0] if targets else None
-                uid = prefix + (tu.get("id") or str(len(out) + 1))
-                out.append((uid, Slot(sources[0], target, target if target is not None else sources[0])))
+        for prefix, tu in translatable(root, "trans-unit", "original"):
+            sources = children(tu, "source")
+            if not sources:
+                raise FormatError(f"<trans-unit id=\"{tu.get('id')}\"> has no <source>", name, tu.sourceline)
+            targets = children(tu, "target")
+            target = targets[0] if targets else None
+            uid = prefix + (tu.get("id") or str(len(out) + 1))
+            out.append((uid, Slot(sources[0], target, target if target is not None else sources[0])))
         return out
 
     def new_target(self, slot: Slot) -> etree._Element:
         source = slot.source
-        target = source.makeelement(etree.QName(etree.QName(source).namespace, "target"), {})
+        target = new_target_after(self.splicer, source)
         file_el = next((a for a in source.iterancestors() if localname(a) == "file"), None)
         lang = file_el.get("target-language") if file_el is not None else None
         if lang:
             target.set(XML_LANG, lang)
-        insert_after(self.splicer, source, target)
         slot.owner = target
         return target
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 from lxml import etree
 
 from .base import FormatError
-from .xmlfile import Slot, XmlBilingual, children, insert_after
+from .xmlfile import Slot, XmlBilingual, children, new_target_after, translatable
 from .xliff12 import xliff_version
-from .xmlsafe import localname
 
 SUBSTATE = "tarjama:needs-review"
 
@@ -32,29 +31,21 @@ class Xliff20File(XmlBilingual):
     @classmethod
     def find_slots(cls, root: etree._Element, name: str, **_) -> list[tuple[str, Slot]]:
         out: list[tuple[str, Slot]] = []
-        files = [f for f in root if localname(f) == "file"]
-        for f in files:
-            prefix = f"{f.get('id')}#" if len(files) > 1 else ""
-            for unit in f.iter():
-                if localname(unit) != "unit" or unit.get("translate") == "no":
-                    continue
-                segments = children(unit, "segment")
-                for n, seg in enumerate(segments, 1):
-                    sources = children(seg, "source")
-                    if not sources:
-                        raise FormatError(f"<segment> of unit \"{unit.get('id')}\" has no <source>", name, seg.sourceline)
-                    targets = children(seg, "target")
-                    uid = prefix + (unit.get("id") or str(len(out) + 1))
-                    if len(segments) > 1:
-                        uid += "/" + (seg.get("id") or str(n))
-                    out.append((uid, Slot(sources[0], targets[0] if targets else None, seg)))
+        for prefix, unit in translatable(root, "unit", "id"):
+            segments = children(unit, "segment")
+            for n, seg in enumerate(segments, 1):
+                sources = children(seg, "source")
+                if not sources:
+                    raise FormatError(f"<segment> of unit \"{unit.get('id')}\" has no <source>", name, seg.sourceline)
+                targets = children(seg, "target")
+                uid = prefix + (unit.get("id") or str(len(out) + 1))
+                if len(segments) > 1:
+                    uid += "/" + (seg.get("id") or str(n))
+                out.append((uid, Slot(sources[0], targets[0] if targets else None, seg)))
         return out
 
     def new_target(self, slot: Slot) -> etree._Element:
-        source = slot.source
-        target = source.makeelement(etree.QName(etree.QName(source).namespace, "target"), {})
-        insert_after(self.splicer, source, target)
-        return target
+        return new_target_after(self.splicer, slot.source)
 
     def _state_changes(self, index: int, review: bool) -> bool:
         seg = self.slots[index].owner

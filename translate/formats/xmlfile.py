@@ -3,7 +3,7 @@ their elements, and byte-stable writing through :class:`~.xmlsafe.Splicer`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Iterator
 
 from lxml import etree
 
@@ -94,3 +94,22 @@ def insert_after(splicer: Splicer, anchor: etree._Element, new: etree._Element) 
     if before is not None and not before.strip():
         anchor.tail = before
     splicer.insert_after(anchor, new)
+
+
+def translatable(root: etree._Element, tag: str, file_id: str) -> Iterator[tuple[str, etree._Element]]:
+    """``(id prefix, element)`` for every ``tag`` element not marked ``translate="no"``,
+    file by file. With several ``<file>`` elements the prefix is the file's ``file_id``
+    attribute and ``#``, so unit ids stay unique across files (XLIFF 1.2 and 2.0)."""
+    files = [f for f in root if localname(f) == "file"]
+    for f in files:
+        prefix = f"{f.get(file_id)}#" if len(files) > 1 else ""
+        for el in f.iter():
+            if localname(el) == tag and el.get("translate") != "no":
+                yield prefix, el
+
+
+def new_target_after(splicer: Splicer, source: etree._Element) -> etree._Element:
+    """A ``<target>`` (in ``source``'s namespace) spliced in right after ``source``."""
+    target = source.makeelement(etree.QName(etree.QName(source).namespace, "target"), {})
+    insert_after(splicer, source, target)
+    return target

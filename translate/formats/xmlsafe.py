@@ -1,9 +1,11 @@
-"""Hardened XML reading and byte-stable writing for XLIFF and TMX.
+"""Hardened XML reading (XLIFF, TMX, TBX) and byte-stable writing (XLIFF, TMX).
 
 Reading: lxml with entity resolution, DTD loading and network access off, CDATA
 and comments kept. Files that declare entities are refused (one clear error):
 an internal entity can expand without bound (billion laughs) and an external
-one reads files or URLs, and no CAT tool needs either in an exchange file.
+one reads files or URLs, and no CAT tool or term base needs either in an
+exchange file. The one reader for every XML input, so a hardening fixed here
+is fixed for all.
 
 Writing: the tree is serialised once with lxml and only the elements that
 changed are spliced from that serialisation into the original bytes, so every
@@ -21,7 +23,11 @@ from xml.parsers import expat
 
 from lxml import etree
 
+from ..errors import TarjamaError
 from .base import FormatError
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _parser() -> etree.XMLParser:
@@ -29,27 +35,64 @@ def _parser() -> etree.XMLParser:
                            strip_cdata=False, remove_blank_text=False, remove_comments=False, remove_pis=False)
 
 
-def parse_xml(data: bytes, name: str) -> etree._ElementTree:
-    """The document tree; malformed XML and entity declarations are FormatErrors."""
+def parse_xml(data: bytes, name: str, error: type[TarjamaError] = FormatError) -> etree._ElementTree:
+    """The document tree; empty or malformed XML and entity declarations are one ``error`` at their line.
+
+    ``error`` lets each caller report in its own terms (a glossary import raises
+    GlossaryError, a bilingual file FormatError); the checks are the same."""
+    if not data.strip():
+        raise error("file is empty", name)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         msg = str(exc.msg or exc).split(", line ")[0]
-        raise FormatError(f"malformed XML ({msg})", name, exc.lineno or None) from None
+        raise error(f"malformed XML ({msg})", name, exc.lineno or None) from None
     except ValueError as exc:  # e.g. an unsupported encoding declaration
-        raise FormatError(f"cannot read XML ({exc})", name) from None
+        raise error(f"cannot read XML ({exc})", name) from None
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise FormatError("the document declares XML entities; they are refused for safety "
-                          "(entity expansion, external files); export without a DTD", name)
+        raise error("XML declares entities; they are refused for safety (entity expansion, external files): "
+                    "export without a DTD", name, 1)
     for node in root.iter(etree.Entity):
-        raise FormatError(f"undeclared entity reference &{node.name};", name, node.sourceline)
+        raise error(f"undeclared entity reference &{node.name};", name, node.sourceline)
     return tree
 
 
+_LOCAL: dict[object, str] = {}
+
+
 def localname(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """An element's name without its namespace ('' for comments, PIs and entities).
+    Cached by tag: a document has a few dozen distinct tags and a term base millions of elements."""
+    tag = el.tag
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return name
+
+
+# ISO 639-2/3 codes some tools write for the two languages tarjama handles.
+_THREE_LETTER = {"ara": "ar", "arb": "ar", "eng": "en"}
+
+
+def lang_code(element: etree._Element) -> str:
+    """The element's ``xml:lang`` (or TMX 1.1's plain ``lang``), lower case, with a
+    three-letter primary subtag written as two letters (ara-SA -> ar-sa); '' if none."""
+    value = (element.get(XML_LANG) or element.get("lang") or "").strip().lower()
+    primary, sep, rest = value.replace("_", "-").partition("-")
+    primary = _THREE_LETTER.get(primary, primary)
+    return primary + sep + rest
+
+
+def primary_lang(element: etree._Element) -> str | None:
+    """The primary language subtag (ar, en) of ``xml:lang``, or None without one."""
+    return lang_code(element).split("-")[0] or None
+
+
+def text_of(element: etree._Element) -> str:
+    """All text inside an element (inline markup such as <hi> flattened), spaces collapsed."""
+    return " ".join("".join(element.itertext()).split())
 
 
 def elements(root: etree._Element) -> list[etree._Element]:

@@ -8,14 +8,14 @@ Arabic file, or a TMX memory. Each document keeps its name for contexts
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import GlossaryError, InputError
+from ..formats.jsonl import json_records
+from ..formats.tmx import iter_pairs
 from ..textio import display_name, read_lines, read_text, split_lines
-from .tmxpairs import tmx_pairs
 
 
 @dataclass
@@ -55,16 +55,11 @@ def _read_file(path: str | os.PathLike[str]) -> list[Doc]:
 
 def _read_jsonl(text: str, name: str) -> list[Doc]:
     docs = []
-    for no, raw in enumerate(text.split("\n"), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except ValueError as exc:
-            raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", name, no) from None
-        source = record.get("source", record.get("text")) if isinstance(record, dict) else None
+    shape = "a 'source' (or 'text') string"
+    for no, _, record in json_records(text, name, shape, InputError, check_ids=False):
+        source = record.get("source", record.get("text"))
         if not isinstance(source, str):
-            raise InputError("expected a JSON object with a 'source' (or 'text') string", name, no)
+            raise InputError(f"expected a JSON object with {shape}", name, no)
         target = record.get("target")
         arabic = split_lines(source)
         english = split_lines(target) if isinstance(target, str) else None
@@ -84,8 +79,8 @@ def read_aligned_pair(arabic: str | os.PathLike[str], english: str | os.PathLike
 
 def read_tmx(path: str | os.PathLike[str]) -> Doc:
     lines, ar, en = [], [], []
-    for line, a, e in tmx_pairs(path):
-        lines.append(line)
-        ar.append(a)
-        en.append(e)
+    for pair in iter_pairs(path, "ar", "en", GlossaryError):
+        lines.append(pair.line)
+        ar.append(" ".join(pair.source.split()))
+        en.append(" ".join(pair.target.split()))
     return Doc(display_name(path), ar, en, lines)

@@ -1,7 +1,7 @@
 """Import and export: one entry point per direction over every term-base format.
 
 The CLI and library users call :func:`import_termbase` / :func:`export_glossary`;
-each format lives in its own module (:mod:`.tbx`, :mod:`.termcsv`, :mod:`.tmxpairs`).
+each format lives in its own module (:mod:`.tbx`, :mod:`.termcsv`; TMX is read by :mod:`translate.formats.tmx`).
 """
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 from ..bulk import gc_paused
 from ..errors import GlossaryError
+from ..formats.tmx import iter_pairs
 from .entries import Entry, Imported, build, merge_by_target
 from .model import Glossary
 from .tbx import read_tbx, write_tbx
 from .termcsv import read_table, write_table
-from .tmxpairs import tmx_pairs
 
 IMPORT_FORMATS = ("tbx", "csv", "tsv", "tmx")
 EXPORT_FORMATS = ("tbx", "csv", "tsv")
@@ -56,7 +56,8 @@ def _read_tmx(path: str | os.PathLike[str]) -> Imported:
     name = str(path)
     entries: list[Entry] = []
     long_units = 0
-    for line, ar, en in tmx_pairs(path):
+    for pair in iter_pairs(path, "ar", "en", GlossaryError):
+        ar, en, line = " ".join(pair.source.split()), " ".join(pair.target.split()), pair.line
         if max(len(ar.split()), len(en.split())) > MAX_TERM_WORDS or en.rstrip()[-1:] in ".?!":
             long_units += 1
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .corpus import Doc
 from .model import Glossary
 
 
@@ -24,10 +23,11 @@ class Stats:
         return dict(self.__dict__)
 
 
-def glossary_stats(glossary: Glossary, docs: list[Doc] | None = None) -> Stats:
-    """Counts over ``glossary``; with ``docs``, how much of it the corpus uses."""
+def glossary_stats(glossary: Glossary) -> Stats:
+    """Counts over ``glossary``; :func:`translate.maintenance.coverage.corpus_coverage`
+    fills ``coverage`` (it needs the matcher, which sits above glossaries)."""
     terms = glossary.terms
-    stats = Stats(
+    return Stats(
         terms=len(terms), files=len(glossary.files),
         by_type=dict(Counter(t.type for t in terms).most_common()),
         renderings={"preferred": len(terms), "admitted": sum(len(t.also) for t in terms),
@@ -36,21 +36,3 @@ def glossary_stats(glossary: Glossary, docs: list[Doc] | None = None) -> Stats:
         exact_case=sum(t.case == "exact" for t in terms),
         spellings_per_entry=dict(sorted(Counter(len(t.source) for t in terms).items())),
     )
-    if docs:
-        from ..matching import Matcher
-
-        matcher = Matcher(glossary)
-        used: set[int] = set()
-        kinds: Counter = Counter()
-        segments = with_terms = 0
-        for doc in docs:
-            for matches in matcher.find_lines(doc.arabic):
-                segments += 1
-                with_terms += bool(matches)
-                for m in matches:
-                    used.add(id(m.term))
-                    kinds[m.kind] += 1
-        stats.coverage = {"segments": segments, "segments_with_terms": with_terms,
-                          "terms_used": len(used), "terms_used_share": round(len(used) / max(1, len(terms)), 4),
-                          "matches": sum(kinds.values()), **{f"matches_{k}": v for k, v in sorted(kinds.items())}}
-    return stats

@@ -19,10 +19,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import GlossaryError
+from ..formats.xmlsafe import XML_LANG, localname, parse_xml, primary_lang, text_of
 from ..textio import read_bytes
 from .entries import Entry, Imported, build, case_of, status_of, type_of
 from .model import Glossary, Term
-from .xmlsafe import XML_LANG, lang_of, local, parse_xml, text_of
 
 _CONCEPT = ("conceptEntry", "termEntry")
 _LANG = ("langSec", "langSet")
@@ -36,7 +36,7 @@ _V3_NS = "urn:iso:std:iso:30042:ed-2"
 def _category(el: etree._Element) -> str:
     """The data category an element carries: its type attribute for descrip/admin/
     termNote (DCA style), else its own name (DCT style)."""
-    name = local(el.tag)
+    name = localname(el)
     if name in ("descrip", "admin", "termNote", "transac", "xref", "ref"):
         return el.get("type") or name
     return name
@@ -44,9 +44,9 @@ def _category(el: etree._Element) -> str:
 
 def read_tbx(path: str | os.PathLike[str]) -> Imported:
     name = str(path)
-    root = parse_xml(read_bytes(path), name)
-    if local(root.tag) not in ("tbx", "martif"):
-        raise GlossaryError(f"not a TBX file: the root element is <{local(root.tag)}>, expected <tbx> or <martif>",
+    root = parse_xml(read_bytes(path), name, GlossaryError).getroot()
+    if localname(root) not in ("tbx", "martif"):
+        raise GlossaryError(f"not a TBX file: the root element is <{localname(root)}>, expected <tbx> or <martif>",
                             name, root.sourceline)
     entries: list[Entry] = []
     langs: set[str] = set()
@@ -58,17 +58,17 @@ def read_tbx(path: str | os.PathLike[str]) -> Imported:
         found = ", ".join(sorted(langs)) or "none"
         raise GlossaryError(f"TBX file needs Arabic (ar) and English (en) terms; languages found: {found}",
                             name, entries[0].line)
-    title = next((text_of(e) for e in root.iter() if local(e.tag) == "title"), "") or Path(name).stem
+    title = next((text_of(e) for e in root.iter() if localname(e) == "title"), "") or Path(name).stem
     return build(entries, name, title, "concept entry")
 
 
 def _entry(concept: etree._Element, path: str, langs: set[str]) -> Entry:
     entry = Entry(line=concept.sourceline)
     for child in concept:
-        if local(child.tag) in _LANG:
-            lang = lang_of(child)
+        if localname(child) in _LANG:
+            lang = primary_lang(child)
             if lang is None:
-                raise GlossaryError(f"<{local(child.tag)}> has no xml:lang", path, child.sourceline)
+                raise GlossaryError(f"<{localname(child)}> has no xml:lang", path, child.sourceline)
             langs.add(lang)
             _language(child, lang, entry, path)
         else:
@@ -93,7 +93,7 @@ def _concept_field(el: etree._Element, entry: Entry, path: str) -> None:
 
 def _language(lang_el: etree._Element, lang: str, entry: Entry, path: str) -> None:
     for child in lang_el:
-        name = local(child.tag)
+        name = localname(child)
         if name in _NOTES and lang in ("ar", "en"):
             entry.notes.append("".join(child.itertext()).strip())
         if name not in _TERM:
@@ -101,7 +101,7 @@ def _language(lang_el: etree._Element, lang: str, entry: Entry, path: str) -> No
         term, status = None, None
         for el in child.iter():
             category = _category(el)
-            if local(el.tag) == "term" and term is None:
+            if localname(el) == "term" and term is None:
                 term = text_of(el)
             elif category in _STATUS and status is None:
                 status = status_of(text_of(el))

@@ -27,9 +27,9 @@ from ..arabic.clitics import stems
 from ..arabic.lexicon import default_lexicon
 from ..arabic.normalize import normalize
 from ..english.sounds import arabic_key, english_key, key_similarity
-from .corpus import Doc
-from .keys import spelling_key
-from .model import Glossary, Term
+from ..glossary.corpus import Doc
+from ..glossary.keys import spelling_key
+from ..glossary.model import Glossary, Term
 
 CONTEXT_CHARS = 40
 MIN_DICE = 0.5
@@ -282,7 +282,7 @@ def propose_entries(docs: Iterable[Doc], glossary: Glossary, min_count: int = 2)
 def patch_yaml(variants: list[Variant], proposals: list[Proposal], glossary_names: list[str]) -> str:
     """A glossary-shaped patch for ``tarjama glossary apply``: each suggestion an
     entry with its evidence as comments, for the maintainer to prune first."""
-    from .writer import yaml_block
+    from ..glossary.writer import yaml_block
 
     lines = ["# Suggestions from `tarjama glossary suggest` for " + (", ".join(glossary_names) or "the glossary") + ".",
              "# Review each entry, delete the wrong ones, then: tarjama glossary apply GLOSSARY THIS-FILE",
