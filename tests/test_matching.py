@@ -441,3 +441,28 @@ def test_clitic_readings_of_many_words_at_once():
     assert sorted(readings(["والبنتاغون", "بومبيو", "وبه"])) == sorted([
         ("والبنتاغون", 0, "والبنتاغون"), ("والبنتاغون", 1, "البنتاغون"), ("والبنتاغون", 3, "بنتاغون"),
         ("بومبيو", 0, "بومبيو"), ("بومبيو", 1, "ومبيو"), ("وبه", 0, "وبه")])
+
+
+# -- issue 12, mechanism 8: terms are not names --------------------------------
+COUGH = Term("cough", ("سعال",), "other")
+ISOLATION = Term("isolation", ("عزل",), "other")
+QUARANTINE = Term("quarantine", ("حجر صحي",), "other")
+PNEUMONIA = Term("pneumonia", ("التهاب رئوي",), "other")
+
+
+@pytest.mark.parametrize("term, line, found", [
+    (COUGH, "من أعراضه السعال والحمى", "سعال"),             # the article is a clitic on a term
+    (COUGH, "يعاني من سعال جاف", "سعال"),                    # an ordinary word, alone
+    (ISOLATION, "فرضت الحكومة العزل المنزلي", "عزل"),
+    (ISOLATION, "دخل في عزل تام", "عزل"),
+    (QUARANTINE, "أنهى فترة الحجر الصحي أمس", "حجر الصحي"),  # the adjective agrees: definite
+    (QUARANTINE, "وضع في حجر صحي", "حجر صحي"),
+    (PNEUMONIA, "أصيب بالالتهاب الرئوي", "التهاب الرئوي"),   # the ال of التهاب is its own
+])
+def test_lexical_terms_match_without_the_name_policy(term, line, found):
+    assert [m.text for m in _terms(term).find(line)] == [found]
+
+
+def test_a_person_spelled_like_a_word_keeps_the_name_policy():
+    # The same spelling typed as a person is still a name: alone it needs a title.
+    assert _terms(Term("Azl", ("عزل",), "person")).find("دخل في عزل تام") == []

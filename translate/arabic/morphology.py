@@ -53,3 +53,14 @@ def is_definite_nisba(word: str) -> bool:
 def has_article_clitic(prefix: str) -> bool:
     """Does a proclitic prefix end in the article (ال, وال, لل)?"""
     return prefix.endswith((ARTICLE, "لل"))
+
+
+def definiteness_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A noun phrase's other definiteness: an Arabic adjective takes the article
+    when its noun does (حجر صحي, الحجر الصحي; التهاب رئوي, الالتهاب الرئوي). The
+    first word keeps its letters (its article, if any, is read as a clitic: the
+    ال of التهاب is not one); the later words get or lose theirs."""
+    rest = words[1:]
+    definite = tuple(w if w.startswith(ARTICLE) else ARTICLE + w for w in rest)
+    bare = tuple(w[2:] if w.startswith(ARTICLE) and len(w) >= 5 else w for w in rest)
+    return [words[:1] + f for f in dict.fromkeys((definite, bare)) if f != rest]
