@@ -34,6 +34,10 @@ _NAME_WORD = re.compile(
     r"(?:(?<![\w\-])(?:al|el|ul|ad|an|ar|as|ash|at|az)-(?=[A-Z]))?"
     r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
 )
+# Capitalised function words (a title, a sentence start) are not part of a name.
+_FUNCTION_WORDS = frozenset("The A An And Of In On At To For From By With But Or As".split())
+# A lowercase hyphen part of a name (Kim Jong-un, Moon Jae-in).
+_TAIL = re.compile(r"-[a-z]+(?![\w\-])")
 MIN_VARIANT_SIMILARITY = 0.75
 # Each word of a same-length group against the name's word in its place.
 MIN_WORD_SIMILARITY = 0.5
@@ -222,12 +226,28 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     # As many words as the name first: a group with an extra word (Abu Mahdi
     # al-Mohandess Mike) must not shadow the name itself.
     sizes = list(dict.fromkeys(max(1, len(target_words) + d) for d in (0, 1, -1)))
+    # The name's words as the English is cut into them (al-Muhandis one, Jong-un two).
+    tails = len(_TAIL.findall(term.target))
+    parts = len(_NAME_WORD.findall(term.target)) + tails
+    own_function_word = any(w in _FUNCTION_WORDS for w in term.target.title().split()[1:])
     for n in sizes:
         for i in range(len(words) - n + 1):
             group = words[i:i + n]
             if any(english[group[k].end():group[k + 1].start()].strip(" -") for k in range(n - 1)):
                 continue  # only spaces or hyphens inside a name
             a, b = group[0].start(), group[-1].end()
+            if not starts_word(english, a):
+                continue  # the tail of a hyphenated word (quasi-Teresa-May): not a whole name
+            if any(w.group() in _FUNCTION_WORDS for w in group[1:]) and not own_function_word:
+                continue  # "Al-Mahdi The Abdul Mahdi" is two names, not one
+            if n < parts and i + n < len(words) and words[i + n].group() not in _FUNCTION_WORDS and \
+                    not english[group[-1].end():words[i + n].start()].strip(" -"):
+                continue  # the head of a longer name (Kim Jong of Kim Jong Il): the whole name decides
+            if tails:
+                # A name with a lowercase hyphen part (Jong-un, Jae-in) is one span with it.
+                tail = _TAIL.match(english, b)
+                if tail:
+                    b = tail.end()
             text = english[a:b]
             if text.endswith(("'s", "’s")):
                 b -= 2
