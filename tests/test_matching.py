@@ -466,3 +466,32 @@ def test_lexical_terms_match_without_the_name_policy(term, line, found):
 def test_a_person_spelled_like_a_word_keeps_the_name_policy():
     # The same spelling typed as a person is still a name: alone it needs a title.
     assert _terms(Term("Azl", ("عزل",), "person")).find("دخل في عزل تام") == []
+
+
+# -- issue 12, mechanism 6: entity type decides context ------------------------
+CORONA = Term("Corona", ("كورونا",), "person")
+PALO_P = Term("Palo", ("بالو",), "person")
+RYDER = Term("Ryder", ("رايدر",), "person")
+KAMEL = Term("Kamel", ("كامل",), "person")
+ALLAH = Term("Allah", ("الله",), "person")
+GEORGIA = Term("Georgia", ("جورجيا",), "place")
+
+
+@pytest.mark.parametrize("term, line", [
+    (CORONA, "انتشار فيروس كورونا في العالم"),        # a disease
+    (PALO_P, "ضرب الزلزال مدينة بالو"),              # a place
+    (RYDER, "فاز الفريق بكأس رايدر"),                 # an event (ب + كأس)
+    (KAMEL, "قال أبو كامل إن الوضع صعب"),             # half of a compound name
+    (ALLAH, "التقى الوزير عبد الله"),
+])
+def test_a_term_does_not_match_where_the_arabic_names_another_kind_of_thing(term, line):
+    assert _terms(term).find(line) == []
+
+
+@pytest.mark.parametrize("term, line", [
+    (CORONA, "قال كورونا إنه سيعود"),
+    (PALO_P, "قال الرئيس بالو إن"),
+    (GEORGIA, "زار الوزير جورجيا"),  # "the minister visited Georgia": a title is no place cue either way
+])
+def test_the_same_terms_match_elsewhere(term, line):
+    assert [m.text for m in _terms(term).find(line)]

@@ -36,6 +36,13 @@ def split_compound(word: str) -> list[str]:
     return [word]
 
 
+def is_compound_tail(before: str, word: str) -> bool:
+    """Is ``word``, written after ``before``, the second half of a compound name
+    (the الله of عبد الله, the كامل of أبو كامل, the خلدون of ابن خلدون)? Then
+    it is not a name of its own."""
+    return before in COMPOUND_HEADS or (word == GOD and len(before) >= 2)
+
+
 def is_nisba_of(got: str, name: str) -> bool:
     """Is ``got`` an adjective or plural made from ``name``? (المكسيك → المكسيكي,
     سوريا → سوري, تركيا → تركي)"""

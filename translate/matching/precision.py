@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..arabic.morphology import HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_definite_nisba
+from ..arabic.morphology import HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_compound_tail, is_definite_nisba
 from ..glossary.model import Term
-from .context import announces, follows_name
+from .context import announces, contradicts, follows_name
 from .discourse import FullNames
 from .line import MARKS, Line
 from .passes import Hit
@@ -27,6 +27,8 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
     the line hold any, so most lines skip the surface checks."""
     if hit.n == 1 and hyphen and line.in_code(hit.i):
         return True  # a piece of a hyphenated code: سارس-كوف-2
+    if hit.i and _other_entity(m, line, hit):
+        return True
     if hit.plen and hit.entry.variant[:1] in HAMZA_ALEFS and _bare_alef_after_clitic(m, line, hit):
         return True
     if hit.plen >= 2 and _hamza_on_article(line, hit):
@@ -43,6 +45,19 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
             or TANWEEN & set(entry.variant):
         return False
     return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
+
+
+def _other_entity(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """The word before says the hit names something else (:func:`.context.contradicts`),
+    or the hit is the second half of a compound name (عبد الله, أبو كامل)."""
+    before = hit.i - 1
+    if not line.joined(before, 2):
+        return False
+    term = m.index.terms[hit.entry.term_id]
+    if contradicts(line.words[before], term.type):
+        return True
+    return term.type == "person" and hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 \
+        and is_compound_tail(line.words[before], line.words[hit.i])
 
 
 def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
