@@ -88,3 +88,18 @@ def test_the_tail_of_a_hyphenated_word_is_not_a_name():
     may = Term("Theresa May", ("تيريزا ماي",), "person")
     english = "Thompson does her best with this quasi-Teresa-May character"
     assert _fix(_enforcer(may), "تيريزا ماي", english).text == english
+
+
+# -- mechanism 1: per English occurrence -------------------------------------------------
+def test_a_misspelt_further_mention_is_reported_by_enforce_and_qa():
+    from translate.documents import align
+    from translate.qa import run_qa
+
+    trump = Term("Trump", ("ترامب",), "person")
+    glossary = Glossary(terms=[trump])
+    source, english = "التقى ترامب", "Mr. Trumb met the Trump Organization's team"
+    result = Enforcer(glossary).enforce_line(source, english)
+    assert result.text == english                      # one Arabic mention: not guessed into the text…
+    assert [(u.target, u.reason) for u in result.unplaced] == [("Trump", "missing")]   # …but reported
+    report = run_qa([align(None, [source], [english])], glossary, checks=["term-missing"])
+    assert [(f.term, f.evidence) for f in report.findings] == [("Trump", "Trumb")]

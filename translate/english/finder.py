@@ -290,10 +290,12 @@ class RenderingFinder:
 
     # -- one segment ---------------------------------------------------------------
     def review(self, matches: Iterable[Matched], english: str, homographs: Homographs | None = None,
-               hits: list[EnglishHit] | None = None, partial: bool = True) -> Review:
+               hits: list[EnglishHit] | None = None, partial: bool = True, quick: bool = False) -> Review:
         """Judge one segment (QA on a translation; enforcement on what it wrote):
-        a term is missing when none of its matches has a right rendering; a
-        forbidden form is one the glossary lists, or a close variant of one."""
+        a term is missing when none of its matches has a right rendering, or when
+        a sound-alike of it is left beside the right one; a forbidden form is one
+        the glossary lists, or a close variant of one. ``quick``: stop at the
+        canonical form (misspelt further mentions go unseen)."""
         if hits is None:
             hits = self.scan(english)
         uses = []
@@ -303,10 +305,14 @@ class RenderingFinder:
             if key not in cache:
                 others = homographs(m) if homographs else ()
                 cache[key] = tuple(self.renderings(m.term, english, m.text, others=others, partial=partial,
-                                                   quick=True, hits=hits))
+                                                   quick=quick, hits=hits))
             uses.append((m, cache[key]))
         rendered = {m.term.target for m, rs in uses if any(r.right for r in rs)}
-        missing = list(dict.fromkeys(m.term.target for m, _ in uses if m.term.target not in rendered))
+        # Per English occurrence (issue 12): a misspelt further mention left beside a
+        # right one ("Wuhan ... Wuhun", one ووهان in the Arabic) is reported, not silent.
+        slipped = {m.term.target for m, rs in uses if any(r.kind == "variant" and not r.via for r in rs)}
+        missing = list(dict.fromkeys(m.term.target for m, _ in uses
+                                     if m.term.target not in rendered or m.term.target in slipped))
         return Review(uses, hits, missing, _forbidden(uses, hits))
 
 
