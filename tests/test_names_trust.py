@@ -103,3 +103,20 @@ def test_a_misspelt_further_mention_is_reported_by_enforce_and_qa():
     assert [(u.target, u.reason) for u in result.unplaced] == [("Trump", "missing")]   # …but reported
     report = run_qa([align(None, [source], [english])], glossary, checks=["term-missing"])
     assert [(f.term, f.evidence) for f in report.findings] == [("Trump", "Trumb")]
+
+
+# -- mechanism 4: short names still get sound-alike search ------------------------------
+@pytest.mark.parametrize("term, source, english, expected", [
+    (Term("Wuhan", ("ووهان",), "place"), "في ووهان", "in Wehan city", "in Wuhan city"),      # key N
+    (Term("Italy", ("إيطاليا",), "place"), "إلى إيطاليا", "aid to Itoly", "aid to Italy"),  # key TL
+    (Term("Dundee", ("داندي",), "place"), "فريق داندي", "Tundee Stars won", "Dundee Stars won"),  # t/d
+    (Term("remdesivir", ("ريمديسيفير",), "other"), "دواء ريمديسيفير", "the drug remdesevir", "the drug remdesivir"),
+])
+def test_short_and_lowercase_names_get_sound_alikes(term, source, english, expected):
+    assert _fix(_enforcer(term), source, english).text == expected
+
+
+def test_a_short_sound_alike_english_writes_is_another_name():
+    # Peppa and Pippa share the key B: a one-word name that short proves nothing by its consonants.
+    result = _fix(_enforcer(Term("Pippa", ("بيبا",), "person")), "شاهد بيبا", "watched Peppa Pig")
+    assert result.text == "watched Peppa Pig"

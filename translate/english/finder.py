@@ -24,7 +24,7 @@ from ..arabic.lexicon import Lexicon, default_lexicon
 from ..glossary.model import Glossary, Term
 from .index import EnglishHit, EnglishIndex
 from .sounds import confusable_key
-from .renderings import (MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, Rendering, derived_forms, exact_case, find_renderings,
+from .renderings import (CLOSENESS_BY_KEY, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, Rendering, derived_forms, exact_case, find_renderings,
                          phrase_spans)
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
@@ -42,6 +42,8 @@ class RenderingSettings:
     min_variant_similarity: float = MIN_VARIANT_SIMILARITY
     # …and each of its words this similar to the name's word in its place.
     min_word_similarity: float = MIN_WORD_SIMILARITY
+    # …and looks this much like it, by the length of its consonant key (1, 2, 3+ letters).
+    closeness_by_key: tuple[float, ...] = CLOSENESS_BY_KEY
     # English words at least this frequent (Zipf) are never taken for a misspelt name.
     common_word_zipf: float = 3.0
     # A variant this close (rapidfuzz ratio) to a forbidden form, and closer to it
@@ -55,6 +57,10 @@ class RenderingSettings:
     # NTREX + TICO-19 with the 65k-name list: false corrections 49 → see
     # bench/PRECISION_NOTES.md; the MT misspellings of the curated run are all below 2.
     own_name_zipf: float = 2.0
+    # A word English writes whose key has this many consonants or fewer is another
+    # name even with the target's consonants: short keys collide (Peppa/Pippa: B).
+    # Without it, searching 1-letter keys added Peppa→Pippa x3 on NTREX (65k list).
+    short_key: int = 2
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -220,7 +226,8 @@ class RenderingFinder:
         s = self.settings
         target = term.target
         out = []
-        for r in find_renderings(term, english, source_text, s.min_variant_similarity, s.min_word_similarity):
+        for r in find_renderings(term, english, source_text, s.min_variant_similarity, s.min_word_similarity,
+                                 s.closeness_by_key):
             if r.kind != "variant":
                 if not _lowercase_word(r.text, r.target or target):
                     out.append(replace(r, target=r.target or target))
@@ -251,8 +258,11 @@ class RenderingFinder:
             return True
         got, want = _name_words(r.text), _name_words(term.target)
         zipf = self.lexicon.english_name_zipf
+        # A one-word name with a short key: the same consonants prove nothing.
+        short = self.settings.short_key if len(got) == 1 else -1
         if len(got) == len(want):  # each word against the name's word in its place
-            return any(zipf(g) >= self.settings.own_name_zipf and confusable_key(g) != confusable_key(w)
+            return any(zipf(g) >= self.settings.own_name_zipf
+                       and (confusable_key(g) != confusable_key(w) or len(confusable_key(g)) <= short)
                        for g, w in zip(got, want) if g.lower() != w.lower())
         # Words joined or split: each new word against every word of the name.
         own = {confusable_key(w) for w in want} | {confusable_key(term.target)}

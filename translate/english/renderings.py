@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from ..glossary.model import Term
-from .sounds import arabic_key, english_key, key_similarity
+from ..glossary.model import TRANSLITERATED_TYPES, Term
+from .sounds import arabic_key, english_key, key_similarity, merge_voicing
 
 KINDS = ("canonical", "forbidden", "variant")
 #: Kinds the finder adds (:mod:`.finder`): a copied Latin source spelling, a
@@ -39,6 +39,14 @@ _FUNCTION_WORDS = frozenset("The A An And Of In On At To For From By With But Or
 # A lowercase hyphen part of a name (Kim Jong-un, Moon Jae-in).
 _TAIL = re.compile(r"-[a-z]+(?![\w\-])")
 MIN_VARIANT_SIMILARITY = 0.75
+# How alike (rapidfuzz ratio) a sound-alike must also look, by the length of its
+# consonant key: 1 letter (Wuhan: N), 2 (Iran: RN), 3 or more. A short key collides
+# easily (Erin for Iran), so it must look like the name too, but a floor that
+# disables the search left every slip in Wuhan, Italy, Hubei, Toyota silent (issue
+# 12). Curated TICO-19 run: see bench/PRECISION_NOTES.md.
+CLOSENESS_BY_KEY = (0.8, 0.75, 0.5)
+# Words a lowercase term (remdesivir) may be misspelt as, in any case.
+_ANY_WORD = re.compile(r"(?<![\w\-])[A-Za-z][a-z'’]*(?:-[a-z]+)*")
 # Each word of a same-length group against the name's word in its place.
 MIN_WORD_SIMILARITY = 0.5
 
@@ -142,7 +150,8 @@ def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_renderings(term: Term, english: str, source_text: str | None = None,
                     min_similarity: float = MIN_VARIANT_SIMILARITY,
-                    min_word_similarity: float = MIN_WORD_SIMILARITY) -> list[Rendering]:
+                    min_word_similarity: float = MIN_WORD_SIMILARITY,
+                    closeness: tuple[float, ...] = CLOSENESS_BY_KEY) -> list[Rendering]:
     """Every rendering of ``term`` in ``english``, sorted by position, unfiltered
     (:class:`~translate.english.finder.RenderingFinder` is what enforcement and QA ask).
 
@@ -164,7 +173,7 @@ def find_renderings(term: Term, english: str, source_text: str | None = None,
             if _free(taken, a, b):
                 found.append(Rendering(a, b, english[a:b], "forbidden"))
                 taken.append((a, b))
-    found.extend(_variants(term, english, source_text, taken, min_similarity, min_word_similarity))
+    found.extend(_variants(term, english, source_text, taken, min_similarity, min_word_similarity, closeness))
     found.sort(key=lambda r: r.start)
     return found
 
@@ -210,17 +219,28 @@ def _word_by_word(text: str, target_words: list[str], min_word_similarity: float
     return True
 
 
+def _similarity(key: str, keys: list[str]) -> float:
+    """How alike two consonant keys sound, t/d counted as one (Tundee, Dundee:
+    the voicing an MT slip or a romanisation swaps)."""
+    loose = merge_voicing(key)
+    return max(max(key_similarity(key, k), key_similarity(loose, merge_voicing(k))) for k in keys)
+
+
 def _variants(term: Term, english: str, source_text: str | None, taken: list[tuple[int, int]],
-              min_similarity: float, min_word_similarity: float) -> list[Rendering]:
+              min_similarity: float, min_word_similarity: float,
+              closeness_by_key: tuple[float, ...] = CLOSENESS_BY_KEY) -> list[Rendering]:
     target_words = [w for w in term.target.split() if w.lower() != "the"]
     want = english_key(term.target)
     keys = [want] + [english_key(f) for f in term.forbidden]
     if source_text:
         keys.append(arabic_key(source_text))
-    keys = [k for k in keys if len(k) >= 2]
+    keys = [k for k in keys if k]
     if not keys:
         return []
-    words = list(_NAME_WORD.finditer(english))
+    # A lowercase term (remdesivir, not a name list's lowercased "dandy") is written
+    # in lowercase: its slips are too.
+    lowercase = term.type not in TRANSLITERATED_TYPES and term.target == term.target.lower()
+    words = list((_ANY_WORD if lowercase else _NAME_WORD).finditer(english))
     out: list[Rendering] = []
     plural_ok = not term.target.lower().endswith("s")
     # As many words as the name first: a group with an extra word (Abu Mahdi
@@ -262,16 +282,16 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
             if n == len(target_words) and not _word_by_word(text, target_words, min_word_similarity):
                 continue  # "Mr Mahdi al-Mohandess" is a title and part of the name
             key = english_key(text)
-            sim = max(key_similarity(key, k) for k in keys)
+            sim = _similarity(key, keys)
             if plural_ok and text.endswith("s") and len(text) > 3:
                 # a plural (the Esbirs): the name is the word without its "s"
-                sim_bare = max(key_similarity(english_key(text[:-1]), k) for k in keys)
+                sim_bare = _similarity(english_key(text[:-1]), keys)
                 if sim_bare > sim:
                     b -= 1
                     text, sim, key = english[a:b], sim_bare, english_key(english[a:b])
             closeness = ratio(text.lower(), term.target.lower()) / 100
             # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
-            if sim >= min_similarity and closeness >= (0.5 if len(key) >= 3 else 0.75):
+            if sim >= min_similarity and closeness >= closeness_by_key[max(1, min(len(key), len(closeness_by_key))) - 1]:
                 score = round(0.7 * sim + 0.3 * closeness, 3)
                 out.append(Rendering(a, b, text, "variant", score))
                 taken.append((a, b))
