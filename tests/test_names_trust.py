@@ -120,3 +120,30 @@ def test_a_short_sound_alike_english_writes_is_another_name():
     # Peppa and Pippa share the key B: a one-word name that short proves nothing by its consonants.
     result = _fix(_enforcer(Term("Pippa", ("بيبا",), "person")), "شاهد بيبا", "watched Peppa Pig")
     assert result.text == "watched Peppa Pig"
+
+
+# -- mechanism 5: nothing dropped silently -----------------------------------------------
+def test_a_refused_ambiguous_spelling_is_reported_by_enforce_and_qa_with_the_verdicts_note():
+    from translate.documents import align
+    from translate.matching import Matcher
+    from translate.qa import run_qa
+
+    borrell = Term("Borrell", ("بوريل",), "person")
+    glossary = Glossary(terms=[borrell])
+    source, english = "قال بوريل أيضا إن الصين شريك", "Buril also said that China is a partner"
+    result = Enforcer(glossary).enforce_line(source, english)
+    assert result.text == english and not result.corrections     # not trusted, not changed…
+    [u] = result.unplaced                                          # …but reported
+    need = Matcher(glossary).needs(0, "بوريل")                     # the note of `glossary check --explain`
+    assert (u.reason, u.english, u.note) == ("ambiguous", "Buril", need) and need
+    assert u.to_dict()["note"].startswith("found بوريل, not enforced: ")
+    report = run_qa([align(None, [source], [english])], glossary)
+    [f] = [f for f in report.findings if f.check == "term-unchecked"]
+    assert f.severity == "info" and f.term == "Borrell" and f.evidence == "Buril" and need in f.message
+
+
+def test_a_refused_spelling_with_no_rendering_in_the_english_is_not_reported():
+    # عزل here is "isolation": the English does not name a person Azl, so there is nothing to see.
+    glossary = Glossary(terms=[Term("Azl", ("عزل",), "person")])
+    result = Enforcer(glossary).enforce_line("دخل في عزل تام", "He went into full isolation")
+    assert not result.unplaced

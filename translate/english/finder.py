@@ -15,7 +15,7 @@ second implementation.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
 
 from rapidfuzz.fuzz import ratio
@@ -98,6 +98,9 @@ class Review:
     hits: list[EnglishHit]
     missing: list[str]          # targets, in source order
     forbidden: list[ForbiddenForm]  # in text order
+    #: Source spellings the matcher refused as ambiguous whose term the English
+    #: renders wrongly (a sound-alike or forbidden form): reported, not dropped.
+    unchecked: list[tuple[Any, tuple[Rendering, ...]]] = field(default_factory=list)
 
 
 class RenderingFinder:
@@ -300,12 +303,14 @@ class RenderingFinder:
 
     # -- one segment ---------------------------------------------------------------
     def review(self, matches: Iterable[Matched], english: str, homographs: Homographs | None = None,
-               hits: list[EnglishHit] | None = None, partial: bool = True, quick: bool = False) -> Review:
+               hits: list[EnglishHit] | None = None, partial: bool = True, quick: bool = False,
+               refused: Iterable[Matched] = ()) -> Review:
         """Judge one segment (QA on a translation; enforcement on what it wrote):
         a term is missing when none of its matches has a right rendering, or when
         a sound-alike of it is left beside the right one; a forbidden form is one
         the glossary lists, or a close variant of one. ``quick``: stop at the
-        canonical form (misspelt further mentions go unseen)."""
+        canonical form (misspelt further mentions go unseen). ``refused``: the
+        matcher's refused one-word hits (``Matcher.find_all(refused=…)``)."""
         if hits is None:
             hits = self.scan(english)
         uses = []
@@ -323,7 +328,24 @@ class RenderingFinder:
         slipped = {m.term.target for m, rs in uses if any(r.kind == "variant" and not r.via for r in rs)}
         missing = list(dict.fromkeys(m.term.target for m, _ in uses
                                      if m.term.target not in rendered or m.term.target in slipped))
-        return Review(uses, hits, missing, _forbidden(uses, hits))
+        return Review(uses, hits, missing, _forbidden(uses, hits),
+                      self._unchecked(refused, english, {m.term.target for m, _ in uses}, homographs))
+
+    def _unchecked(self, refused: Iterable[Matched], english: str, named: set[str],
+                   homographs: Homographs | None) -> list[tuple[Any, tuple[Rendering, ...]]]:
+        """Refused spellings whose term the English writes wrongly (Buril for
+        بوريل, refused as an Arabic word): nothing is dropped silently."""
+        out = []
+        for m in refused:
+            target = m.term.target
+            if target in named:
+                continue
+            named.add(target)
+            others = homographs(m) if homographs else ()
+            rs = tuple(self.renderings(m.term, english, m.text, others=others, partial=False))
+            if rs and not any(r.right for r in rs):
+                out.append((m, rs))
+        return out
 
 
 def _forbidden(uses: list[tuple[Any, tuple[Rendering, ...]]], hits: list[EnglishHit]) -> list[ForbiddenForm]:

@@ -90,10 +90,11 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         if not v.sure:
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
-                if not _supported(line, h, terms[h.entry.term_id], anchors if v is Verdict.NEEDS_NAME else set()):
-                    continue
-                if v is Verdict.NEEDS_LISTED_TITLE and \
-                        _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant):
+                if not _supported(line, h, terms[h.entry.term_id], anchors if v is Verdict.NEEDS_NAME else set()) \
+                        or (v is Verdict.NEEDS_LISTED_TITLE
+                            and _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant)):
+                    if line.refused is not None and h.kind != "fuzzy":
+                        line.refused.append(h)
                     continue
             h.score = min(h.score, 0.9)
         kept.append(h)

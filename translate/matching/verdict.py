@@ -27,6 +27,8 @@ class Verdict(Enum):
     right there, and keeping fuzzy matching off its word."""
 
     DROP = ("drop", "never matches alone (a particle, a title or an initial)")
+    DOUBTFUL_CLITIC = ("drop", "reads as a clitic on an Arabic word about as common: list this form with "
+                               "its clitic to have it matched", "clitic")
     KEEP = ("sure", None, "keep")
     ANCHOR = ("sure", None, "anchor")  # kept, and vouches for an ambiguous neighbour
     NEEDS_NAME = ("open", "is also an Arabic word, more common than the name: alone it needs a title or another "
@@ -43,6 +45,9 @@ class Verdict(Enum):
         self.sure = group == "sure"
         self.open = group == "open"
         self.shut = group in ("shut", "drop")
+        #: When refused, a reviewer should hear of it (issue 12, nothing dropped
+        #: silently): an ambiguity, not a particle, title or initial (never a name).
+        self.reported = group in ("open", "shut") or _ == ("clitic",)
         #: What the spelling needs, in a glossary maintainer's words (None: nothing).
         self.need = need
 
@@ -139,8 +144,10 @@ def verdict(word: str, plen: int, stem: str, n: int, entry: Entry, term: Term, l
         if n == 1 and _NAME_WORD.search(term.target) is None:
             return Verdict.DROP
         return Verdict.ANCHOR if _anchor(n, stem, entry, term, lexicon, settings) else Verdict.KEEP
-    if _doubtful_clitic(word, plen, stem, term, lexicon, settings) or _never_alone(n, stem, entry, term):
+    if _never_alone(n, stem, entry, term):
         return Verdict.DROP
+    if _doubtful_clitic(word, plen, stem, term, lexicon, settings):
+        return Verdict.DOUBTFUL_CLITIC
     if not (one_word(n, entry) and is_word(stem, term, lexicon, settings)):
         return Verdict.ANCHOR if _anchor(n, stem, entry, term, lexicon, settings) else Verdict.KEEP
     if not settings.context:
