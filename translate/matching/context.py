@@ -67,13 +67,17 @@ def announces(norm_word: str, term_type: str) -> bool:
     return _bare(norm_word, PLACES if term_type in PLACE_TYPES else TITLES | LINKS)
 
 
+#: Every written form a person-vetoing cue takes (with و/ف/ب), for a one-lookup test.
+NOT_PEOPLE_FORMS: frozenset[str] = NOT_PEOPLE | frozenset(c + w for c in "وفب" for w in NOT_PEOPLE)
+
+
 def contradicts(norm_word: str, term_type: str) -> bool:
     """Does this word, right before a name, say it names something other than a
     person? A disease, place, organisation or event word (فيروس كورونا is the
     coronavirus; مدينة بالو, the city of Palu). No mirror rule for places: a
     title before a place is the subject of a verb (زار الوزير جورجيا, "the
     minister visited Georgia"), not a name in apposition."""
-    return term_type == "person" and _bare(norm_word, NOT_PEOPLE)
+    return term_type == "person" and norm_word in NOT_PEOPLE_FORMS
 
 
 def follows_name(norm_word: str) -> bool:

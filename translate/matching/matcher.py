@@ -59,10 +59,20 @@ class Matcher:
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1, refused: list[Match] | None = None) -> list[Match]:
         """One line, as a document of its own (``refused``: see :meth:`find_all`)."""
-        return self.find_all([line], refused, first=line_no)
+        back = Normalized(line)  # the normalised line and its map back to the original
+        tokens = list(WORD.finditer(back.text))
+        words = list(map(_GROUP, tokens))
+        learn(self, words)
+        found = self._hits(back, words, tokens, refused is not None)
+        if found is None:
+            return []
+        kept = self._matches(line_no, *found, full_names(self.index.terms, [found[1]]))
+        if found[0].refused:
+            refused.extend(self._refused(line_no, found[0], kept))  # type: ignore[union-attr]
+        return kept
 
     @gc_paused()
-    def find_all(self, lines: Iterable[str], refused: list[Match] | None = None, first: int = 1) -> list[Match]:
+    def find_all(self, lines: Iterable[str], refused: list[Match] | None = None) -> list[Match]:
         """All lines of a document: its distinct words are looked up in one batch.
 
         ``refused``, when given, gets the one-word hits the ambiguity policy
@@ -76,7 +86,7 @@ class Matcher:
         learn(self, {w for words in per_line for w in words})
         collect = refused is not None
         found = [(no, self._hits(back, words, t, collect))
-                 for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), first) if words]
+                 for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
         found = [(no, hits) for no, hits in found if hits is not None]
         # One sense per discourse: a name given in full anywhere in the document
         # (قاسم سليماني) vouches for its words elsewhere in it (سليماني).

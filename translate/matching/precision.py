@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..arabic.morphology import HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_compound_tail, is_definite_nisba
+from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_compound_tail,
+                                 is_definite_nisba)
 from ..glossary.model import Term
-from .context import announces, contradicts, follows_name
+from .context import NOT_PEOPLE_FORMS, announces, contradicts, follows_name
 from .discourse import FullNames
 from .line import MARKS, Line
 from .passes import Hit
@@ -47,17 +48,22 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
     return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
 
 
+_CUES = NOT_PEOPLE_FORMS | frozenset(COMPOUND_HEADS)
+
+
 def _other_entity(m: "Matcher", line: Line, hit: Hit) -> bool:
     """The word before says the hit names something else (:func:`.context.contradicts`),
     or the hit is the second half of a compound name (عبد الله, أبو كامل)."""
     before = hit.i - 1
-    if not line.joined(before, 2):
-        return False
+    word = line.words[before]
+    if word not in _CUES and line.words[hit.i] != GOD:
+        return False  # the common case, in one lookup
     term = m.index.terms[hit.entry.term_id]
-    if contradicts(line.words[before], term.type):
+    if term.type != "person" or not line.joined(before, 2):
+        return False
+    if contradicts(word, term.type):
         return True
-    return term.type == "person" and hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 \
-        and is_compound_tail(line.words[before], line.words[hit.i])
+    return hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 and is_compound_tail(word, line.words[hit.i])
 
 
 def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
