@@ -495,3 +495,19 @@ def test_a_term_does_not_match_where_the_arabic_names_another_kind_of_thing(term
 ])
 def test_the_same_terms_match_elsewhere(term, line):
     assert [m.text for m in _terms(term).find(line)]
+
+
+# -- issue 12, mechanism 7: folding does not invent names -----------------------
+def test_a_word_that_exists_only_by_folding_is_not_a_name():
+    # كافية ("sufficient") folds to كافيه, Café; as written it is a common word.
+    m = _terms(Term("Café", ("كافيه",), "person"))
+    assert m.find("هذه الأموال كافية للجميع") == []
+    assert [x.text for x in m.find("قال كافيه إن")] == ["كافيه"]     # the listed spelling still matches
+
+
+@pytest.mark.parametrize("term, line", [
+    (Term("Ashley", ("اشلي",), "person"), "قالت آشلي إن"),            # a name written with its hamza
+    (Term("Osama", ("أسامة",), "person"), "قال الشيخ اسامة إن"),       # a name typed without it
+])
+def test_a_name_written_another_way_still_matches(term, line):
+    assert [x.target for x in _terms(term).find(line)] == [term.target]

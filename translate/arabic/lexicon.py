@@ -52,6 +52,7 @@ class Lexicon:
         self._names = names
         self._name_cache: dict[str, float] = {}
         self._word_cache: dict[str, float] = {}
+        self._written_cache: dict[str, float] = {}
 
     @staticmethod
     def _buckets(lang: str, min_zipf: float) -> list[tuple[float, list[str]]]:
@@ -117,6 +118,17 @@ class Lexicon:
     def arabic_zipf(self, norm: str) -> float:
         """Zipf frequency of a normalised Arabic word, all its spellings together."""
         return _zipf(self.prepare()._arabic.get(norm, 0.0))  # type: ignore[union-attr]
+
+    def written_zipf(self, word: str) -> float:
+        """Zipf frequency of an Arabic word exactly as written (wordfreq keeps
+        hamza and ta marbuta apart: كافية 4.69, "sufficient", against كافيه 3.84,
+        Café), for the few hits that exist only because normalising folded them."""
+        cached = self._written_cache.get(word)
+        if cached is None:
+            import wordfreq
+
+            cached = self._written_cache[word] = wordfreq.zipf_frequency(word, "ar")
+        return cached
 
     def english_name_zipf(self, target: str) -> float:
         """Zipf frequency in English of a name's most frequent content word,

@@ -30,6 +30,8 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
         return True  # a piece of a hyphenated code: سارس-كوف-2
     if hit.i and _other_entity(m, line, hit):
         return True
+    if hit.n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
+        return True
     if hit.plen and hit.entry.variant[:1] in HAMZA_ALEFS and _bare_alef_after_clitic(m, line, hit):
         return True
     if hit.plen >= 2 and _hamza_on_article(line, hit):
@@ -64,6 +66,33 @@ def _other_entity(m: "Matcher", line: Line, hit: Hit) -> bool:
     if contradicts(word, term.type):
         return True
     return hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 and is_compound_tail(word, line.words[hit.i])
+
+
+_MORPHOLOGY_ENDINGS = ("ة", "ى")
+
+
+def _folded_word(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """A hit that exists only because normalising folded the word (كافية → كافيه,
+    Café) is another word when, as written, it is a common
+    Arabic word and more common than the name's own spelling (issue 12,
+    mechanism 7). A name typed without its hamza (اسامة, 3.6, for أسامة, 4.4)
+    is not: the name's spelling is the commoner."""
+    entry = hit.entry
+    # The folded spelling is at least as common as any form folded into it: a
+    # rare one (most names) needs no look at the original.
+    if entry.latin or m.lexicon.arabic_zipf(hit.stem) < m.settings.ambiguity.min_zipf:
+        return False
+    written = _strip_marks(line.surface(hit.i, 1, hit.plen))
+    if written == entry.variant or written in m.index.terms[entry.term_id].source:
+        return False
+    # Only the endings of Arabic morphology: ة (a feminine noun or adjective) and
+    # ى. A hamza is how many names are written (أبل Apple, آشلي Ashley, إيمي Emmy:
+    # on NTREX all four hamza cases this rule took were right names).
+    if not any(c in written and c not in entry.variant for c in _MORPHOLOGY_ENDINGS):
+        return False
+    zipf = m.lexicon.written_zipf
+    here = zipf(written)
+    return here >= m.settings.ambiguity.min_zipf and here > zipf(_strip_marks(entry.variant))
 
 
 def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
