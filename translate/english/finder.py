@@ -23,8 +23,8 @@ from rapidfuzz.fuzz import ratio
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..glossary.model import Glossary, Term
 from .index import EnglishHit, EnglishIndex
-from .sounds import confusable_key
-from .renderings import (CLOSENESS_BY_KEY, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, Rendering, derived_forms, exact_case, find_renderings,
+from .sounds import arabic_key, confusable_key, english_key, key_similarity
+from .renderings import (CLOSENESS_BY_KEY, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
                          phrase_spans)
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
@@ -116,6 +116,8 @@ class RenderingFinder:
         self._forbidden: tuple[int, bool] = (-1, False)
         # Full-search results of the last lines (see renderings: quick reuses them).
         self._recent: dict[tuple, list[Rendering]] = {}
+        # The last English text's name words and their keys (see _may_slip).
+        self._keyed: tuple[str | None, list[tuple[int, int, str]]] = (None, [])
 
     @property
     def index(self) -> EnglishIndex:
@@ -159,14 +161,15 @@ class RenderingFinder:
         ``others``: other English names (lowercase) the Arabic spelling stands for:
         such a name is a ``homograph``, right as written. ``partial``: for a person
         whose English has no rendering of the full name, look for the surname.
-        ``quick``: when the canonical form is there, skip the sound-alike search
-        (the costly part) and take the forbidden forms from ``hits``."""
+        ``quick``: when the canonical form is there and no other name word of the
+        English sounds like the target, skip the sound-alike search (the costly
+        part) and take the forbidden forms from ``hits``."""
         target = term.target
         key = (id(term), english, source_text, frozenset(others), partial)
         if quick:
             last = target.rsplit(None, 1)[-1].lower()
             canonical = self._accepted(term, english) if last in english.lower() or term.also else []
-            if canonical:
+            if canonical and not self._may_slip(term, english, canonical):
                 out = [Rendering(a, b, english[a:b], "canonical", 1.0, form) for a, b, form in canonical]
                 out += [Rendering(h.start, h.end, h.text, "forbidden", 1.0, target) for h in hits
                         if h.forbidden and h.term is term and not _lowercase_word(h.text, target)
@@ -181,6 +184,18 @@ class RenderingFinder:
             self._recent.clear()
         self._recent[key] = found
         return found
+
+    def _may_slip(self, term: Term, english: str, canonical: list[tuple[int, int, str]]) -> bool:
+        """Beside the canonical form, may the English hold a misspelt further
+        mention (Trump ... Trumb)? A name word outside the canonical spans whose
+        consonant key is close to one of the target's words: a key test per word,
+        which spares QA the sound-alike search on most segments."""
+        if self._keyed[0] is not english:
+            self._keyed = (english, [(w.start(), w.end(), english_key(w.group())) for w in NAME_WORD.finditer(english)])
+        least = self.settings.min_variant_similarity
+        wants = [english_key(w) for w in term.target.split() if w.lower() != "the"]
+        return any(key_similarity(k, want) >= least for a, b, k in self._keyed[1]
+                   if all(b <= x or a >= y for x, y, _ in canonical) for want in wants)
 
     @staticmethod
     def _accepted(term: Term, english: str) -> list[tuple[int, int, str]]:
@@ -303,13 +318,13 @@ class RenderingFinder:
 
     # -- one segment ---------------------------------------------------------------
     def review(self, matches: Iterable[Matched], english: str, homographs: Homographs | None = None,
-               hits: list[EnglishHit] | None = None, partial: bool = True, quick: bool = False,
+               hits: list[EnglishHit] | None = None, partial: bool = True, quick: bool = True,
                refused: Iterable[Matched] = ()) -> Review:
         """Judge one segment (QA on a translation; enforcement on what it wrote):
         a term is missing when none of its matches has a right rendering, or when
         a sound-alike of it is left beside the right one; a forbidden form is one
         the glossary lists, or a close variant of one. ``quick``: stop at the
-        canonical form (misspelt further mentions go unseen). ``refused``: the
+        canonical form unless a name word there sounds like it (see renderings). ``refused``: the
         matcher's refused one-word hits (``Matcher.find_all(refused=…)``)."""
         if hits is None:
             hits = self.scan(english)
@@ -336,11 +351,20 @@ class RenderingFinder:
         """Refused spellings whose term the English writes wrongly (Buril for
         بوريل, refused as an Arabic word): nothing is dropped silently."""
         out = []
+        keys: set[str] | None = None  # of the English's name words, when first needed
         for m in refused:
             target = m.term.target
             if target in named:
                 continue
             named.add(target)
+            if len(target.split()) == 1 and not m.term.forbidden:
+                # Most refused words name nobody in the English: a key test first
+                # (the full search for each made QA with the 65k list twice as slow).
+                if keys is None:
+                    keys = {english_key(w) for w in NAME_WORD.findall(english)}
+                want = (english_key(target), arabic_key(m.text))
+                if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want):
+                    continue
             others = homographs(m) if homographs else ()
             rs = tuple(self.renderings(m.term, english, m.text, others=others, partial=False))
             if rs and not any(r.right for r in rs):

@@ -30,7 +30,7 @@ FINDER_KINDS = ("copied", "partial", "homograph", "derived")
 # continues the name only before a capital (Abdel-Mehdi, Abd al-Mahdi), so
 # "Esbir-led" is the name "Esbir" plus an ordinary suffix. A leading Arabic article
 # (al-Sadr) belongs to the name.
-_NAME_WORD = re.compile(
+NAME_WORD = re.compile(
     r"(?:(?<![\w\-])(?:al|el|ul|ad|an|ar|as|ash|at|az)-(?=[A-Z]))?"
     r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
 )
@@ -240,7 +240,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     # A lowercase term (remdesivir, not a name list's lowercased "dandy") is written
     # in lowercase: its slips are too.
     lowercase = term.type not in TRANSLITERATED_TYPES and term.target == term.target.lower()
-    words = list((_ANY_WORD if lowercase else _NAME_WORD).finditer(english))
+    words = list((_ANY_WORD if lowercase else NAME_WORD).finditer(english))
     out: list[Rendering] = []
     plural_ok = not term.target.lower().endswith("s")
     # As many words as the name first: a group with an extra word (Abu Mahdi
@@ -248,7 +248,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     sizes = list(dict.fromkeys(max(1, len(target_words) + d) for d in (0, 1, -1)))
     # The name's words as the English is cut into them (al-Muhandis one, Jong-un two).
     tails = len(_TAIL.findall(term.target))
-    parts = len(_NAME_WORD.findall(term.target)) + tails
+    parts = len(NAME_WORD.findall(term.target)) + tails
     own_function_word = any(w in _FUNCTION_WORDS for w in term.target.title().split()[1:])
     for n in sizes:
         for i in range(len(words) - n + 1):

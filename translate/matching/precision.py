@@ -85,10 +85,10 @@ def _folded_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     written = _strip_marks(line.surface(hit.i, 1, hit.plen))
     if written == entry.variant or written in m.index.terms[entry.term_id].source:
         return False
-    # Only the endings of Arabic morphology: ة (a feminine noun or adjective) and
-    # ى. A hamza is how many names are written (أبل Apple, آشلي Ashley, إيمي Emmy:
+    # Only the endings of Arabic morphology, ة (a feminine noun or adjective) and
+    # ى, written where the name's spelling has ه or ي. A hamza is how many names are written (أبل Apple, آشلي Ashley, إيمي Emmy:
     # on NTREX all four hamza cases this rule took were right names).
-    if not any(c in written and c not in entry.variant for c in _MORPHOLOGY_ENDINGS):
+    if not written.endswith(_MORPHOLOGY_ENDINGS) or entry.variant.endswith(_MORPHOLOGY_ENDINGS):
         return False
     zipf = m.lexicon.written_zipf
     here = zipf(written)
