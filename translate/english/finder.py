@@ -191,9 +191,10 @@ class RenderingFinder:
         consonant key is close to one of the target's words: a key test per word,
         which spares QA the sound-alike search on most segments."""
         if self._keyed[0] is not english:
-            self._keyed = (english, [(w.start(), w.end(), english_key(w.group())) for w in NAME_WORD.finditer(english)])
+            self._keyed = (english, [(w.start(), w.end(), confusable_key(w.group()))
+                                     for w in NAME_WORD.finditer(english)])
         least = self.settings.min_variant_similarity
-        wants = [english_key(w) for w in term.target.split() if w.lower() != "the"]
+        wants = [confusable_key(w) for w in term.target.split() if w.lower() != "the"]
         return any(key_similarity(k, want) >= least for a, b, k in self._keyed[1]
                    if all(b <= x or a >= y for x, y, _ in canonical) for want in wants)
 
