@@ -54,8 +54,9 @@ class RenderingSettings:
     # consonants differ from the target word's is a different name, never rewritten
     # (Schengen is not Shenzhen, Gansu not Guangzhou, Valtteri not Waltari, Lynsey
     # not Lindsey). The same consonants are a respelling (Abdel-Mehdi, Abdul Mahdi).
-    # NTREX + TICO-19 with the 65k-name list: false corrections 49 → see
-    # bench/PRECISION_NOTES.md; the MT misspellings of the curated run are all below 2.
+    # With the 65k-name list this rule alone took false corrections on NTREX 42 → 26 and
+    # TICO-19 7 → 3 (bench/PRECISION_NOTES.md); the curated run's MT misspellings
+    # (Esbir, Wehan, Porrell) are all below 2, so none of its fixes was lost.
     own_name_zipf: float = 2.0
     # A word English writes whose key has this many consonants or fewer is another
     # name even with the target's consonants: short keys collide (Peppa/Pippa: B).
