@@ -147,3 +147,15 @@ def test_a_refused_spelling_with_no_rendering_in_the_english_is_not_reported():
     glossary = Glossary(terms=[Term("Azl", ("عزل",), "person")])
     result = Enforcer(glossary).enforce_line("دخل في عزل تام", "He went into full isolation")
     assert not result.unplaced
+
+
+@pytest.mark.parametrize("term, source, english, expected", [
+    # a slip that changes the key a lot, in a full name whose other word is exact
+    (Term("Eilidh Doyle", ("إيليد دويل",), "person"), "قالت إيليد دويل", "Eiidh Doyle said", "Eilidh Doyle said"),
+    (Term("Robert Koch", ("روبرت كوخ",), "person"), "معهد روبرت كوخ", "the Roert Koch Institute",
+     "the Robert Koch Institute"),
+    # another first name with the same surname is another person
+    (Term("George Bush", ("جورج بوش",), "person"), "قال جورج بوش", "Laura Bush said", "Laura Bush said"),
+])
+def test_a_wrong_first_name_in_a_full_name_is_fixed_another_is_not(term, source, english, expected):
+    assert _fix(_enforcer(term), source, english).text == expected

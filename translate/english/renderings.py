@@ -290,6 +290,11 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
                     b -= 1
                     text, sim, key = english[a:b], sim_bare, english_key(english[a:b])
             closeness = ratio(text.lower(), term.target.lower()) / 100
+            # A full name, word for word alike (checked above), with one word exact
+            # and a slip in another (Eiidh Doyle): the slip may change the key a lot.
+            if n == len(target_words) > 1 and len(text.split()) == n and \
+                    any(g.lower() == w.lower() for g, w in zip(text.split(), target_words)):
+                sim = max(sim, min_similarity)
             # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
             if sim >= min_similarity and closeness >= closeness_by_key[max(1, min(len(key), len(closeness_by_key))) - 1]:
                 score = round(0.7 * sim + 0.3 * closeness, 3)
