@@ -5,6 +5,8 @@ another unambiguous name, stands right next to it: "الرئيس علي", "عل�
 """
 from __future__ import annotations
 
+from ..arabic.clitics import PREFIXES
+from ..arabic.morphology import has_article_clitic
 from ..arabic.normalize import normalize
 
 # Only definite titles, which stand in apposition right before a name (الرئيس علي).
@@ -28,9 +30,9 @@ _PLACES = "مدينه محافظه ولايه اقليم بلده قريه ال�
 # (فيروس كورونا, متلازمة داون), a place (مدينة بالو, جزيرة), an organisation, outlet,
 # event or eponym (شركة, صحيفة, كأس رايدر, مقياس ريختر, إعصار روزا). On NTREX and
 # TICO-19 with the 65k-name list they account for most "not a person" detections.
-_DISEASES = "فيروس فيروسات مرض امراض متلازمه داء"
+_DISEASES = "فيروس فيروسات مرض امراض مرضى متلازمه داء وباء جائحه تفشي لقاح"
 _NOT_PEOPLE = """
-مدينه محافظه ولايه اقليم بلده قريه العاصمه عاصمه منطقه جزيره شارع نهر جبل بحيره ميناء مطار
+مدينه محافظه مقاطعه ولايه اقليم بلده قريه العاصمه عاصمه منطقه جزيره شارع نهر جبل بحيره ميناء مطار
 شركه صحيفه جريده مجله وكاله جامعه نادي كاس جائزه مقياس اعصار عاصفه مستشفى فندق مصرف بنك قناه
 """
 
@@ -67,8 +69,10 @@ def announces(norm_word: str, term_type: str) -> bool:
     return _bare(norm_word, PLACES if term_type in PLACE_TYPES else TITLES | LINKS)
 
 
-#: Every written form a person-vetoing cue takes (with و/ف/ب), for a one-lookup test.
-NOT_PEOPLE_FORMS: frozenset[str] = NOT_PEOPLE | frozenset(c + w for c in "وفب" for w in NOT_PEOPLE)
+#: Every written form a person-vetoing cue takes (with و ف ب ل ك in front, لفيروس
+#: كورونا, not the article: a construct noun has none), for a one-lookup test.
+NOT_PEOPLE_FORMS: frozenset[str] = NOT_PEOPLE | frozenset(
+    p + w for p in PREFIXES if not has_article_clitic(p) for w in NOT_PEOPLE)
 
 
 def contradicts(norm_word: str, term_type: str) -> bool:
