@@ -261,7 +261,7 @@ def curated(corpora_: list[Corpus], glossary: Glossary, gloss_path: Path, tmp: P
     for c in corpora_:
         out = write_lines(results[f"{c.name}/injected"]["lines"], tmp / f"{c.name}.enforced.en")
         qa_jobs[c.name] = ["qa", "-s", str(tmp / f"{c.name}.ar"), "-t", str(out), "-g", str(gloss_path),
-                           "--format", "json", "--check", "term-missing,forbidden", "--fail-on", "never",
+                           "--format", "json", "--check", "term-missing,forbidden,term-unchecked", "--fail-on", "never",
                            "-o", str(tmp / f"{c.name}.qa.json")]
     qa = run_all(qa_jobs)
     figures = {}
@@ -297,7 +297,7 @@ def curated(corpora_: list[Corpus], glossary: Glossary, gloss_path: Path, tmp: P
         judged = judge_changes(others, lines, res, c.arabic, types, common)
         false_injected = [f"{ch.before}→{ch.after}" for ch, why in judged if why != RIGHT]
         n = max(1, len(done))
-        q = {(f["line"], f["term"]) for f in qa[c.name]["findings"] if f["check"] in ("term-missing", "forbidden")}
+        q = {(f["line"], f["term"]) for f in qa[c.name]["findings"] if f["check"] in ("term-missing", "forbidden", "term-unchecked")}
         disagree = sorted(unplaced ^ q)
         print(f"\n== curated glossary ({len(glossary)} terms), {len(done)} injected errors in {c.name} "
               f"(seed {seed})")

@@ -65,7 +65,7 @@ def test_enforce_reports_what_qa_finds_in_its_output(data):
     sources, targets = data.draw(documents(glossary))
     results = Enforcer(glossary).enforce_lines(sources, targets)
     enforced = [r.text for r in results]
-    report = run_qa([align(None, sources, enforced)], glossary, checks=["term-missing", "forbidden"])
+    report = run_qa([align(None, sources, enforced)], glossary, checks=["term-missing", "forbidden", "term-unchecked"])
     said_by_enforce = {(u.line, u.target) for r in results for u in r.unplaced}
     said_by_qa = {(f.line, f.term) for f in report.findings}
     assert said_by_enforce == said_by_qa, (sources, targets, enforced)

@@ -441,3 +441,73 @@ def test_clitic_readings_of_many_words_at_once():
     assert sorted(readings(["والبنتاغون", "بومبيو", "وبه"])) == sorted([
         ("والبنتاغون", 0, "والبنتاغون"), ("والبنتاغون", 1, "البنتاغون"), ("والبنتاغون", 3, "بنتاغون"),
         ("بومبيو", 0, "بومبيو"), ("بومبيو", 1, "ومبيو"), ("وبه", 0, "وبه")])
+
+
+# -- issue 12, mechanism 8: terms are not names --------------------------------
+COUGH = Term("cough", ("سعال",), "other")
+ISOLATION = Term("isolation", ("عزل",), "other")
+QUARANTINE = Term("quarantine", ("حجر صحي",), "other")
+PNEUMONIA = Term("pneumonia", ("التهاب رئوي",), "other")
+
+
+@pytest.mark.parametrize("term, line, found", [
+    (COUGH, "من أعراضه السعال والحمى", "سعال"),             # the article is a clitic on a term
+    (COUGH, "يعاني من سعال جاف", "سعال"),                    # an ordinary word, alone
+    (ISOLATION, "فرضت الحكومة العزل المنزلي", "عزل"),
+    (ISOLATION, "دخل في عزل تام", "عزل"),
+    (QUARANTINE, "أنهى فترة الحجر الصحي أمس", "حجر الصحي"),  # the adjective agrees: definite
+    (QUARANTINE, "وضع في حجر صحي", "حجر صحي"),
+    (PNEUMONIA, "أصيب بالالتهاب الرئوي", "التهاب الرئوي"),   # the ال of التهاب is its own
+])
+def test_lexical_terms_match_without_the_name_policy(term, line, found):
+    assert [m.text for m in _terms(term).find(line)] == [found]
+
+
+def test_a_person_spelled_like_a_word_keeps_the_name_policy():
+    # The same spelling typed as a person is still a name: alone it needs a title.
+    assert _terms(Term("Azl", ("عزل",), "person")).find("دخل في عزل تام") == []
+
+
+# -- issue 12, mechanism 6: entity type decides context ------------------------
+CORONA = Term("Corona", ("كورونا",), "person")
+PALO_P = Term("Palo", ("بالو",), "person")
+RYDER = Term("Ryder", ("رايدر",), "person")
+KAMEL = Term("Kamel", ("كامل",), "person")
+ALLAH = Term("Allah", ("الله",), "person")
+GEORGIA = Term("Georgia", ("جورجيا",), "place")
+
+
+@pytest.mark.parametrize("term, line", [
+    (CORONA, "انتشار فيروس كورونا في العالم"),        # a disease
+    (PALO_P, "ضرب الزلزال مدينة بالو"),              # a place
+    (RYDER, "فاز الفريق بكأس رايدر"),                 # an event (ب + كأس)
+    (KAMEL, "قال أبو كامل إن الوضع صعب"),             # half of a compound name
+    (ALLAH, "التقى الوزير عبد الله"),
+])
+def test_a_term_does_not_match_where_the_arabic_names_another_kind_of_thing(term, line):
+    assert _terms(term).find(line) == []
+
+
+@pytest.mark.parametrize("term, line", [
+    (CORONA, "قال كورونا إنه سيعود"),
+    (PALO_P, "قال الرئيس بالو إن"),
+    (GEORGIA, "زار الوزير جورجيا"),  # "the minister visited Georgia": a title is no place cue either way
+])
+def test_the_same_terms_match_elsewhere(term, line):
+    assert [m.text for m in _terms(term).find(line)]
+
+
+# -- issue 12, mechanism 7: folding does not invent names -----------------------
+def test_a_word_that_exists_only_by_folding_is_not_a_name():
+    # كافية ("sufficient") folds to كافيه, Café; as written it is a common word.
+    m = _terms(Term("Café", ("كافيه",), "person"))
+    assert m.find("هذه الأموال كافية للجميع") == []
+    assert [x.text for x in m.find("قال كافيه إن")] == ["كافيه"]     # the listed spelling still matches
+
+
+@pytest.mark.parametrize("term, line", [
+    (Term("Ashley", ("اشلي",), "person"), "قالت آشلي إن"),            # a name written with its hamza
+    (Term("Osama", ("أسامة",), "person"), "قال الشيخ اسامة إن"),       # a name typed without it
+])
+def test_a_name_written_another_way_still_matches(term, line):
+    assert [x.target for x in _terms(term).find(line)] == [term.target]

@@ -43,7 +43,9 @@ def injected(glossary):
 def test_every_check_is_named_and_documented():
     from translate.qa import CHECKS
 
-    assert set(INJECTED) == {c.name for c in TERMINOLOGY_CHECKS}
+    # term-unchecked needs an ambiguous spelling the seed article lacks: its cases
+    # are in tests/test_names_trust.py.
+    assert set(INJECTED) | {"term-unchecked"} == {c.name for c in TERMINOLOGY_CHECKS}
     for check in CHECKS:
         assert check.severity in ("error", "warning", "info") and check.description
         assert __import__(check.__module__, fromlist=["x"]).__doc__

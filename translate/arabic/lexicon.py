@@ -29,6 +29,8 @@ _NAME_MIN_ZIPF = 1.0
 UNKNOWN = 0.0
 # Hardly any name is more frequent in English than this (John 5.3, Trump 4.9).
 NAME_ZIPF_CAP = 5.0
+#: Endings whose written form :meth:`Lexicon.written_zipf` keeps (normalising folds them).
+_WRITTEN_ENDINGS = ("ة", "ى")
 # Names travel, words do not: a person's name is about as frequent in French or
 # German text as in English (john 5.4/4.8/4.9, kavanaugh 3.1/2.4/2.3), while an
 # English word that a name list happens to hold is not (list 5.3/3.6/3.9, june
@@ -52,6 +54,7 @@ class Lexicon:
         self._names = names
         self._name_cache: dict[str, float] = {}
         self._word_cache: dict[str, float] = {}
+        self._written: dict[str, float] = {}
 
     @staticmethod
     def _buckets(lang: str, min_zipf: float) -> list[tuple[float, list[str]]]:
@@ -90,9 +93,16 @@ class Lexicon:
         return out
 
     @classmethod
+    def _load_written(cls) -> dict[str, float]:
+        """Arabic words as written that normalising changes at their end (ة, ى):
+        the only ones :meth:`written_zipf` is asked about."""
+        return {w: freq for freq, words in cls._buckets("ar", _LOAD_MIN_ZIPF) for w in words
+                if w.endswith(_WRITTEN_ENDINGS)}
+
+    @classmethod
     def _build(cls) -> list[dict[str, float]]:
         arabic, english = cls._load_arabic(), cls._load_english()
-        return [arabic, english, cls._load_names(english)]
+        return [arabic, english, cls._load_names(english), cls._load_written()]
 
     def prepare(self) -> "Lexicon":
         """Load the tables now rather than at the first lookup: about 2 s the
@@ -106,8 +116,8 @@ class Lexicon:
         from importlib.metadata import version
 
         key = (f"wordfreq {version('wordfreq')}|{_LOAD_MIN_ZIPF}|{_NAME_MIN_ZIPF}|{','.join(NAME_LANGUAGES)}"
-               f"|{table_digest()}")
-        arabic, english, names = load_or_build("lexicon", key, self._build)
+               f"|{table_digest()}|written")
+        arabic, english, names, self._written = load_or_build("lexicon", key, self._build)
         if self._arabic is None:
             self._arabic = arabic
         if self._english is None:
@@ -117,6 +127,13 @@ class Lexicon:
     def arabic_zipf(self, norm: str) -> float:
         """Zipf frequency of a normalised Arabic word, all its spellings together."""
         return _zipf(self.prepare()._arabic.get(norm, 0.0))  # type: ignore[union-attr]
+
+    def written_zipf(self, word: str) -> float:
+        """Zipf frequency of an Arabic word exactly as written (wordfreq keeps
+        hamza and ta marbuta apart: كافية 4.69, "sufficient", against كافيه 3.84,
+        Café), for the few hits that exist only because normalising folded them;
+        words ending in ة or ى only (others: 0)."""
+        return _zipf(self.prepare()._written.get(word, 0.0))
 
     def english_name_zipf(self, target: str) -> float:
         """Zipf frequency in English of a name's most frequent content word,

@@ -36,6 +36,13 @@ def split_compound(word: str) -> list[str]:
     return [word]
 
 
+def is_compound_tail(before: str, word: str) -> bool:
+    """Is ``word``, written after ``before``, the second half of a compound name
+    (the الله of عبد الله, the كامل of أبو كامل, the خلدون of ابن خلدون)? Then
+    it is not a name of its own."""
+    return before in COMPOUND_HEADS or (word == GOD and len(before) >= 2)
+
+
 def is_nisba_of(got: str, name: str) -> bool:
     """Is ``got`` an adjective or plural made from ``name``? (المكسيك → المكسيكي,
     سوريا → سوري, تركيا → تركي)"""
@@ -53,3 +60,14 @@ def is_definite_nisba(word: str) -> bool:
 def has_article_clitic(prefix: str) -> bool:
     """Does a proclitic prefix end in the article (ال, وال, لل)?"""
     return prefix.endswith((ARTICLE, "لل"))
+
+
+def definiteness_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A noun phrase's other definiteness: an Arabic adjective takes the article
+    when its noun does (حجر صحي, الحجر الصحي; التهاب رئوي, الالتهاب الرئوي). The
+    first word keeps its letters (its article, if any, is read as a clitic: the
+    ال of التهاب is not one); the later words get or lose theirs."""
+    rest = words[1:]
+    definite = tuple(w if w.startswith(ARTICLE) else ARTICLE + w for w in rest)
+    bare = tuple(w[2:] if w.startswith(ARTICLE) and len(w) >= 5 else w for w in rest)
+    return [words[:1] + f for f in dict.fromkeys((definite, bare)) if f != rest]

@@ -53,22 +53,26 @@ class Enforcer:
 
     def enforce_line(self, source: str, english: str, line_no: int = 1,
                      hints: dict[int, Sequence[Span]] | None = None,
-                     matches: list[Match] | None = None) -> LineResult:
+                     matches: list[Match] | None = None, refused: list[Match] | None = None) -> LineResult:
         """``matches``: the line's matches when the caller matched the whole
-        document (a name given in full elsewhere vouches for its surname here)."""
+        document (a name given in full elsewhere vouches for its surname here);
+        ``refused``: the hits the matcher refused there (reported, not dropped)."""
         if matches is None:
-            matches = self.matcher.find(source, line_no)
-        if not matches and not self.finder.has_forbidden():
+            refused = []
+            matches = self.matcher.find(source, line_no, refused)
+        if not matches and not refused and not self.finder.has_forbidden():
             return LineResult(english)
-        return enforce_line(source, english, matches, self.settings, line_no, hints, self.homographs, self.finder)
+        return enforce_line(source, english, matches, self.settings, line_no, hints, self.homographs, self.finder,
+                            refused or ())
 
     def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
         """One :class:`LineResult` per line pair (lines numbered from 1)."""
         if len(sources) != len(english):
             raise LengthMismatch(len(sources), len(english))
-        per_line = self.matcher.find_lines(sources)
-        return [self.enforce_line(s, e, no, matches=m)
-                for no, (s, e, m) in enumerate(zip(sources, english, per_line), 1)]
+        refused: list[list[Match]] = []
+        per_line = self.matcher.find_lines(sources, refused)
+        return [self.enforce_line(s, e, no, matches=m, refused=r)
+                for no, (s, e, m, r) in enumerate(zip(sources, english, per_line, refused), 1)]
 
 
 def enforce_lines(sources: Sequence[str], english: Sequence[str], glossary: Glossary,

@@ -89,7 +89,8 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
 
 def enforce_line(source: str, english: str, matches: Sequence[Match], settings: EnforceSettings | None = None,
                  line_no: int = 1, hints: Mapping[int, Sequence[Span]] | None = None,
-                 homographs: Homographs | None = None, finder: RenderingFinder | None = None) -> LineResult:
+                 homographs: Homographs | None = None, finder: RenderingFinder | None = None,
+                 refused: Sequence[Match] = ()) -> LineResult:
     """Correct ``english`` so every term matched in ``source`` has its canonical form.
 
     ``matches`` come from :meth:`Matcher.find` on ``source``; ``hints`` maps a
@@ -97,7 +98,9 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
     ``homographs`` gives the other English names of a match's Arabic spelling, which
     are never "corrected" (the Arabic is ambiguous, the English chose another name).
     ``finder``: the glossary's :class:`RenderingFinder` (default: one for the
-    matched terms). Text outside the corrected spans is returned byte-identical.
+    matched terms). ``refused``: the matcher's refused one-word hits on the line,
+    reported when the English writes their term wrongly. Text outside the
+    corrected spans is returned byte-identical.
     """
     settings = settings or EnforceSettings()
     if finder is None:
@@ -132,7 +135,8 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
         pos = c.end
     parts.append(english[pos:])
     text = "".join(parts)
-    return LineResult(text, corrections, _unplaced(matches, text, line_no, settings, homographs, finder), len(placed))
+    return LineResult(text, corrections, _unplaced(matches, text, line_no, settings, homographs, finder, refused),
+                      len(placed))
 
 
 def _low(m: Match, settings: EnforceSettings) -> bool:
@@ -140,12 +144,12 @@ def _low(m: Match, settings: EnforceSettings) -> bool:
 
 
 def _unplaced(matches: Sequence[Match], text: str, line_no: int, settings: EnforceSettings,
-              homographs: Homographs | None, finder: RenderingFinder) -> list[Unplaced]:
+              homographs: Homographs | None, finder: RenderingFinder, refused: Sequence[Match] = ()) -> list[Unplaced]:
     """What QA would report on the corrected line: every match of a term with no
     right rendering (a weak fuzzy match as ``low-score``), and every forbidden form
     left in the text (a listed one, or a close variant of one)."""
     hits = finder.scan_for_forbidden(text)
-    review = finder.review(matches, text, homographs, hits)
+    review = finder.review(matches, text, homographs, hits, refused=refused)
     missing = set(review.missing)
     out = [Unplaced(line_no, m.start, m.end, m.text, m.target, "low-score" if _low(m, settings) else "missing",
                     m.score) for m in matches if m.target in missing]
@@ -153,5 +157,8 @@ def _unplaced(matches: Sequence[Match], text: str, line_no: int, settings: Enfor
         m = next((m for m in matches if m.term is f.term), None)
         out.append(Unplaced(line_no, m.start if m else 0, m.end if m else 0, m.text if m else "", f.term.target,
                             "forbidden", m.score if m else 1.0, english=f.text))
+    for m, rs in review.unchecked:
+        out.append(Unplaced(line_no, m.start, m.end, m.text, m.target, "ambiguous", m.score,
+                            english=rs[0].text, note=m.need or ""))
     out.sort(key=lambda u: u.source_start)
     return out

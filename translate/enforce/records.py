@@ -8,7 +8,9 @@ CORRECTION_REASONS = ("forbidden", "variant", "case", "copied", "partial")
 #: Why a source term was not enforced.
 #: ``forbidden``: a forbidden form (or a close variant of one) left in the English,
 #: e.g. a second mention the source names once, or a term the source does not name.
-UNPLACED_REASONS = ("missing", "low-score", "forbidden")
+#: ``ambiguous``: a spelling the matcher refused as also an Arabic word while the
+#: English writes its term wrongly; ``note`` says what the spelling needs.
+UNPLACED_REASONS = ("missing", "low-score", "forbidden", "ambiguous")
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,10 @@ class Unplaced:
     target: str
     reason: str
     score: float = 1.0
-    #: For ``forbidden``: the form left in the English.
+    #: For ``forbidden`` and ``ambiguous``: the form left in the English.
     english: str = ""
+    #: For ``ambiguous``: what the spelling needs to be matched (the matcher's verdict).
+    note: str = ""
 
     def to_dict(self) -> dict:
         out = {"line": self.line, "source_start": self.source_start, "source_end": self.source_end,
@@ -70,6 +74,8 @@ class Unplaced:
                "score": round(self.score, 3)}
         if self.english:
             out["english"] = self.english
+        if self.note:
+            out["note"] = f"found {self.source_text}, not enforced: {self.note}"
         return out
 
 

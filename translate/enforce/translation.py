@@ -66,10 +66,13 @@ def _hints(result: SentenceResult, spans: Sequence[Span]) -> dict[int, list[Span
 
 
 def enforce_result(result: SentenceResult, matches: Sequence[Match], enforcer: Enforcer,
-                   hints: dict[int, list[Span]] | None = None, line_no: int = 1) -> tuple[SentenceResult, LineResult]:
-    """Enforce on one translated sentence; returns the corrected sentence and the report."""
+                   hints: dict[int, list[Span]] | None = None, line_no: int = 1,
+                   refused: Sequence[Match] = ()) -> tuple[SentenceResult, LineResult]:
+    """Enforce on one translated sentence; returns the corrected sentence and the
+    report (``refused``: the matcher's refused hits, reported when the English
+    writes their term wrongly)."""
     line = enforce_line(result.source, result.target, matches, enforcer.settings, line_no, hints, enforcer.homographs,
-                        enforcer.finder)
+                        enforcer.finder, refused)
     edits: list[Edit] = []
     # Corrections carry offsets into the corrected text; rebuild old offsets in order.
     shift = 0
@@ -98,18 +101,19 @@ class GlossaryEngine:
 
     def translate_sentences(self, sentences: Sequence[str], options=None) -> list[SentenceResult]:
         matcher = self.enforcer.matcher
-        protected = [protect(s, m, self.protection) for s, m in zip(sentences, matcher.find_lines(sentences))]
+        refused: list[list[Match]] = []
+        protected = [protect(s, m, self.protection) for s, m in zip(sentences, matcher.find_lines(sentences, refused))]
         texts = [p.text for p in protected]
         raw = self.engine.translate_sentences(texts, options) if options is not None else \
             self.engine.translate_sentences(texts)
         out: list[SentenceResult] = []
         self.results = []
-        for k, (p, r) in enumerate(zip(protected, raw), 1):
+        for k, (p, r, dropped) in enumerate(zip(protected, raw, refused), 1):
             hints = _hints(r, p.spans) if self.enforcer.settings.use_attention else {}
             if r.source_spans is not None and p.text != p.original:
                 r = replace(r, source_spans=[(p.to_original(a), p.to_original(b)) for a, b in r.source_spans])
             r = replace(r, source=p.original)
-            r, line = enforce_result(r, p.matches, self.enforcer, hints, k)
+            r, line = enforce_result(r, p.matches, self.enforcer, hints, k, dropped)
             out.append(r)
             self.results.append(line)
         return out

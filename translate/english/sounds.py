@@ -58,6 +58,20 @@ def arabic_key(text: str) -> str:
     return _collapse(s.translate(_AR_CLASSES))
 
 
+_VOICING = str.maketrans("T", "D")
+
+
+def merge_voicing(key: str) -> str:
+    """A consonant key with t/d merged as well: the consonants an MT slip or a
+    romanisation swaps (Fort/Ford, Tundee/Dundee), as opposed to another name's (Il/Un)."""
+    return key.translate(_VOICING)
+
+
+def confusable_key(text: str) -> str:
+    """:func:`english_key` with t/d merged (:func:`merge_voicing`)."""
+    return merge_voicing(english_key(text))
+
+
 def key_similarity(a: str, b: str) -> float:
     """1.0 for equal keys, falling with the edit distance between them."""
     if not a or not b:

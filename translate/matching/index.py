@@ -21,7 +21,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from ..arabic.normalize import normalize_many
-from ..arabic.morphology import ARTICLE, COMPOUND_HEADS, GOD, NATIVE_LETTERS, split_compound
+from ..arabic.morphology import ARTICLE, COMPOUND_HEADS, GOD, NATIVE_LETTERS, definiteness_forms, split_compound
 from ..arabic.phonetic import skeletons
 from ..arabic.script import WORD
 from ..bulk import gc_paused
@@ -59,9 +59,12 @@ def _compound_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return forms
 
 
-def _extra_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Other keys one Arabic spelling is found under (compounds, article)."""
+def _extra_keys(words: tuple[str, ...], lexical: bool = False) -> list[tuple[str, ...]]:
+    """Other keys one Arabic spelling is found under (compounds, article; for a
+    multi-word term, its phrase indefinite and definite)."""
     keys = _compound_forms(words)
+    if lexical and len(words) > 1:
+        keys += [k for k in definiteness_forms(words) if k not in keys]
     if len(words) > 1 and ("".join(words),) not in keys:
         keys.append(("".join(words),))
     for k in list(keys):
@@ -118,7 +121,8 @@ class TermIndex:
                 if not words:
                     continue
                 entry = None
-                for key in ([words] if is_latin else _extra_keys(words)):
+                lexical = terms[term_id].type not in TRANSLITERATED_TYPES
+                for key in ([words] if is_latin else _extra_keys(words, lexical)):
                     if (term_id, key) in seen:
                         continue
                     seen.add((term_id, key))

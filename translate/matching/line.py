@@ -19,10 +19,12 @@ MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 class Line:
     """A line's :class:`Normalized` text, its words and their spans in it."""
 
-    __slots__ = ("back", "text", "words", "spans")
+    __slots__ = ("back", "text", "words", "spans", "refused")
 
-    def __init__(self, back: Normalized, words: list[str], tokens: list[re.Match]):
+    def __init__(self, back: Normalized, words: list[str], tokens: list[re.Match], refused: list | None = None):
         self.back = back
+        #: One-word hits the ambiguity policy refused, when the caller asks (else None).
+        self.refused = refused
         self.text = back.text
         self.words = words
         self.spans: list[tuple[int, int]] = list(map(_SPAN, tokens))

@@ -92,6 +92,9 @@ class Match:
     score: float
     term: Term
     variant: str
+    #: For a hit the ambiguity policy refused (``Matcher.find_all(refused=…)``):
+    #: what the spelling needs to be matched, in a glossary maintainer's words.
+    need: str | None = None
 
     def to_dict(self) -> dict:
         return {

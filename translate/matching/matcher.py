@@ -57,27 +57,35 @@ class Matcher:
         self._homographs: dict[str, frozenset[str]] = {}
 
     # -- public API -----------------------------------------------------------
-    def find(self, line: str, line_no: int = 1) -> list[Match]:
-        """One line, as a document of its own."""
+    def find(self, line: str, line_no: int = 1, refused: list[Match] | None = None) -> list[Match]:
+        """One line, as a document of its own (``refused``: see :meth:`find_all`)."""
         back = Normalized(line)  # the normalised line and its map back to the original
         tokens = list(WORD.finditer(back.text))
         words = list(map(_GROUP, tokens))
         learn(self, words)
-        found = self._hits(back, words, tokens)
+        found = self._hits(back, words, tokens, refused is not None)
         if found is None:
             return []
-        return self._matches(line_no, *found, full_names(self.index.terms, [found[1]]))
+        kept = self._matches(line_no, *found, full_names(self.index.terms, [found[1]]))
+        if found[0].refused:
+            refused.extend(self._refused(line_no, found[0], kept))  # type: ignore[union-attr]
+        return kept
 
     @gc_paused()
-    def find_all(self, lines: Iterable[str]) -> list[Match]:
-        """All lines of a document: its distinct words are looked up in one batch."""
+    def find_all(self, lines: Iterable[str], refused: list[Match] | None = None) -> list[Match]:
+        """All lines of a document: its distinct words are looked up in one batch.
+
+        ``refused``, when given, gets the one-word hits the ambiguity policy
+        refused (each with its ``need``), so a caller can report them rather
+        than drop them silently."""
         lines = list(lines)
         backs = list(map(Normalized, lines, normalize_many(lines)))
         # One regex pass per line: its words now, their spans for the lines that need them.
         tokens = [list(WORD.finditer(b.text)) for b in backs]
         per_line = [list(map(_GROUP, t)) for t in tokens]
         learn(self, {w for words in per_line for w in words})
-        found = [(no, self._hits(back, words, t))
+        collect = refused is not None
+        found = [(no, self._hits(back, words, t, collect))
                  for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
         found = [(no, hits) for no, hits in found if hits is not None]
         # One sense per discourse: a name given in full anywhere in the document
@@ -85,14 +93,33 @@ class Matcher:
         names = full_names(self.index.terms, [hits for _, (_, hits) in found])
         out: list[Match] = []
         for no, (line, hits) in found:
-            out.extend(self._matches(no, line, hits, names))
+            kept = self._matches(no, line, hits, names)
+            out.extend(kept)
+            if line.refused:
+                refused.extend(self._refused(no, line, kept))  # type: ignore[union-attr]
         return out
 
-    def find_lines(self, lines: Sequence[str]) -> list[list[Match]]:
-        """:meth:`find_all`, grouped: the matches of each line, in order."""
+    def find_lines(self, lines: Sequence[str], refused: list[list[Match]] | None = None) -> list[list[Match]]:
+        """:meth:`find_all`, grouped: the matches of each line, in order;
+        ``refused`` (a list) gets the refused hits of each line likewise."""
         out: list[list[Match]] = [[] for _ in lines]
-        for m in self.find_all(lines):
+        dropped: list[Match] | None = [] if refused is not None else None
+        for m in self.find_all(lines, dropped):
             out[m.line - 1].append(m)
+        if refused is not None:
+            refused.extend([] for _ in lines)
+            for m in dropped or ():
+                refused[m.line - 1].append(m)
+        return out
+
+    def _refused(self, line_no: int, line: Line, kept: list[Match]) -> list[Match]:
+        """A line's refused hits as matches, none inside a kept match."""
+        out = []
+        for h in line.refused or ():
+            m = self._to_match(line_no, line, h, h.verdict.need)
+            if all(m.end <= k.start or m.start >= k.end for k in kept) and \
+                    all(m.start != o.start for o in out):
+                out.append(m)
         return out
 
     def homographs(self, match: Match) -> frozenset[str]:
@@ -125,7 +152,8 @@ class Matcher:
                        self.settings.ambiguity)
 
     # -- the passes over one line ---------------------------------------------
-    def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match]) -> _Found | None:
+    def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match], collect: bool = False
+              ) -> _Found | None:
         """A line and its hits, each with its verdict, before neighbours and the
         document are asked about the ambiguous ones."""
         infos = list(map(self.words.__getitem__, words))
@@ -133,7 +161,7 @@ class Matcher:
         named = list(compress(count(), map(is_not, infos, repeat(NOTHING))))
         if not named:
             return None
-        line = Line(back, words, tokens)
+        line = Line(back, words, tokens, [] if collect else None)
         covered: set[int] = set()  # words no fuzzy hit may use (see Verdict.shut)
         hits = exact(self, line, infos, named, covered)
         if self.settings.fuzzy.enabled:
@@ -143,18 +171,17 @@ class Matcher:
                 # (كمالا هاريس is Kamala Harris, not Harris; يورجن كلوب is not a club).
                 taken = {k for h in slips if h.n > 1 for k in range(h.i, h.i + h.n)}
                 hits = [h for h in hits if h.n > 1 or h.i not in taken] + slips
-        if not hits:
-            return None
-        tanween, hyphen = HAS_TANWEEN.search(back.original) is not None, "-" in back.text
-        hits = [h for h in hits if not denied(self, line, h, tanween, hyphen)]
-        return (line, hits) if hits else None
+        if hits:
+            tanween, hyphen = HAS_TANWEEN.search(back.original) is not None, "-" in back.text
+            hits = [h for h in hits if not denied(self, line, h, tanween, hyphen)]
+        return (line, hits) if hits or line.refused else None
 
     def _matches(self, line_no: int, line: Line, hits: list[Hit], names) -> list[Match]:
         hits = vouched(self, line, hits, names)
         hits.sort(key=lambda h: h.i)
         return [self._to_match(line_no, line, h) for h in hits]
 
-    def _to_match(self, line_no: int, line: Line, hit: Hit) -> Match:
+    def _to_match(self, line_no: int, line: Line, hit: Hit, need: str | None = None) -> Match:
         text = line.back.original
         start, end = line.original_span(hit.i, hit.n, hit.plen)
         while end < len(text) and text[end] in MARKS:
@@ -163,4 +190,4 @@ class Matcher:
         kind = hit.kind
         if kind == "normalized" and text[start:end] == hit.entry.variant:
             kind = "exact"
-        return Match(line_no, start, end, text[start:end], term.target, kind, hit.score, term, hit.entry.variant)
+        return Match(line_no, start, end, text[start:end], term.target, kind, hit.score, term, hit.entry.variant, need)

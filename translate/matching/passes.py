@@ -80,6 +80,8 @@ def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
                 v = info.verdict
                 if v.kept:  # type: ignore[union-attr]
                     hits.append(Hit(i, 1, plen, entry, "normalized", 1.0, stem, v))  # type: ignore[arg-type]
+                elif line.refused is not None and v.reported:  # type: ignore[union-attr]
+                    line.refused.append(Hit(i, 1, plen, entry, "normalized", 1.0, stem, v))  # type: ignore[arg-type]
                 if v.shut:  # type: ignore[union-attr]
                     covered.add(i)
                 free = i + 1
@@ -100,6 +102,8 @@ def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
             hit = judge(m, words, Hit(i, n, plen, entry, "normalized", 1.0, stem))
             if hit.verdict.kept:
                 hits.append(hit)
+            elif line.refused is not None and hit.verdict.reported:
+                line.refused.append(hit)
             free = i + n
             if n > 1 or hit.verdict.shut:
                 covered.update(range(i, free))

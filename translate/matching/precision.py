@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..arabic.morphology import HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_definite_nisba
+from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_compound_tail,
+                                 is_definite_nisba)
 from ..glossary.model import Term
-from .context import announces, follows_name
+from .context import NOT_PEOPLE_FORMS, announces, contradicts, follows_name
 from .discourse import FullNames
 from .line import MARKS, Line
 from .passes import Hit
@@ -27,6 +28,10 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
     the line hold any, so most lines skip the surface checks."""
     if hit.n == 1 and hyphen and line.in_code(hit.i):
         return True  # a piece of a hyphenated code: سارس-كوف-2
+    if hit.i and _other_entity(m, line, hit):
+        return True
+    if hit.n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
+        return True
     if hit.plen and hit.entry.variant[:1] in HAMZA_ALEFS and _bare_alef_after_clitic(m, line, hit):
         return True
     if hit.plen >= 2 and _hamza_on_article(line, hit):
@@ -43,6 +48,51 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
             or TANWEEN & set(entry.variant):
         return False
     return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
+
+
+_CUES = NOT_PEOPLE_FORMS | frozenset(COMPOUND_HEADS)
+
+
+def _other_entity(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """The word before says the hit names something else (:func:`.context.contradicts`),
+    or the hit is the second half of a compound name (عبد الله, أبو كامل)."""
+    before = hit.i - 1
+    word = line.words[before]
+    if word not in _CUES and line.words[hit.i] != GOD:
+        return False  # the common case, in one lookup
+    term = m.index.terms[hit.entry.term_id]
+    if term.type != "person" or not line.joined(before, 2):
+        return False
+    if contradicts(word, term.type):
+        return True
+    return hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 and is_compound_tail(word, line.words[hit.i])
+
+
+_MORPHOLOGY_ENDINGS = ("ة", "ى")
+
+
+def _folded_word(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """A hit that exists only because normalising folded the word (كافية → كافيه,
+    Café) is another word when, as written, it is a common
+    Arabic word and more common than the name's own spelling (issue 12,
+    mechanism 7). A name typed without its hamza (اسامة, 3.6, for أسامة, 4.4)
+    is not: the name's spelling is the commoner."""
+    entry = hit.entry
+    # The folded spelling is at least as common as any form folded into it: a
+    # rare one (most names) needs no look at the original.
+    if entry.latin or m.lexicon.arabic_zipf(hit.stem) < m.settings.ambiguity.min_zipf:
+        return False
+    written = _strip_marks(line.surface(hit.i, 1, hit.plen))
+    if written == entry.variant or written in m.index.terms[entry.term_id].source:
+        return False
+    # Only the endings of Arabic morphology, ة (a feminine noun or adjective) and
+    # ى, written where the name's spelling has ه or ي. A hamza is how many names are written (أبل Apple, آشلي Ashley, إيمي Emmy:
+    # on NTREX all four hamza cases this rule took were right names).
+    if not written.endswith(_MORPHOLOGY_ENDINGS) or entry.variant.endswith(_MORPHOLOGY_ENDINGS):
+        return False
+    zipf = m.lexicon.written_zipf
+    here = zipf(written)
+    return here >= m.settings.ambiguity.min_zipf and here > zipf(_strip_marks(entry.variant))
 
 
 def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
@@ -75,10 +125,11 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         if not v.sure:
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
-                if not _supported(line, h, terms[h.entry.term_id], anchors if v is Verdict.NEEDS_NAME else set()):
-                    continue
-                if v is Verdict.NEEDS_LISTED_TITLE and \
-                        _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant):
+                if not _supported(line, h, terms[h.entry.term_id], anchors if v is Verdict.NEEDS_NAME else set()) \
+                        or (v is Verdict.NEEDS_LISTED_TITLE
+                            and _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant)):
+                    if line.refused is not None and h.kind != "fuzzy":
+                        line.refused.append(h)
                     continue
             h.score = min(h.score, 0.9)
         kept.append(h)

@@ -31,11 +31,16 @@ class Analyzer:
         batch (the matcher learns the document's distinct words once)."""
         if not self.glossary.terms:
             return [self._view(seg, []) for seg in segments]
-        found = self.matcher.find_lines([seg.source for seg in segments])
-        return [self._view(seg, [m if m.line == seg.line else replace(m, line=seg.line) for m in matches])
-                for seg, matches in zip(segments, found)]
+        refused: list[list[Match]] = []
+        found = self.matcher.find_lines([seg.source for seg in segments], refused)
+        return [self._view(seg, _on_line(matches, seg.line), _on_line(dropped, seg.line))
+                for seg, matches, dropped in zip(segments, found, refused)]
 
-    def _view(self, segment: Segment, matches: list[Match]) -> SegmentView:
-        review = self.finder.review(matches, segment.target, self.matcher.homographs)
+    def _view(self, segment: Segment, matches: list[Match], refused: list[Match] = ()) -> SegmentView:
+        review = self.finder.review(matches, segment.target, self.matcher.homographs, refused=refused)
         uses = [TermUse(m, rs) for m, rs in review.uses]
-        return SegmentView(segment, uses, review.hits, review.missing, review.forbidden)
+        return SegmentView(segment, uses, review.hits, review.missing, review.forbidden, review.unchecked)
+
+
+def _on_line(matches: list[Match], line: int) -> list[Match]:
+    return [m if m.line == line else replace(m, line=line) for m in matches]

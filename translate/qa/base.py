@@ -82,6 +82,8 @@ class SegmentView:
     missing: list[str] = field(default_factory=list)
     #: Forbidden forms in the target: listed ones, and close variants of them.
     forbidden: list[ForbiddenForm] = field(default_factory=list)
+    #: Refused ambiguous source spellings whose term the target writes wrongly.
+    unchecked: list = field(default_factory=list)
 
     @property
     def line(self) -> int:

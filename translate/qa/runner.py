@@ -31,6 +31,7 @@ from .same_as_source import SameAsSource
 from .segment_consistency import SegmentConsistency
 from .signature import build_signature
 from .term_missing import TermMissing
+from .term_unchecked import TermUnchecked
 from .unsupported_term import UnsupportedTerm
 from .untranslated import Untranslated
 from .whitespace import Whitespace
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # translate.settings sits above qa/: a type, not an import
 # Report order: what breaks the glossary first, then drift, then what is missing
 # or copied, then what is wrong in form.
 TERMINOLOGY_CHECKS: tuple[type[Check], ...] = (TermMissing, Forbidden, Inconsistent, GarbledSource, Untranslated,
-                                               Number, UnsupportedTerm)
+                                               Number, UnsupportedTerm, TermUnchecked)
 CHECKS: tuple[type[Check], ...] = TERMINOLOGY_CHECKS + (
     EmptyTarget, SameAsSource, Placeables, LengthRatio, SegmentConsistency, EndPunctuation, Unbalanced,
     RepeatedWord, Whitespace)
