@@ -34,3 +34,24 @@ def test_listed_lines_are_the_commands_own_help(cli):
         doc = " ".join(inspect.cleandoc(command.help or "").split())
         assert doc.startswith(line), (name, line, doc[:120])
         assert cli(name, "--help").exit_code == 0
+
+
+def test_no_programmer_placeholders_in_any_help(cli):
+    """Every command's --help names values as a user reads them (OUTPUT, N),
+    never typer's placeholders (<list[str]>, <str>, <int>, <path>)."""
+    import re
+
+    from translate.cli import COMMANDS, app
+    from typer.main import get_command
+
+    group = get_command(app)
+    names = []
+    for name in COMMANDS:
+        command = group.get_command(None, name)
+        subs = getattr(command, "commands", None)
+        names += [[name, sub] for sub in subs] if subs else [[name]]
+    assert len(names) > len(COMMANDS)  # the glossary and model groups were walked
+    for words in names:
+        out = cli(*words, "--help").stdout
+        bad = re.findall(r"<(?:list\[\w+\]|str|int|float|path|Path)>", out)
+        assert not bad, (words, bad)

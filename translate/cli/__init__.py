@@ -80,6 +80,29 @@ COMMANDS = {
 }
 
 
+def _readable_metavars(command, ctx=None) -> None:
+    """Give every argument and option one a user reads (``OUTPUT``, ``N``) where
+    typer would print a programmer's placeholder (``<list[str]>``, ``<int>``);
+    choices (``<text|json|html>``) and explicit metavars stay as they are."""
+    ctx = ctx or typer.Context(command)
+    for param in getattr(command, "params", ()):
+        if param.metavar is not None or getattr(param, "is_flag", False):
+            continue
+        try:
+            shown = param.display_type(ctx)
+        except Exception:  # pragma: no cover - a typer version without this API
+            continue
+        if not shown.startswith("<") or "|" in shown:
+            continue
+        if param.param_type_name == "argument":  # its NAME already says it: no type after it
+            param.display_type_rich = lambda ctx: None
+            continue
+        name = "N" if shown in ("<int>", "<float>") else (param.name or "value").upper().replace("_", "-")
+        param.metavar = name + ("..." if getattr(param, "nargs", 1) == -1 else "")
+    for sub in getattr(command, "commands", {}).values():
+        _readable_metavars(sub, typer.Context(sub))
+
+
 class _LazyGroup(_Group):
     """The top-level group: sub-command modules load on first use."""
 
@@ -97,6 +120,7 @@ class _LazyGroup(_Group):
         command = typer.main.get_command(holder)
         command = getattr(command, "commands", {}).get(name, command)
         command.name = name
+        _readable_metavars(command)
         self.commands[name] = command
         return command
 
