@@ -85,12 +85,39 @@ def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node |
             parent.value.append((frame[1], node))
             frame[1] = None
 
+    # The loop runs once per event (650k for the 65k-name list): the commonest
+    # event (a scalar) is tested first and its node attached inline; the line of
+    # an event is only worked out when there is something to report.
+    scalar_tag = _TAGS[yaml.ScalarNode]
+    ScalarNode, ScalarEvent, AliasEvent = yaml.ScalarNode, yaml.ScalarEvent, yaml.AliasEvent
     for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise GlossaryError("expected one YAML document, found a second ('---')", path, _line(event))
-        elif isinstance(event, yaml.AliasEvent):
+        kind_of = type(event)
+        if kind_of is ScalarEvent:
+            nodes += 1
+            value = event.value
+            if not value.isascii():
+                value = check_text(value, path, _line(event), "a value")
+            if not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
+                value = ""  # `~`, `null`: no value at all, never the term "null"
+            tag = event.tag
+            node = ScalarNode(tag if tag not in (None, "!") else scalar_tag, value, event.start_mark, event.end_mark,
+                              style=event.style)
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            if stack:
+                frame = stack[-1]
+                frame[2] += 1
+                parent = frame[0]
+                if parent.id == "sequence":
+                    parent.value.append(node)
+                elif frame[1] is None:
+                    frame[1] = node
+                else:
+                    parent.value.append((frame[1], node))
+                    frame[1] = None
+            else:
+                root = node
+        elif kind_of is AliasEvent:
             node = anchors.get(event.anchor)
             if node is None:
                 raise GlossaryError(f"malformed YAML: alias *{event.anchor} names no anchor", path, _line(event))
@@ -100,16 +127,10 @@ def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node |
                 raise GlossaryError("aliases (*name) expand to more nodes than the file holds; "
                                     "write the values out or use fewer aliases", path, _line(event))
             attach(node, weight, event)
-        elif isinstance(event, yaml.ScalarEvent):
-            nodes += 1
-            value = check_text(event.value, path, _line(event), "a value")
-            if not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
-                value = ""  # `~`, `null`: no value at all, never the term "null"
-            tag = event.tag if event.tag not in (None, "!") else _TAGS[yaml.ScalarNode]
-            node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, style=event.style)
-            if event.anchor is not None:
-                anchors[event.anchor] = node
-            attach(node, 1, event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise GlossaryError("expected one YAML document, found a second ('---')", path, _line(event))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             nodes += 1
             if len(stack) >= MAX_DEPTH:
