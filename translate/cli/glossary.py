@@ -15,7 +15,7 @@ from ..maintenance.lint import KINDS, check_paths
 from ..maintenance.lint import explain as explain_spellings
 from ..matching import Matcher, MatchSettings
 from ..matching.match import FuzzySettings
-from ..textio import display_name, read_lines
+from ..textio import display_name, read_lines, write_bytes_atomic
 
 glossary_app = typer.Typer(help="Validate, maintain, import and export glossaries; find their terms in Arabic text.",
                            no_args_is_help=True)
@@ -118,30 +118,15 @@ def warn_conflicts(glossary) -> None:
         typer.echo(str(conflict), err=True)
 
 
-def _check_output(output: str, force: bool) -> None:
+def _check_output(output: str, force: bool, inputs=()) -> None:
+    """textio's output checks (not a directory, a device or an input), plus: an
+    existing file is replaced only with --force (a term base is hand-kept work)."""
     from ..errors import InputError
+    from ..textio import check_output
 
-    if output == "-":
-        return
-    out = Path(output)
-    if out.is_dir():
-        raise InputError("is a directory, expected an output file", output)
-    if not out.expanduser().resolve().parent.is_dir():
-        raise InputError("output directory does not exist", str(out.parent))
-    if out.exists() and not force:
+    check_output(output, [str(i) for i in inputs])
+    if output != "-" and Path(output).exists() and not force:
         raise InputError("already exists (use --force to replace it)", output)
-
-
-def _write_bytes(output: str, data: bytes) -> None:
-    import sys
-
-    from ..textio import write_bytes_atomic
-
-    if output == "-":
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
-        return
-    write_bytes_atomic(output, data)
 
 
 @glossary_app.command("import", epilog=_examples(
@@ -174,13 +159,13 @@ def import_cmd(
 
     if fmt is not None and fmt not in IMPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(IMPORT_FORMATS)}", param_hint="'--format'")
-    _check_output(output, force)
+    _check_output(output, force, [file])
     imported = import_termbase(file, fmt, parse_map(mapping))
     for line in imported.skipped:
         typer.echo(f"{line}", err=True)
     glossary = imported.glossary
     text = to_yaml(glossary, header=f"Imported by `tarjama glossary import` from {file.name}")
-    _write_bytes(output, text.encode("utf-8"))
+    write_bytes_atomic(output, text.encode("utf-8"))
     errors = sum(p.severity == "error" for p in lint_glossary(glossary))
     typer.echo(f"tarjama glossary import: {len(glossary)} term(s) from {file}"
                + (f" to {output}" if output != "-" else "")
@@ -213,10 +198,10 @@ def export_cmd(
                                    (layout, LAYOUTS, "'--layout'")):
         if value not in allowed:
             raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}", param_hint=option)
-    _check_output(output, force)
+    _check_output(output, force, paths)
     glossary = load_glossaries(paths)
     warn_conflicts(glossary)
-    _write_bytes(output, export_glossary(glossary, fmt, tbx_version, layout))
+    write_bytes_atomic(output, export_glossary(glossary, fmt, tbx_version, layout))
     if output != "-":
         typer.echo(f"tarjama glossary export: {len(glossary)} term(s) to {output}", err=True)
 
@@ -251,7 +236,7 @@ def suggest(
     from ..maintenance.suggest import fuzzy_variants, patch_yaml, propose_entries
 
     if output:
-        _check_output(output, force)
+        _check_output(output, force, [*corpus, *glossary])
     if aligned is not None:
         if len(corpus) != 1 or corpus[0].is_dir():
             raise typer.BadParameter("--aligned needs exactly one Arabic file", param_hint="'--aligned'")
@@ -277,7 +262,7 @@ def suggest(
             for c in p.contexts:
                 typer.echo(f"             {c}")
     if output:
-        _write_bytes(output, patch_yaml(variants, proposals, [str(g) for g in glossary]).encode("utf-8"))
+        write_bytes_atomic(output, patch_yaml(variants, proposals, [str(g) for g in glossary]).encode("utf-8"))
         typer.echo(f"tarjama glossary suggest: patch with {len(variants) + len(proposals)} entr(ies) written to "
                    f"{output}; review it, then `tarjama glossary apply`", err=True)
 

@@ -86,8 +86,8 @@ def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node |
             frame[1] = None
 
     # The loop runs once per event (650k for the 65k-name list): the commonest
-    # event (a scalar) is tested first and its node attached inline; the line of
-    # an event is only worked out when there is something to report.
+    # event (a scalar) is tested first, and the line of an event is only worked
+    # out when there is something to report.
     scalar_tag = _TAGS[yaml.ScalarNode]
     ScalarNode, ScalarEvent, AliasEvent = yaml.ScalarNode, yaml.ScalarEvent, yaml.AliasEvent
     for event in yaml.parse(text, Loader=loader):
@@ -104,19 +104,7 @@ def compose(text: str, path: str, loader: type = yaml.SafeLoader) -> yaml.Node |
                               style=event.style)
             if event.anchor is not None:
                 anchors[event.anchor] = node
-            if stack:
-                frame = stack[-1]
-                frame[2] += 1
-                parent = frame[0]
-                if parent.id == "sequence":
-                    parent.value.append(node)
-                elif frame[1] is None:
-                    frame[1] = node
-                else:
-                    parent.value.append((frame[1], node))
-                    frame[1] = None
-            else:
-                root = node
+            attach(node, 1, event)
         elif kind_of is AliasEvent:
             node = anchors.get(event.anchor)
             if node is None:
