@@ -19,12 +19,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from translate.arabic.script import is_arabic
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,7 +75,6 @@ Dr. Ahmed Mohamed arrived in Cairo from Riyadh to take part in the conference.
 #: Spread of random weights: large enough that outputs depend on the input.
 WEIGHT_SCALE = 0.3
 
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def repo_corpus(root: Path = REPO_ROOT) -> tuple[list[str], list[str]]:
                 line = line.strip()
                 if not line:
                     continue
-                (arabic if _ARABIC_RE.search(line) else english).append(line)
+                (arabic if is_arabic(line) else english).append(line)
     return arabic, english
 
 
