@@ -73,3 +73,29 @@ def test_words_with_newlines_are_not_cached(tarjama_home: Path) -> None:
     assert load_or_build("t", "k", build) == [{"a\nb": 1.0}]
     assert load_or_build("t", "k", build) == [{"a\nb": 1.0}]
     assert len(calls) == 2
+
+
+def test_a_fifo_planted_as_a_compiled_glossary_is_not_read(tmp_path):
+    """The compiled-glossary copy goes through the same guarded read as the
+    tables: a FIFO at its path must not block the load (it would wait forever)."""
+    import os
+    import signal
+
+    from translate.glossary import compiled
+
+    data = "terms:\n".encode() + b"  - {target: Name, source: [x]}\n" * 2000
+    path = compiled._path(data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    class Blocked(Exception):  # not an OSError: the loader must not swallow it
+        pass
+
+    def blocked(*_):
+        raise Blocked("the read blocked on the FIFO")
+
+    signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(5)
+    try:
+        assert compiled.read(data, "g.yaml") is None
+    finally:
+        signal.alarm(0)

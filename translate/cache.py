@@ -44,20 +44,45 @@ def load_or_build(name: str, key: str, build: Callable[[], list[Table]]) -> list
     the tables would (package versions, thresholds, the tables they come from)."""
     digest = hashlib.sha256(f"{FORMAT}|{key}".encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{digest}.tables"
-    try:
-        st = path.stat()
-        # Only a plain file of a plausible size: a FIFO or /dev/zero planted in the
-        # cache must not hang or exhaust the run (the tables are about 10 MB).
-        if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_CACHE_BYTES:
-            return _read(path.read_bytes())
-    except (OSError, ValueError, UnicodeDecodeError, struct.error, MemoryError):
-        pass
+    data = read_cached(path)
+    if data is not None:
+        try:
+            return _read(data)
+        except (ValueError, UnicodeDecodeError, struct.error, MemoryError):
+            pass
     tables = build()
     try:
-        _write(path, tables)
+        write_cached(path, _encode(tables))
     except (OSError, ValueError):
         pass  # a read-only home, or a word that cannot be stored: only slower
     return tables
+
+
+def read_cached(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when there is none to trust. Only a plain
+    file of a plausible size is read: a FIFO or /dev/zero planted in the cache must
+    not hang or exhaust the run (the largest table file is about 10 MB)."""
+    try:
+        st = path.stat()
+        if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_CACHE_BYTES:
+            return path.read_bytes()
+    except (OSError, MemoryError):
+        pass
+    return None
+
+
+def write_cached(path: Path, data: bytes) -> None:
+    """Write a cache file atomically (readers see the old file or the whole new one);
+    raises OSError for the caller to shrug off: a cache is an optimisation only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _read(data: bytes) -> list[Table]:
@@ -77,7 +102,7 @@ def _read(data: bytes) -> list[Table]:
     return tables
 
 
-def _write(path: Path, tables: list[Table]) -> None:
+def _encode(tables: list[Table]) -> bytes:
     parts = [_MAGIC]
     for table in tables:
         if any("\n" in w for w in table):
@@ -85,12 +110,4 @@ def _write(path: Path, tables: list[Table]) -> None:
         words = "\n".join(table).encode("utf-8")
         values = array("d", table.values()).tobytes()
         parts += [_SIZES.pack(len(table), len(words), len(values)), words, values]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(b"".join(parts))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return b"".join(parts)

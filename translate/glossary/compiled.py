@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
-import tempfile
 from pathlib import Path
 
 from ..bulk import gc_paused
-from ..cache import cache_dir
+from ..cache import cache_dir, read_cached, write_cached
 from .model import Glossary, Term
 
 FORMAT = 2
@@ -36,15 +34,18 @@ def read(data: bytes, name: str) -> Glossary | None:
     """The glossary compiled from exactly these bytes, or None."""
     if len(data) < MIN_TERMS * 20:
         return None
+    cached = read_cached(_path(data))
+    if cached is None:
+        return None
     try:
-        fmt, title, rows = marshal.loads(_path(data).read_bytes())
+        fmt, title, rows = marshal.loads(cached)
         if fmt != FORMAT:
             return None
         with gc_paused():
             terms = [Term(t, src, ty, fb, note, name, line, index, also, case, domain, origin)
                      for t, src, ty, fb, note, line, index, also, case, domain, origin in rows]
         return Glossary(terms=terms, names=[title], files=[name])
-    except (OSError, ValueError, EOFError, TypeError):
+    except (ValueError, EOFError, TypeError):
         return None
 
 
@@ -54,16 +55,7 @@ def write(data: bytes, glossary: Glossary) -> None:
     doc = (FORMAT, glossary.names[0] if glossary.names else "",
            tuple((t.target, t.source, t.type, t.forbidden, t.note, t.line, t.index, t.also, t.case, t.domain,
                   t.origin) for t in glossary.terms))
-    path = _path(data)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(doc))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_cached(_path(data), marshal.dumps(doc))
     except OSError:
         pass  # a read-only home: only slower
