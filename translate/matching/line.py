@@ -13,6 +13,9 @@ from ..arabic.normalize import REMOVED, Normalized
 _SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
 _SPAN = re.Match.span
 #: Diacritics and tatweel written on a name's last letter belong to its span.
+#: What may close an abbreviation's parenthesis after its one word: the
+#: parenthesis, a comma before an explanation, or a hyphen of a code (ميرس-كوف).
+_GLOSS_END = frozenset(")،,-")
 MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 
 
@@ -50,6 +53,20 @@ class Line:
     def original_at(self, k: int) -> str:
         """The original character behind normalised character ``k``."""
         return self.back.original[self.back.source_index(k)]
+
+    def glossed(self, i: int) -> bool:
+        """Is word i alone in parentheses right after a phrase of two or more
+        words, as news glosses an abbreviation (متلازمة الشرق الأوسط التنفسية
+        (ميرس), "(ميرس، وهو ...", "(ميرس-كوف)")? Such a word abbreviates the
+        phrase; it is not a person's name."""
+        if i < 2:
+            return False
+        norm, spans = self.text, self.spans
+        start, end = spans[i]
+        if norm[spans[i - 1][1]:start].strip() != "(" or not self.joined(i - 2, 2):
+            return False
+        after = norm[end:end + 2].lstrip()
+        return after[:1] in _GLOSS_END
 
     def in_code(self, i: int) -> bool:
         """Is word i part of a hyphenated code with digits (سارس-كوف-2, كوفيد-19)?

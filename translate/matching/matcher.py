@@ -33,7 +33,8 @@ from .index import Entry, TermIndex
 from .line import MARKS, Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
-from .precision import denied, full_names, vouched
+from .discourse import OtherSenses
+from .precision import denied, full_names, other_senses, says_other, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
@@ -63,10 +64,14 @@ class Matcher:
         tokens = list(WORD.finditer(back.text))
         words = list(map(_GROUP, tokens))
         learn(self, words)
-        found = self._hits(back, words, tokens, refused is not None)
+        senses = OtherSenses()
+        found = self._hits(back, words, tokens, refused is not None, senses)
         if found is None:
             return []
-        kept = self._matches(line_no, *found, full_names(self.index.terms, [found[1]]))
+        names = full_names(self.index.terms, [found[1]])
+        if senses:
+            other_senses(self, [found], names, senses)
+        kept = self._matches(line_no, *found, names)
         if found[0].refused:
             refused.extend(self._refused(line_no, found[0], kept))  # type: ignore[union-attr]
         return kept
@@ -85,12 +90,16 @@ class Matcher:
         per_line = [list(map(_GROUP, t)) for t in tokens]
         learn(self, {w for words in per_line for w in words})
         collect = refused is not None
-        found = [(no, self._hits(back, words, t, collect))
+        senses = OtherSenses()
+        found = [(no, self._hits(back, words, t, collect, senses))
                  for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
         found = [(no, hits) for no, hits in found if hits is not None]
         # One sense per discourse: a name given in full anywhere in the document
-        # (قاسم سليماني) vouches for its words elsewhere in it (سليماني).
+        # (قاسم سليماني) vouches for its words elsewhere in it (سليماني); a spelling
+        # the document uses only for something else (مدينة بالو) names no person in it.
         names = full_names(self.index.terms, [hits for _, (_, hits) in found])
+        if senses:
+            other_senses(self, [f for _, f in found], names, senses)
         out: list[Match] = []
         for no, (line, hits) in found:
             kept = self._matches(no, line, hits, names)
@@ -152,10 +161,11 @@ class Matcher:
                        self.settings.ambiguity)
 
     # -- the passes over one line ---------------------------------------------
-    def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match], collect: bool = False
-              ) -> _Found | None:
+    def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match], collect: bool = False,
+              senses: OtherSenses | None = None) -> _Found | None:
         """A line and its hits, each with its verdict, before neighbours and the
-        document are asked about the ambiguous ones."""
+        document are asked about the ambiguous ones; ``senses`` learns the
+        spellings the line uses for something other than a person."""
         infos = list(map(self.words.__getitem__, words))
         # Only positions whose word is in some name are visited from here on.
         named = list(compress(count(), map(is_not, infos, repeat(NOTHING))))
@@ -173,7 +183,13 @@ class Matcher:
                 hits = [h for h in hits if h.n > 1 or h.i not in taken] + slips
         if hits:
             tanween, hyphen = HAS_TANWEEN.search(back.original) is not None, "-" in back.text
-            hits = [h for h in hits if not denied(self, line, h, tanween, hyphen)]
+            kept = []
+            for h in hits:
+                if not denied(self, line, h, tanween, hyphen):
+                    kept.append(h)
+                elif senses is not None and says_other(line, h):
+                    senses.other.add(h.stem)
+            hits = kept
         return (line, hits) if hits or line.refused else None
 
     def _matches(self, line_no: int, line: Line, hits: list[Hit], names) -> list[Match]:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Iterable
 from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_compound_tail,
                                  is_definite_nisba)
 from ..glossary.model import Term
-from .context import NOT_PEOPLE_FORMS, announces, contradicts, follows_name
-from .discourse import FullNames
+from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name
+from .discourse import FullNames, OtherSenses
 from .line import MARKS, Line
 from .passes import Hit
 from .verdict import Verdict
@@ -29,6 +29,8 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
     if hit.n == 1 and hyphen and line.in_code(hit.i):
         return True  # a piece of a hyphenated code: سارس-كوف-2
     if hit.i and _other_entity(m, line, hit):
+        return True
+    if hit.n == 1 and hit.i >= 2 and _abbreviation(line, hit.i) and m.index.terms[hit.entry.term_id].type == "person":
         return True
     if hit.n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
         return True
@@ -111,6 +113,48 @@ def _hamza_on_article(line: Line, hit: Hit) -> bool:
     if not line.words[hit.i][:hit.plen].endswith("ال"):
         return False
     return line.original_at(line.spans[hit.i][0] + hit.plen - 2) in HAMZA_ALEFS
+
+
+def says_other(line: Line, hit: Hit) -> bool:
+    """Does the line say this (denied) one-word hit names something other than
+    a person: a place, disease or organisation word right before it, or an
+    abbreviation's parentheses around it? (The type was checked by the denial.)"""
+    if hit.n != 1:
+        return False
+    before = hit.i - 1
+    if before >= 0 and line.words[before] in NOT_PEOPLE_FORMS and line.joined(before, 2):
+        return True
+    return _abbreviation(line, hit.i)
+
+
+def _abbreviation(line: Line, i: int) -> bool:
+    """Word i glosses the phrase before it in parentheses (متلازمة الشرق الأوسط
+    التنفسية (ميرس)): an abbreviation, not a person. Not after a title, where the
+    parentheses hold the name of the one it names (المدرب (ميرس))."""
+    return line.glossed(i) and not announces_name(line.words[i - 1])
+
+
+def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: FullNames,
+                 senses: OtherSenses) -> None:
+    """One sense per discourse, the negative side: a one-word person hit whose
+    spelling the document uses for something else (``senses.other``) and never
+    for a person — after a title or kinship word, or in a full name — names no
+    person anywhere in the document. Such hits leave ``hits`` for the line's
+    refused list (reported, never silent), with :attr:`Verdict.OTHER_SENSE`."""
+    terms = m.index.terms
+    suspects = []
+    for line, hits in found:
+        for h in hits:
+            if h.n == 1 and h.stem in senses.other and terms[h.entry.term_id].type == "person":
+                suspects.append((line, hits, h))
+                if h.stem in names or _supported(line, h, terms[h.entry.term_id], set()):
+                    senses.person.add(h.stem)
+    for line, hits, h in suspects:
+        if senses.not_a_person(h.stem):
+            hits.remove(h)
+            h.verdict = Verdict.OTHER_SENSE
+            if line.refused is not None:
+                line.refused.append(h)
 
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:

@@ -38,6 +38,10 @@ class Verdict(Enum):
     NEEDS_TITLE_HERE = ("shut", "is one of the commonest Arabic words: it needs a title right before it")
     NEEDS_LISTED_TITLE = ("shut", "is one of the few hundred commonest Arabic words: it needs a title right before "
                                   "it and exactly this spelling")
+    #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
+    OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
+                           "disease or organisation word, or as an abbreviation) and never after a title or in a "
+                           "full name", "sense")
 
     def __init__(self, group: str, need: str | None, *_: str):
         # Plain attributes, not properties: the matcher reads them once per hit.
@@ -47,7 +51,7 @@ class Verdict(Enum):
         self.shut = group in ("shut", "drop")
         #: When refused, a reviewer should hear of it (issue 12, nothing dropped
         #: silently): an ambiguity, not a particle, title or initial (never a name).
-        self.reported = group in ("open", "shut") or _ == ("clitic",)
+        self.reported = group in ("open", "shut") or _ in (("clitic",), ("sense",))
         #: What the spelling needs, in a glossary maintainer's words (None: nothing).
         self.need = need
 
