@@ -42,3 +42,27 @@ def test_a_name_with_digits_is_not_as_common_as_its_letter_pieces():
     lex = default_lexicon()
     assert lex.name_zipf("R3hab") == 0.0 and lex.english_name_zipf("B0AT1") == 0.0
     assert lex.name_zipf("John") > 4
+
+
+@pytest.mark.parametrize("place", ["كندا", "المكسيك", "أسكتلندا", "البرتغال", "سوريا"])
+def test_a_nation_is_talked_about_through_its_adjective(lexicon, place: str) -> None:
+    word = normalize(place)
+    assert lexicon.nisba_zipf(word) >= 3.0
+    assert lexicon.nisba_zipf(word) >= lexicon.arabic_zipf(word) - 0.7
+
+
+@pytest.mark.parametrize("person", ["ترامب", "مايكل", "بوتين", "ناصر", "جونسون"])
+def test_a_person_seldom_is(lexicon, person: str) -> None:
+    word = normalize(person)
+    assert lexicon.nisba_zipf(word) < lexicon.arabic_zipf(word) - 0.7
+
+
+def test_nisba_forms_are_the_unambiguous_adjective_and_people_plural() -> None:
+    from translate.arabic.morphology import nisba_forms
+    forms = nisba_forms(normalize("كندا"))
+    assert {normalize("الكندية"), normalize("الكنديين"), normalize("الكنديون"), normalize("كنديين")} <= forms
+    assert normalize("كندي") not in forms          # also Kennedy
+    assert nisba_forms(normalize("المكسيك")) >= {normalize("المكسيكية"), normalize("مكسيكيين")}
+    assert normalize("السورية") in nisba_forms(normalize("سوريا"))
+    # A word in ـية is not its own adjective: الكافية is "the" + كافية.
+    assert normalize("الكافية") not in nisba_forms(normalize("كافية"))

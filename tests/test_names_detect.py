@@ -100,3 +100,33 @@ def test_a_gloss_of_several_words_is_no_abbreviation() -> None:
     m = _matcher(MERS)
     line = "تحدث المدرب الجديد (ميرس وزملاؤه) عن المباراة"
     assert _found(m, [line]) == [(1, "ميرس", "Meares")]
+
+
+# -- C: places and nations the list calls people -----------------------------------------
+SCOTLAND = Term("Scotland", ("أسكتلندا",), "person")
+CANADA = Term("Canada", ("كندا",), "person")
+ROSS = Term("Ross", ("روس",), "person")
+JACK = Term("Jack", ("جاك",), "person")
+
+
+def test_a_nation_alone_is_no_person() -> None:
+    m = _matcher(SCOTLAND, CANADA)
+    doc = ["تحتفظ المدارس المستقلة في أسكتلندا بسجل حافل من التميز", "أُغلقت الحدود بين كندا والولايات المتحدة"]
+    assert _found(m, doc) == []
+    # Reported with the reason, not dropped silently.
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "أسكتلندا"), (2, "كندا")]
+    assert all(need == Verdict.PLACE.need for _, _, need in _refused(m, doc))
+
+
+def test_two_nations_side_by_side_vouch_for_neither() -> None:
+    assert _found(_matcher(CANADA, Term("Mexico", ("المكسيك",), "person")), ["بين كندا المكسيك"]) == []
+
+
+def test_a_place_like_surname_after_a_first_name_is_a_person_in_the_whole_document() -> None:
+    # روس is also "Russians"; after جاك it is Jack Ross, and so is the bare روس later.
+    m = _matcher(ROSS, JACK)
+    doc = ["تحدث مدرب سندرلاند السيد جاك روس قائلًا إن طموحه كبير", "قضى روس ثلاثة أعوام فقط في النادي"]
+    assert _found(m, doc) == [(1, "جاك", "Jack"), (1, "روس", "Ross"), (2, "روس", "Ross")]
+    # Without the full name, the bare word needs a title.
+    assert _found(m, doc[1:]) == []
+    assert _found(m, ["وقال المدرب روس إن الفريق جاهز"]) == [(1, "روس", "Ross")]

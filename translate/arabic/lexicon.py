@@ -18,6 +18,7 @@ import re
 
 from ..bulk import gc_paused
 from ..cache import load_or_build
+from .morphology import nisba_forms
 from .normalize import normalize_many, table_digest
 
 # Words rarer than this (Zipf) are not worth loading: they can never be "common".
@@ -55,6 +56,7 @@ class Lexicon:
         self._name_cache: dict[str, float] = {}
         self._word_cache: dict[str, float] = {}
         self._written: dict[str, float] = {}
+        self._nisba: dict[str, float] = {}
 
     @staticmethod
     def _buckets(lang: str, min_zipf: float) -> list[tuple[float, list[str]]]:
@@ -127,6 +129,18 @@ class Lexicon:
     def arabic_zipf(self, norm: str) -> float:
         """Zipf frequency of a normalised Arabic word, all its spellings together."""
         return _zipf(self.prepare()._arabic.get(norm, 0.0))  # type: ignore[union-attr]
+
+    def nisba_zipf(self, norm: str) -> float:
+        """Zipf frequency of a normalised word's unambiguous adjective and
+        people-plural forms together (:func:`.morphology.nisba_forms`): a place
+        or nation is talked about through them (كندا 4.63, الكندية/الكنديين/…
+        4.21; أسكتلندا 3.57, الاسكتلندية 3.04), a person seldom (ترامب, مايكل,
+        بوتين: none; ناصر 4.88, الناصرية 3.55)."""
+        cached = self._nisba.get(norm)
+        if cached is None:
+            table = self.prepare()._arabic
+            cached = self._nisba[norm] = _zipf(sum(table.get(f, 0.0) for f in nisba_forms(norm)))  # type: ignore[union-attr]
+        return cached
 
     def written_zipf(self, word: str) -> float:
         """Zipf frequency of an Arabic word exactly as written (wordfreq keeps

@@ -51,6 +51,23 @@ def is_nisba_of(got: str, name: str) -> bool:
     return got.endswith("ي") and name.endswith(("يا", "يه")) and got == name[:-1]
 
 
+def nisba_forms(word: str) -> frozenset[str]:
+    """The adjective and people-plural forms of a place name that cannot be read
+    as anything else: definite feminine/plural (الكندية, الكنديين, الكنديون) and
+    bare plurals (كنديين), made on the word without its article and without a
+    final ا/ه or يا/يه (كندا → كندي, سوريا → سوري, المكسيك → مكسيكي). Not the bare
+    masculine (كندي is also Kennedy) nor a bare ـيه (a pronoun suffix: عليه)."""
+    base = word[len(ARTICLE):] if word.startswith(ARTICLE) and len(word) >= 5 else word
+    roots = {base[:-1]} if base.endswith(("ا", "ه")) else {base}
+    if base.endswith(("يا", "يه")):
+        roots.add(base[:-2])
+    out = {ARTICLE + r + e for r in roots if len(r) >= 2 for e in ("يه", "يين", "يون")}
+    out |= {r + e for r in roots if len(r) >= 2 for e in ("يين", "يون")}
+    # A word in ـيه is its own "feminine" (كافيه → الكافيه is just "the" + it).
+    out.difference_update((word, base, ARTICLE + base))
+    return frozenset(out)
+
+
 def is_definite_nisba(word: str) -> bool:
     """A definite adjective of origin (الأمريكي, الإيرانية): it may stand between
     a title and the name."""

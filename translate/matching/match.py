@@ -60,6 +60,11 @@ class AmbiguitySettings:
     # A clitic reading (و+stem) is doubted when the whole word is this close (Zipf)
     # to the stem's frequency: real "و+name" forms are about ten times rarer.
     clitic_margin: float = 0.7
+    # A person's one-word spelling whose adjective forms (الكندية, الكنديين) are
+    # common in Arabic and within this much (Zipf) of the spelling names a place or
+    # nation (verdict.names_a_place). Nations measure -0.1 to -0.6 (البرتغال, كندا,
+    # أسكتلندا, المكسيك), persons -1.0 and below (ناصر, لينين, ستالين, محمد).
+    place_nisba_margin: float = 0.7
     # A consonant key this similar to the English name's spells it: a fuzzy
     # one-word spelling must (or it is a word of its own), and a name's frequency
     # vouches for an ambiguous spelling only if it does.

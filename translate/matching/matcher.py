@@ -68,7 +68,7 @@ class Matcher:
         found = self._hits(back, words, tokens, refused is not None, senses)
         if found is None:
             return []
-        names = full_names(self.index.terms, [found[1]])
+        names = full_names(self.index.terms, [found])
         if senses:
             other_senses(self, [found], names, senses)
         kept = self._matches(line_no, *found, names)
@@ -97,7 +97,7 @@ class Matcher:
         # One sense per discourse: a name given in full anywhere in the document
         # (قاسم سليماني) vouches for its words elsewhere in it (سليماني); a spelling
         # the document uses only for something else (مدينة بالو) names no person in it.
-        names = full_names(self.index.terms, [hits for _, (_, hits) in found])
+        names = full_names(self.index.terms, [f for _, f in found])
         if senses:
             other_senses(self, [f for _, f in found], names, senses)
         out: list[Match] = []

@@ -163,13 +163,15 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms
+    people = _people(terms, hits) if any(h.verdict is Verdict.PLACE and not h.plen for h in hits) else set()
     kept = []
     for h in hits:
         v = h.verdict
         if not v.sure:
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
-                if not _supported(line, h, terms[h.entry.term_id], anchors if v is Verdict.NEEDS_NAME else set()) \
+                near = anchors if v is Verdict.NEEDS_NAME else people if v is Verdict.PLACE and not h.plen else set()
+                if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant)):
                     if line.refused is not None and h.kind != "fuzzy":
@@ -178,6 +180,14 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
             h.score = min(h.score, 0.9)
         kept.append(h)
     return kept
+
+
+def _people(terms: list[Term], hits: list[Hit]) -> set[int]:
+    """Words of person hits with no clitic that may make a place-like neighbour
+    the other half of a full name (جاك روس, جون سنو, روي كين): not other
+    place-like hits (كندا والمكسيك vouch for neither)."""
+    return {k for h in hits if not h.plen and h.verdict is not Verdict.PLACE and terms[h.entry.term_id].type == "person"
+            for k in range(h.i, h.i + h.n)}
 
 
 def _supported(line: Line, hit: Hit, term: Term, anchors: set[int]) -> bool:
@@ -202,16 +212,29 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: set[int]) -> bool:
     return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
 
 
-def full_names(terms: list[Term], hit_lists: Iterable[list[Hit]]) -> FullNames:
+def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> FullNames:
     """The names a document gives in full: sure multi-word hits, including a
     full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
     enough: مناعي would make every المناعي ("immune") a name."""
     names = FullNames()
-    for hits in hit_lists:
+    for line, hits in found:
         for h in hits:
             if len(h.entry.words) > 1 and h.verdict.sure:
                 names.add(h.entry.words, terms[h.entry.term_id].target)
+        if any(h.verdict is Verdict.PLACE for h in hits):
+            _first_and_last(terms, line, hits, names)
     return names
+
+
+def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullNames) -> None:
+    """A sure first name right before a place-like one-word hit, no clitic on
+    either (جاك روس: Jack, then روس, also "Russians"), gives a full name the
+    list lacks as one entry; the document's later bare روس is that man."""
+    at = {h.i: h for h in hits if h.n == 1 and not h.plen and terms[h.entry.term_id].type == "person"}
+    for h in at.values():
+        first = at.get(h.i - 1)
+        if h.verdict is Verdict.PLACE and first is not None and first.verdict.sure and line.joined(first.i, 2):
+            names.add((first.stem, h.stem), f"{terms[first.entry.term_id].target} {terms[h.entry.term_id].target}")
 
 
 _HARAKAT = {c: None for c in map(ord, MARKS)}

@@ -38,6 +38,9 @@ class Verdict(Enum):
     NEEDS_TITLE_HERE = ("shut", "is one of the commonest Arabic words: it needs a title right before it")
     NEEDS_LISTED_TITLE = ("shut", "is one of the few hundred commonest Arabic words: it needs a title right before "
                                   "it and exactly this spelling")
+    PLACE = ("open", "names a place or nation in Arabic (its adjective or people-plural, such as الكندية or "
+                     "الكنديين, is about as common as the spelling): alone it needs a title before it, or the "
+                     "full name elsewhere in the document")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word, or as an abbreviation) and never after a title or in a "
@@ -117,6 +120,17 @@ def _article_on_a_name(prefix: str, term: Term) -> bool:
     return has_article_clitic(prefix) and not any(normalize(sp).startswith(ARTICLE) for sp in term.source)
 
 
+def names_a_place(stem: str, lexicon: Lexicon, settings: AmbiguitySettings) -> bool:
+    """Does Arabic talk about this spelling as a place or nation: are its
+    unambiguous adjective and people-plural forms (الكندية, الكنديين) common and
+    nearly as common as the spelling itself? A name list that calls كندا or
+    أسكتلندا a person is wrong about it in news text. Persons whose name made
+    an ideology (ماركس, الماركسية: 3.93 vs 3.71) fall here too and need a title
+    or their full name in the document; ناصر (4.88 vs 3.55) does not."""
+    nisba = lexicon.nisba_zipf(stem)
+    return nisba >= settings.min_zipf and nisba >= lexicon.arabic_zipf(stem) - settings.place_nisba_margin
+
+
 def _doubtful_clitic(word: str, plen: int, stem: str, term: Term, lexicon: Lexicon,
                      settings: AmbiguitySettings) -> bool:
     if plen == 0:
@@ -153,6 +167,8 @@ def verdict(word: str, plen: int, stem: str, n: int, entry: Entry, term: Term, l
     if _doubtful_clitic(word, plen, stem, term, lexicon, settings):
         return Verdict.DOUBTFUL_CLITIC
     if not (one_word(n, entry) and is_word(stem, term, lexicon, settings)):
+        if settings.context and term.type == "person" and one_word(n, entry) and names_a_place(stem, lexicon, settings):
+            return Verdict.PLACE
         return Verdict.ANCHOR if _anchor(n, stem, entry, term, lexicon, settings) else Verdict.KEEP
     if not settings.context:
         return Verdict.DROP
