@@ -130,3 +130,27 @@ def test_a_place_like_surname_after_a_first_name_is_a_person_in_the_whole_docume
     # Without the full name, the bare word needs a title.
     assert _found(m, doc[1:]) == []
     assert _found(m, ["وقال المدرب روس إن الفريق جاهز"]) == [(1, "روس", "Ross")]
+
+
+# -- D: a spelling the document writes with the article is a common noun -----------------
+TSUNAMI = Term("Tsunami", ("تسونامي",), "person")
+NEIL = Term("Neil", ("نيل",), "person")
+PENCE = Term("Pines", ("بينس",), "person")
+
+
+def test_a_spelling_written_with_the_article_is_a_common_noun_in_the_document() -> None:
+    m = _matcher(TSUNAMI)
+    doc = ["ارتفاع عدد الوفيات جراء تسونامي إندونيسيا إلى 832", "وتسبب الزلزال والتسونامي في دمار واسع"]
+    assert _found(m, doc) == []
+    assert [(no, text) for no, text, _ in _refused(m, doc)][:1] == [(1, "تسونامي")]
+    # Without the definite form the document gives no such evidence.
+    assert _found(m, doc[:1]) == [(1, "تسونامي", "Tsunami")]
+
+
+def test_a_definite_word_of_its_own_or_a_hamza_is_no_article_on_the_name() -> None:
+    # النيل is the Nile (a common word of its own), not "the Neil".
+    doc = ["يمتد نهر النيل عبر عدة دول", "وقال نيل في مؤتمر صحفي إن الخطة جاهزة"]
+    assert _found(_matcher(NEIL), doc) == [(2, "نيل", "Neil")]
+    # ألبينس (Albence) starts with a hamza: no article, no common noun بينس.
+    doc = ["شهد ماثيو ألبينس أمام الكونغرس", "سيسمح لمايك بينس بكسر التعادل"]
+    assert _found(_matcher(PENCE), doc) == [(2, "بينس", "Pines")]

@@ -34,7 +34,7 @@ from .line import MARKS, Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
 from .discourse import OtherSenses
-from .precision import denied, full_names, other_senses, says_other, vouched
+from .precision import definite_nouns, denied, full_names, other_senses, says_other, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
@@ -172,6 +172,8 @@ class Matcher:
         if not named:
             return None
         line = Line(back, words, tokens, [] if collect else None)
+        if senses is not None:
+            senses.other.update(definite_nouns(line, infos, named))
         covered: set[int] = set()  # words no fuzzy hit may use (see Verdict.shut)
         hits = exact(self, line, infos, named, covered)
         if self.settings.fuzzy.enabled:

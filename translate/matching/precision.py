@@ -20,6 +20,7 @@ from .verdict import Verdict
 
 if TYPE_CHECKING:
     from .matcher import Matcher
+    from .words import Word
 
 
 def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> bool:
@@ -125,6 +126,18 @@ def says_other(line: Line, hit: Hit) -> bool:
     if before >= 0 and line.words[before] in NOT_PEOPLE_FORMS and line.joined(before, 2):
         return True
     return _abbreviation(line, hit.i)
+
+
+def definite_nouns(line: Line, infos: list["Word"], named: list[int]) -> list[str]:
+    """The person spellings this line writes behind the article (والتسونامي:
+    :attr:`.words.Word.definite`), as common nouns; an أل/إل written with a
+    hamza starts a word (ألبينس, Albence), it is no article."""
+    out = []
+    for i in named:
+        found = infos[i].definite
+        if found is not None and line.original_at(line.spans[i][0] + found[0] - 2) not in HAMZA_ALEFS:
+            out.append(found[1])
+    return out
 
 
 def _abbreviation(line: Line, i: int) -> bool:

@@ -111,7 +111,7 @@ def _never_alone(n: int, stem: str, entry: Entry, term: Term) -> bool:
     return announces_name(stem) and term.type == "person"
 
 
-def _article_on_a_name(prefix: str, term: Term) -> bool:
+def article_on_a_name(prefix: str, term: Term) -> bool:
     """Arabic writes no article on a personal name, so a person's name read
     behind ال is another word (البيج is "the beige", للقاضي "to the judge"),
     unless the glossary lists the name with the article (السيستاني). On NTREX and
@@ -135,7 +135,7 @@ def _doubtful_clitic(word: str, plen: int, stem: str, term: Term, lexicon: Lexic
                      settings: AmbiguitySettings) -> bool:
     if plen == 0:
         return False
-    if term.type == "person" and _article_on_a_name(word[:plen], term):
+    if term.type == "person" and article_on_a_name(word[:plen], term):
         return True
     whole = lexicon.arabic_zipf(word)
     # A clitic reading (و+stem) is doubted when the whole word is nearly as common as

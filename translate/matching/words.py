@@ -16,7 +16,7 @@ from ..arabic.morphology import is_nisba_of
 from ..arabic.phonetic import fuzzy_score, skeletons, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from .index import MIN_FUZZY_WORD, Entry
-from .verdict import Verdict, is_word
+from .verdict import Verdict, article_on_a_name, is_word
 
 if TYPE_CHECKING:
     from .matcher import Matcher
@@ -45,6 +45,9 @@ class Word:
     multi: bool = False
     plain: tuple[int, Entry, str] | None = None
     verdict: Verdict | None = None
+    #: The person-name spelling this word is the definite form of (والتسونامي:
+    #: تسونامي): the document uses that spelling as a common noun.
+    definite: tuple[int, str] | None = None   # (prefix length, stem)
 
 
 NOTHING = Word((), False, None)  # shared by the many words that are in no name
@@ -82,11 +85,28 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     known.update(dict.fromkeys(new, NOTHING))
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
-        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs))
+        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs), definite=_definite(m, w, rs))
     if m.settings.fuzzy.enabled and idx.skeletons:
         # A word that is a one-word name is always matched exactly: no fuzzy.
         exact = {w for w, rs in found.items() if any(r.single for r in rs)}
         _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
+
+
+def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[int, str] | None:
+    """The one-word person spelling ``word`` holds behind the article (والتسونامي
+    → تسونامي), when the word is no listed spelling nor a common word of its own
+    (الحسن may be a name, النيل is the Nile) and the glossary does not list the
+    name with the article. Arabic writes no
+    article on a personal name, so a document that writes one uses the spelling
+    as a common noun (tsunami, alpha, delta)."""
+    if any(not r.plen and r.single for r in readings) or m.lexicon.arabic_zipf(word) >= m.settings.ambiguity.min_zipf:
+        return None  # a listed spelling, or a word of its own (النيل, the Nile; البول; والديك, "your parents")
+    terms = m.index.terms
+    for r in readings:
+        if r.single is not None and r.plen and terms[r.single.term_id].type == "person" \
+                and article_on_a_name(word[:r.plen], terms[r.single.term_id]):
+            return r.plen, r.stem
+    return None
 
 
 def _learn_fuzzy(m: "Matcher", todo: list[tuple[str, int, str]]) -> None:
@@ -109,7 +129,7 @@ def _learn_fuzzy(m: "Matcher", todo: list[tuple[str, int, str]]) -> None:
         result = _fuzzy_single(m, w, candidates)
         if result is not None:
             old = known[w]
-            known[w] = Word(old.readings, old.wild, result, old.multi)
+            known[w] = Word(old.readings, old.wild, result, old.multi, definite=old.definite)
 
 
 def _fuzzy_single(m: "Matcher", word: str, candidates: list[tuple[int, str, list[Entry]]]
