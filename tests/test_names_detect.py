@@ -154,3 +154,28 @@ def test_a_definite_word_of_its_own_or_a_hamza_is_no_article_on_the_name() -> No
     # ألبينس (Albence) starts with a hamza: no article, no common noun بينس.
     doc = ["شهد ماثيو ألبينس أمام الكونغرس", "سيسمح لمايك بينس بكسر التعادل"]
     assert _found(_matcher(PENCE), doc) == [(2, "بينس", "Pines")]
+
+
+# -- E: folding and clitics do not invent names --------------------------------------------
+PALM = Term("Palm", ("بالم",), "person")
+LACEY = Term("Lacey", ("لاسي",), "person")
+CHRISTINE = Term("Christine", ("كريستين",), "person")
+FORD = Term("Ford", ("فورد",), "person")
+
+
+def test_a_clitic_on_a_hamza_word_is_not_a_folded_name() -> None:
+    m = _matcher(PALM)
+    doc = ["هل لا تزال تشعر بألم في الصدر"]          # "with pain", not Palm
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "بألم", Verdict.WRITTEN.need)]
+    # The name as the list spells it still matches.
+    assert _found(m, ["قال بالم إن الخطة جاهزة"]) == [(1, "بالم", "Palm")]
+
+
+def test_a_preposition_does_not_stand_inside_a_name() -> None:
+    m = _matcher(LACEY, CHRISTINE, FORD)
+    doc = ["أشار غراهام إلى كريستين بلاسي فورد."]
+    assert _found(m, doc) == [(1, "كريستين", "Christine"), (1, "فورد", "Ford")]
+    assert _refused(m, doc) == [(1, "لاسي", Verdict.WRITTEN.need)]
+    # After one name only, ب + name is the preposition (met Christine with Lacey).
+    assert _found(m, ["التقت كريستين بلاسي في المطعم"]) == [(1, "كريستين", "Christine"), (1, "لاسي", "Lacey")]

@@ -29,12 +29,12 @@ from ..arabic.normalize import Normalized, normalize, normalize_many
 from ..arabic.script import WORD
 from ..bulk import gc_paused
 from ..glossary.model import Glossary
+from .discourse import OtherSenses
 from .index import Entry, TermIndex
 from .line import MARKS, Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
-from .discourse import OtherSenses
-from .precision import definite_nouns, denied, full_names, other_senses, says_other, vouched
+from .precision import definite_nouns, denied, full_names, misread, names_at, other_senses, says_other, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
@@ -186,11 +186,17 @@ class Matcher:
         if hits:
             tanween, hyphen = HAS_TANWEEN.search(back.original) is not None, "-" in back.text
             kept = []
+            people = names_at(self.index.terms, hits)
             for h in hits:
-                if not denied(self, line, h, tanween, hyphen):
+                if denied(self, line, h, tanween, hyphen):
+                    if senses is not None and says_other(line, h):
+                        senses.other.add(h.stem)
+                elif misread(self, line, h, people):
+                    h.verdict = Verdict.WRITTEN
+                    if line.refused is not None:
+                        line.refused.append(h)
+                else:
                     kept.append(h)
-                elif senses is not None and says_other(line, h):
-                    senses.other.add(h.stem)
             hits = kept
         return (line, hits) if hits or line.refused else None
 

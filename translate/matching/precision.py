@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, is_compound_tail,
-                                 is_definite_nisba)
+from ..arabic.clitics import PREFIXES
+from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, has_article_clitic,
+                                 is_compound_tail, is_definite_nisba)
 from ..glossary.model import Term
 from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name
 from .discourse import FullNames, OtherSenses
@@ -53,6 +54,39 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
     return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
 
 
+def names_at(terms: list[Term], hits: list[Hit]) -> frozenset[int]:
+    """The word positions of a line's person hits."""
+    return frozenset(k for h in hits if terms[h.entry.term_id].type == "person" for k in range(h.i, h.i + h.n))
+
+
+def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
+    """A one-word hit that only a misreading of the written word makes (issue 12,
+    mechanism 7), reported rather than matched (:attr:`Verdict.WRITTEN`):
+
+    - a proclitic on a common Arabic word written with hamza, folded into a name
+      (بألم, "with pain", is ب + ألم, not بالم Palm): names carry no hamza after
+      a clitic letter, and a name spelled with one is listed so (then it is exact);
+    - a preposition (ب ل ك) split off a word between two person hits (كريستين
+      بلاسي فورد is Blasey, not "with Lacey"): a preposition does not stand
+      inside a name."""
+    if hit.n != 1 or m.index.terms[hit.entry.term_id].type != "person":
+        return False
+    if hit.plen and line.words[hit.i][:hit.plen] in _PREPOSITIONS and hit.i - 1 in people and hit.i + 1 in people \
+            and line.joined(hit.i - 1, 3):
+        return True
+    if hit.kind != "normalized" or hit.plen:
+        return False
+    written = _strip_marks(line.surface(hit.i, 1))
+    word = line.words[hit.i]
+    for k in (1, 2):
+        if written[k:k + 1] in HAMZA_ALEFS and word[:k] in _NO_ARTICLE_PREFIXES \
+                and m.lexicon.arabic_zipf(word[k:]) >= m.settings.ambiguity.min_zipf:
+            return True
+    return False
+
+
+_PREPOSITIONS = frozenset("بلك")
+_NO_ARTICLE_PREFIXES = frozenset(p for p in PREFIXES if not has_article_clitic(p))
 _CUES = NOT_PEOPLE_FORMS | frozenset(COMPOUND_HEADS)
 
 

@@ -41,6 +41,10 @@ class Verdict(Enum):
     PLACE = ("open", "names a place or nation in Arabic (its adjective or people-plural, such as الكندية or "
                      "الكنديين, is about as common as the spelling): alone it needs a title before it, or the "
                      "full name elsewhere in the document")
+    #: Set on a hit by what the line writes (:func:`.precision.misread`).
+    WRITTEN = ("drop", "is written here as another word (a clitic on an Arabic word with hamza, such as بألم, "
+                       "\"with pain\", or a clitic inside a longer name): list this exact written form to have it "
+                       "matched", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word, or as an abbreviation) and never after a title or in a "
