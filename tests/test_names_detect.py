@@ -43,7 +43,7 @@ TRUMP = Term("Trump", ("ترامب",), "person")
 
 PALU_DOC = [
     "ضرب زلزال بقوة 7.5 درجات مدينة بالو في جزيرة سولاويسي",
-    "ويقوم المسؤولون بتقييم الوضع في بالو لمعرفة حجم الأضرار",
+    "وقال مسؤولون إن بالو تضررت بشدة",
     "وتوجه فريق إنقاذ إلى بالو صباح السبت.",
 ]
 
@@ -111,7 +111,7 @@ JACK = Term("Jack", ("جاك",), "person")
 
 def test_a_nation_alone_is_no_person() -> None:
     m = _matcher(SCOTLAND, CANADA)
-    doc = ["تحتفظ المدارس المستقلة في أسكتلندا بسجل حافل من التميز", "أُغلقت الحدود بين كندا والولايات المتحدة"]
+    doc = ["تضم أسكتلندا أكثر من 300 ألف تلميذ", "أُغلقت الحدود بين كندا والولايات المتحدة"]
     assert _found(m, doc) == []
     # Reported with the reason, not dropped silently.
     assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "أسكتلندا"), (2, "كندا")]
@@ -179,3 +179,24 @@ def test_a_preposition_does_not_stand_inside_a_name() -> None:
     assert _refused(m, doc) == [(1, "لاسي", Verdict.WRITTEN.need)]
     # After one name only, ب + name is the preposition (met Christine with Lacey).
     assert _found(m, ["التقت كريستين بلاسي في المطعم"]) == [(1, "كريستين", "Christine"), (1, "لاسي", "Lacey")]
+
+
+# -- A, weak evidence: the object of في ------------------------------------------------------
+PARIS = Term("Paris", ("باريس",), "person")
+SESSIONS = Term("Sessions", ("سيشنز",), "person")
+JEFF = Term("Jeff", ("جيف",), "person")
+
+
+def test_a_spelling_only_ever_after_fi_names_a_place() -> None:
+    m = _matcher(PARIS)
+    doc = ["عُقد المؤتمر في باريس يوم الاثنين", "وغادر الوفد باريس صباح الثلاثاء"]
+    assert _found(m, doc) == []
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "باريس"), (2, "باريس")]
+
+
+def test_after_fi_a_person_the_document_names_with_a_first_name_keeps_every_match() -> None:
+    m = _matcher(SESSIONS, JEFF)
+    doc = ["طلب المدعي العام جيف سيشنز من القضاة عدم منح اللجوء", "وقال سيشنز في بيانه إن القرار نهائي",
+           "وشكك كثيرون في سيشنز بعد ذلك"]
+    assert _found(m, doc) == [(1, "جيف", "Jeff"), (1, "سيشنز", "Sessions"), (2, "سيشنز", "Sessions"),
+                              (3, "سيشنز", "Sessions")]
