@@ -200,3 +200,12 @@ def test_after_fi_a_person_the_document_names_with_a_first_name_keeps_every_matc
            "وشكك كثيرون في سيشنز بعد ذلك"]
     assert _found(m, doc) == [(1, "جيف", "Jeff"), (1, "سيشنز", "Sessions"), (2, "سيشنز", "Sessions"),
                               (3, "سيشنز", "Sessions")]
+
+
+def test_a_name_after_a_number_is_a_unit() -> None:
+    m = _matcher(Term("Richter", ("ريختر",), "person"))
+    doc = ["ضرب زلزال بقوة 7.5 ريختر جزيرة سولاويسي", "ويحمل مقياس ريختر اسم عالم الزلازل"]
+    assert _found(m, doc) == []
+    # A title elsewhere in the document makes it the man: then every mention counts.
+    doc = ["ضرب زلزال بقوة 7.5 ريختر", "وقال البروفيسور ريختر إن المقياس لوغاريتمي"]
+    assert _found(m, doc) == [(1, "ريختر", "Richter"), (2, "ريختر", "Richter")]

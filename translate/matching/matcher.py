@@ -34,7 +34,7 @@ from .index import Entry, TermIndex
 from .line import MARKS, Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
-from .precision import definite_nouns, denied, full_names, locative, misread, names_at, other_senses, says_other, vouched
+from .precision import definite_nouns, denied, full_names, hints_other, misread, names_at, other_senses, says_other, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
@@ -197,7 +197,7 @@ class Matcher:
                         line.refused.append(h)
                 else:
                     kept.append(h)
-                    if senses is not None and locative(line, h):
+                    if senses is not None and hints_other(line, h):
                         senses.other.add(h.stem)
             hits = kept
         return (line, hits) if hits or line.refused else None

@@ -174,15 +174,20 @@ def definite_nouns(line: Line, infos: list["Word"], named: list[int]) -> list[st
     return out
 
 
-def locative(line: Line, hit: Hit) -> bool:
-    """Is this one-word hit the object of في ("in")? News Arabic puts places
-    there (في باريس, في إنجلترا), people seldom (ثقته في ترامب). Weak evidence:
-    it only feeds the document's other senses (:func:`other_senses`), so a
-    spelling the document also gives a title or full name keeps every match.
-    Measured with the 65k list: of one-word person hits after في, NTREX 23
-    wrong and 25 credited (Paris, Brooklyn, Valderrama, Naples, Hollywood:
-    places all), TICO-19 37 wrong and 6 credited."""
-    return hit.n == 1 and not hit.plen and hit.i > 0 and line.words[hit.i - 1] == _IN and line.joined(hit.i - 1, 2)
+def hints_other(line: Line, hit: Hit) -> bool:
+    """Weak evidence that a one-word hit names no person, which only feeds the
+    document's other senses (:func:`other_senses`), so a spelling the document
+    also gives a title, first name or full name keeps every match:
+
+    - the object of في ("in"): news Arabic puts places there (في باريس, في
+      إنجلترا), people seldom (ثقته في ترامب). With the 65k list, one-word person
+      hits after في were on NTREX 23 wrong and 25 credited (Paris, Brooklyn,
+      Valderrama, Naples, Hollywood: places all), on TICO-19 37 wrong, 6 credited;
+    - a number right before: a unit or scale (بقوة 7.5 ريختر)."""
+    if hit.n != 1 or hit.plen or not hit.i or not line.joined(hit.i - 1, 2):
+        return False
+    before = line.words[hit.i - 1]
+    return before == _IN or before.isdigit()
 
 
 _IN = "في"
