@@ -209,3 +209,13 @@ def test_a_name_after_a_number_is_a_unit() -> None:
     # A title elsewhere in the document makes it the man: then every mention counts.
     doc = ["ضرب زلزال بقوة 7.5 ريختر", "وقال البروفيسور ريختر إن المقياس لوغاريتمي"]
     assert _found(m, doc) == [(1, "ريختر", "Richter"), (2, "ريختر", "Richter")]
+
+
+def test_one_line_is_a_document_of_its_own() -> None:
+    # Matcher.find treats its line as the document: the place word there covers the line.
+    m = _matcher(PALO)
+    line = "وصل فريق الإنقاذ إلى مدينة بالو، ويقول سكان بالو إن المساعدات لم تصل"
+    refused: list = []
+    assert m.find(line, 1, refused) == []
+    assert [(x.text, x.need) for x in refused] == [("بالو", Verdict.OTHER_SENSE.need)]
+    assert [x.text for x in m.find("ويقول سكان بالو إن المساعدات لم تصل")] == ["بالو"]

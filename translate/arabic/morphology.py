@@ -20,6 +20,7 @@ TANWEEN = frozenset("\u064b\u064c\u064d")
 HAS_TANWEEN = re.compile("[" + "".join(sorted(TANWEEN)) + "]")
 #: Alef with hamza or madda, as written (normalising folds them to ا).
 HAMZA_ALEFS = ("أ", "إ", "آ")
+HAS_HAMZA_ALEF = re.compile("[أإآ]")
 #: Letters of native Arabic words that transliterations of foreign names almost never
 #: use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
 #: "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.

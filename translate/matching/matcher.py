@@ -24,7 +24,6 @@ from operator import is_not
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
-from ..arabic.morphology import HAS_TANWEEN
 from ..arabic.normalize import Normalized, normalize, normalize_many
 from ..arabic.script import WORD
 from ..bulk import gc_paused
@@ -34,7 +33,7 @@ from .index import Entry, TermIndex
 from .line import MARKS, Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
-from .precision import definite_nouns, denied, full_names, hints_other, misread, names_at, other_senses, says_other, vouched
+from .precision import definite_nouns, full_names, other_senses, screen, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
@@ -56,6 +55,8 @@ class Matcher:
         # Context-free verdicts on one-word hits, keyed by (word, plen, entry, kind).
         self.verdicts: dict[tuple, Verdict] = {}
         self._homographs: dict[str, frozenset[str]] = {}
+        #: Words seen so far that hold a person spelling behind the article (see .words).
+        self.definites: set[str] = set()
 
     # -- public API -----------------------------------------------------------
     def find(self, line: str, line_no: int = 1, refused: list[Match] | None = None) -> list[Match]:
@@ -172,7 +173,7 @@ class Matcher:
         if not named:
             return None
         line = Line(back, words, tokens, [] if collect else None)
-        if senses is not None:
+        if senses is not None and self.definites and not self.definites.isdisjoint(words):
             senses.other.update(definite_nouns(line, infos, named))
         covered: set[int] = set()  # words no fuzzy hit may use (see Verdict.shut)
         hits = exact(self, line, infos, named, covered)
@@ -184,22 +185,7 @@ class Matcher:
                 taken = {k for h in slips if h.n > 1 for k in range(h.i, h.i + h.n)}
                 hits = [h for h in hits if h.n > 1 or h.i not in taken] + slips
         if hits:
-            tanween, hyphen = HAS_TANWEEN.search(back.original) is not None, "-" in back.text
-            kept = []
-            people = names_at(self.index.terms, hits)
-            for h in hits:
-                if denied(self, line, h, tanween, hyphen):
-                    if senses is not None and says_other(line, h):
-                        senses.other.add(h.stem)
-                elif misread(self, line, h, people):
-                    h.verdict = Verdict.WRITTEN
-                    if line.refused is not None:
-                        line.refused.append(h)
-                else:
-                    kept.append(h)
-                    if senses is not None and hints_other(line, h):
-                        senses.other.add(h.stem)
-            hits = kept
+            hits = screen(self, line, hits, senses)
         return (line, hits) if hits or line.refused else None
 
     def _matches(self, line_no: int, line: Line, hits: list[Hit], names) -> list[Match]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from ..arabic.clitics import PREFIXES
-from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN, has_article_clitic,
-                                 is_compound_tail, is_definite_nisba)
+from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
+                                 TANWEEN, has_article_clitic, is_compound_tail, is_definite_nisba)
+from ..arabic.normalize import ALEF
 from ..glossary.model import Term
 from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name
 from .discourse import FullNames, OtherSenses
@@ -52,6 +53,36 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
             or TANWEEN & set(entry.variant):
         return False
     return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
+
+
+def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None) -> list[Hit]:
+    """A line's hits less those :func:`denied` or :func:`misread` (these go to
+    the refused list); ``senses`` learns what the line says of its spellings
+    (:func:`says_other`, :func:`hints_other`). Cheap tests first: this runs for
+    every line with a hit."""
+    original, words = line.back.original, line.words
+    tanween, hyphen = HAS_TANWEEN.search(original) is not None, "-" in line.text
+    hamza = HAS_HAMZA_ALEF.search(original) is not None
+    people: frozenset[int] | None = None
+    kept = []
+    for h in hits:
+        if denied(m, line, h, tanween, hyphen):
+            if senses is not None and says_other(line, h):
+                senses.other.add(h.stem)
+            continue
+        if h.n == 1 and ((h.plen and words[h.i][:h.plen] in _PREPOSITIONS)
+                         or (hamza and not h.plen and ALEF in words[h.i][1:3])):
+            if people is None:
+                people = names_at(m.index.terms, hits)
+            if misread(m, line, h, people):
+                h.verdict = Verdict.WRITTEN
+                if line.refused is not None:
+                    line.refused.append(h)
+                continue
+        kept.append(h)
+        if senses is not None and h.i and (words[h.i - 1] == _IN or words[h.i - 1].isdigit()) and hints_other(line, h):
+            senses.other.add(h.stem)
+    return kept
 
 
 def names_at(terms: list[Term], hits: list[Hit]) -> frozenset[int]:
@@ -235,14 +266,17 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms
-    people = _people(terms, hits) if any(h.verdict is Verdict.PLACE and not h.plen for h in hits) else set()
+    people: set[int] | None = None
     kept = []
     for h in hits:
         v = h.verdict
         if not v.sure:
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
-                near = anchors if v is Verdict.NEEDS_NAME else people if v is Verdict.PLACE and not h.plen else set()
+                if v is Verdict.PLACE and not h.plen:
+                    near = people = _people(terms, hits) if people is None else people
+                else:
+                    near = anchors if v is Verdict.NEEDS_NAME else set()
                 if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant)):
@@ -289,11 +323,16 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> Fu
     full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
     enough: مناعي would make every المناعي ("immune") a name."""
     names = FullNames()
+    place = Verdict.PLACE
     for line, hits in found:
+        placelike = False
         for h in hits:
-            if len(h.entry.words) > 1 and h.verdict.sure:
-                names.add(h.entry.words, terms[h.entry.term_id].target)
-        if any(h.verdict is Verdict.PLACE for h in hits):
+            if len(h.entry.words) > 1:
+                if h.verdict.sure:
+                    names.add(h.entry.words, terms[h.entry.term_id].target)
+            elif h.verdict is place:
+                placelike = True
+        if placelike:
             _first_and_last(terms, line, hits, names)
     return names
 

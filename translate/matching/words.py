@@ -85,7 +85,10 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     known.update(dict.fromkeys(new, NOTHING))
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
-        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs), definite=_definite(m, w, rs))
+        definite = _definite(m, w, rs)
+        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs), definite=definite)
+        if definite is not None:
+            m.definites.add(w)
     if m.settings.fuzzy.enabled and idx.skeletons:
         # A word that is a one-word name is always matched exactly: no fuzzy.
         exact = {w for w, rs in found.items() if any(r.single for r in rs)}
@@ -99,13 +102,14 @@ def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[i
     name with the article. Arabic writes no
     article on a personal name, so a document that writes one uses the spelling
     as a common noun (tsunami, alpha, delta)."""
-    if any(not r.plen and r.single for r in readings) or m.lexicon.arabic_zipf(word) >= m.settings.ambiguity.min_zipf:
-        return None  # a listed spelling, or a word of its own (النيل, the Nile; البول; والديك, "your parents")
+    if any(not r.plen and r.single for r in readings):
+        return None  # a listed spelling of its own (الحسن)
     terms = m.index.terms
     for r in readings:
         if r.single is not None and r.plen and terms[r.single.term_id].type == "person" \
                 and article_on_a_name(word[:r.plen], terms[r.single.term_id]):
-            return r.plen, r.stem
+            # Not a common word of its own (النيل, the Nile; البول; والديك, "your parents").
+            return (r.plen, r.stem) if m.lexicon.arabic_zipf(word) < m.settings.ambiguity.min_zipf else None
     return None
 
 
