@@ -219,3 +219,12 @@ def test_one_line_is_a_document_of_its_own() -> None:
     assert m.find(line, 1, refused) == []
     assert [(x.text, x.need) for x in refused] == [("بالو", Verdict.OTHER_SENSE.need)]
     assert [x.text for x in m.find("ويقول سكان بالو إن المساعدات لم تصل")] == ["بالو"]
+
+
+def test_a_refusal_by_the_document_reaches_enforce_as_not_enforced() -> None:
+    from translate.enforce import Enforcer
+    enforcer = Enforcer(Glossary(terms=[PALO]))
+    source = "وصل فريق الإنقاذ إلى مدينة بالو، ويقول سكان بالو إن المساعدات لم تصل"
+    result = enforcer.enforce_line(source, "Rescuers reached the city of Palu, and Pallo residents say aid has not come")
+    assert result.corrections == []                       # never rewritten
+    assert [(u.reason, u.note) for u in result.unplaced] == [("ambiguous", Verdict.OTHER_SENSE.need)]
