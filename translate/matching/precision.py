@@ -246,6 +246,8 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
         for h in hits:
             if h.n == 1 and h.stem in senses.other and terms[h.entry.term_id].type == "person":
                 suspects.append((line, hits, h))
+                if h.stem in senses.person:
+                    continue  # already seen as a person's
                 if first is None:  # a first name right before: جيف سيشنز
                     first = {o.i + o.n - 1 for o in hits if o.verdict.sure and o.stem not in senses.other
                              and terms[o.entry.term_id].type == "person"}
@@ -289,10 +291,10 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
 
 
 def _people(terms: list[Term], hits: list[Hit]) -> set[int]:
-    """Words of person hits with no clitic that may make a place-like neighbour
-    the other half of a full name (جاك روس, جون سنو, روي كين): not other
-    place-like hits (كندا والمكسيك vouch for neither)."""
-    return {k for h in hits if not h.plen and h.verdict is not Verdict.PLACE and terms[h.entry.term_id].type == "person"
+    """Words of sure person hits with no clitic that may make a place-like
+    neighbour the other half of a full name (جاك روس, جون سنو): not other
+    place-like hits (كندا والمكسيك vouch for neither), nor ambiguous ones (لكل فرد)."""
+    return {k for h in hits if not h.plen and h.verdict.sure and terms[h.entry.term_id].type == "person"
             for k in range(h.i, h.i + h.n)}
 
 
