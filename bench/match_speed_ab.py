@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from match_bench import fresh, name_pairs  # noqa: E402
+from corpora import name_pairs  # noqa: E402
+from match_bench import fresh  # noqa: E402
 
 
 def load(pkg: str, names: Path):
