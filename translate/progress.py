@@ -52,6 +52,14 @@ def _seconds(name: str, default: float) -> float:
     return value if value >= 0 else default
 
 
+def _columns(stream: TextIO) -> int:
+    """The width of the terminal ``stream`` is on (0 when it does not say)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
 
@@ -89,8 +97,11 @@ class ProgressDisplay:
         if not quiet and (self.stream.isatty() if tty is None else tty):
             from tqdm import tqdm
 
+            # A terminal that reports no width (a bare pty, some CI runners) gets 80
+            # columns: tqdm would trim the bar to nothing.
+            fixed = None if _columns(self.stream) else 80
             self.bar = tqdm(total=total or None, initial=initial, unit=f" {unit}", desc=label, file=self.stream,
-                            dynamic_ncols=True, smoothing=0.1, delay=self.delay, leave=False)
+                            dynamic_ncols=fixed is None, ncols=fixed, smoothing=0.1, delay=self.delay, leave=False)
 
     # -- the ProgressCallback protocol -------------------------------------------
     def add_total(self, n: int) -> None:
