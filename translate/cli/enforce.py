@@ -29,7 +29,7 @@ def enforce_cmd(
     Only the spans rendering a term change; everything else stays byte-identical.
     Terms that cannot be placed confidently are left as they are and reported
     (stderr summary, or "unplaced" in --json). Long runs show their progress
-    on stderr (lines, rate, ETA); --quiet hides it and the summary, unless
+    on stderr (segments, rate, ETA); --quiet hides it and the summary, unless
     terms were left unenforced.
     """
     from ..documents import align
@@ -91,6 +91,21 @@ def enforce_cmd(
         typer.echo(f"tarjama enforce: {len(corrections)} correction(s), {len(unplaced)} term(s) not enforced", err=True)
 
 
+_EXAMPLES = """
+Examples:
+
+\b
+  # fix the terms of a machine translation, line-aligned with its source
+  tarjama enforce -s article.ar.txt -t article.mt.en.txt -g glossaries/ -o article.en.txt
+\b
+  # an XLIFF from a CAT tool or another engine, written back in the same format
+  tarjama enforce -s vendor.xlf -g glossaries/ -o vendor.fixed.xlf
+\b
+  # what changed and what could not be placed, for a script; no progress or summary
+  tarjama enforce -s article.ar.txt -t article.mt.en.txt -g glossaries/ --json -q > changes.json
+"""
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the top-level app."""
-    app.command("enforce")(enforce_cmd)
+    app.command("enforce", epilog=_EXAMPLES)(enforce_cmd)
