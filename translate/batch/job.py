@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import InputError
+from ..progress import ProgressDisplay
 from ..textio import write_bytes_atomic, write_text_atomic
 from .inputs import InputDoc, collect
 from .manifest import Manifest
-from .progress import Progress
 from .report import batch_qa, is_drift, render_html, render_json
 from .settings import BatchSettings, resolved
 from .work import DocResult
@@ -113,13 +113,14 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
                 results[d.name] = DocResult.from_record(entry.result)
             else:
                 todo.append((d.name, d.path))
-        progress = Progress(len(docs), quiet=quiet, stream=stream, initial=len(docs) - len(todo))
+        progress = ProgressDisplay("batch", len(docs), "documents", quiet=quiet, stream=stream,
+                                   initial=len(docs) - len(todo), rate_of="segments")
         executor = make_executor(settings, workers, ray) if todo else None
         try:
             for result in executor.run(todo) if executor else ():
                 _commit(manifest, out, result, input_sha[result.name], signature)
                 results[result.name] = result
-                progress.update(1, len(result.segments), failed=result.status == "failed")
+                progress.advance(1, segments=len(result.segments), failed=int(result.status == "failed"))
         finally:
             progress.close()
             if executor is not None:

@@ -7,6 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..enforce.records import EnforceSettings
+from .progress import quiet_option
 
 
 def enforce_cmd(
@@ -21,17 +22,21 @@ def enforce_cmd(
                                     help="Fuzzy source matches below this score are reported, not enforced."),
     input_format: str = typer.Option("auto", "--input-format", metavar="FORMAT",
                                      help="Format of a bilingual --source: auto, xliff, xliff12, xliff20, tmx, po, jsonl."),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Make every glossary term found in the Arabic appear in its canonical English form.
 
     Only the spans rendering a term change; everything else stays byte-identical.
     Terms that cannot be placed confidently are left as they are and reported
-    (stderr summary, or "unplaced" in --json).
+    (stderr summary, or "unplaced" in --json). Long runs show their progress
+    on stderr (segments, rate, ETA); --quiet hides it and the summary, unless
+    terms were left unenforced.
     """
     from ..documents import align
     from ..enforce import Enforcer, EnforceSettings
     from ..errors import InputError
     from ..glossary import load_glossaries
+    from ..progress import ProgressDisplay
     from ..textio import (check_output, display_name, read_lines, read_lines_layout, write_bytes_atomic,
                           write_text_atomic)
     from .glossary import warn_conflicts
@@ -58,7 +63,8 @@ def enforce_cmd(
         tgt_lines, layout = read_lines_layout(target, allow_empty=True)
         align(None, src_lines, tgt_lines, display_name(source), display_name(target))  # line counts
     enforcer = Enforcer(terms, EnforceSettings(min_match_score=min_score))
-    results = enforcer.enforce_lines(src_lines, tgt_lines)
+    with ProgressDisplay("enforce", quiet=quiet) as progress:
+        results = enforcer.enforce_lines(src_lines, tgt_lines, progress=progress)
     lines = [r.text for r in results]
     corrections = [c for r in results for c in r.corrections]
     unplaced = [u for r in results for u in r.unplaced]
@@ -81,10 +87,25 @@ def enforce_cmd(
         write_bytes_atomic(output or "-", text, inputs)
     else:
         write_text_atomic(output or "-", text, inputs)
-    if not as_json or output:
+    if (not as_json or output) and (not quiet or unplaced):
         typer.echo(f"tarjama enforce: {len(corrections)} correction(s), {len(unplaced)} term(s) not enforced", err=True)
+
+
+_EXAMPLES = """
+Examples:
+
+\b
+  # fix the terms of a machine translation, line-aligned with its source
+  tarjama enforce -s article.ar.txt -t article.mt.en.txt -g glossaries/ -o article.en.txt
+\b
+  # an XLIFF from a CAT tool or another engine, written back in the same format
+  tarjama enforce -s vendor.xlf -g glossaries/ -o vendor.fixed.xlf
+\b
+  # what changed and what could not be placed, for a script; no progress or summary
+  tarjama enforce -s article.ar.txt -t article.mt.en.txt -g glossaries/ --json -q > changes.json
+"""
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the top-level app."""
-    app.command("enforce")(enforce_cmd)
+    app.command("enforce", epilog=_EXAMPLES)(enforce_cmd)

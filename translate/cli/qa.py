@@ -12,6 +12,7 @@ import typer
 
 from ..qa import CHECK_NAMES, FAIL_LEVELS
 from ..reports import FORMATS
+from .progress import quiet_option
 
 # Choices come from the library's own lists, so --help and validation never drift.
 ReportFormat = Enum("ReportFormat", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
@@ -81,10 +82,14 @@ def qa_cmd(
                                                     "(keeping the still-matching --ignore entries), to fill in reasons."),
     input_format: str = typer.Option("auto", "--input-format", metavar="FORMAT",
                                      help="Format of a bilingual --source: auto, xliff, xliff12, xliff20, tmx, po, jsonl."),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Check a translation: glossary terms (missing, forbidden, drifting, garbled,
     unsupported), untranslated Arabic, numbers, empty or copied targets, URLs and
     handles, length outliers, inconsistent segments, punctuation and spacing.
+
+    Long runs show their progress on stderr (segments of all documents, rate,
+    ETA); --quiet hides it.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
@@ -92,6 +97,7 @@ def qa_cmd(
 
     from ..errors import InputError
     from ..glossary import Glossary, load_glossaries
+    from ..progress import ProgressDisplay
     from ..qa import run_qa
     from ..reports import render
     from ..reports import suppressions
@@ -120,8 +126,9 @@ def qa_cmd(
     glossaries = load_glossaries(glossary) if glossary else Glossary()
     warn_conflicts(glossaries)
     model_record = model_info(model) if model else None
-    report = run_qa(documents, glossaries, checks=check, settings=Settings(), model=model_record,
-                    inputs=input_records(source, target, documents))
+    with ProgressDisplay("qa", quiet=quiet) as progress:
+        report = run_qa(documents, glossaries, checks=check, settings=Settings(), model=model_record,
+                        inputs=input_records(source, target, documents), progress=progress)
     report.created = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     suppressions.apply(report, ignored)
     width = shutil.get_terminal_size((120, 24)).columns if _use_color(output) else 120
@@ -129,11 +136,12 @@ def qa_cmd(
     if write_ignore:
         entries = suppressions.entries_for(report, ignored)
         write_text_atomic(write_ignore, suppressions.dump(entries), inputs)
-        typer.echo(f"tarjama qa: {len(entries)} suppression(s) written to {write_ignore}; fill in each reason",
-                   err=True)
+        if not quiet:
+            typer.echo(f"tarjama qa: {len(entries)} suppression(s) written to {write_ignore}; fill in each reason",
+                       err=True)
     if report.stale and (output or fmt.value != "text"):
         typer.echo(f"tarjama qa: {len(report.stale)} suppression(s) in {ignore} match nothing now (stale)", err=True)
-    if output:
+    if output and not quiet:
         s = report.summary()
         typer.echo(f"tarjama qa: {s['findings']} finding(s) in {s['segments']} segment(s); report written to {output}",
                    err=True)

@@ -11,6 +11,7 @@ from typing import Sequence
 from ..english.finder import RenderingFinder
 from ..glossary import Glossary, load_glossaries
 from ..matching import Match, Matcher, MatchSettings
+from ..progress import ProgressCallback
 from .line import Span, enforce_line
 from .records import EnforceSettings, LineResult
 
@@ -65,14 +66,22 @@ class Enforcer:
         return enforce_line(source, english, matches, self.settings, line_no, hints, self.homographs, self.finder,
                             refused or ())
 
-    def enforce_lines(self, sources: Sequence[str], english: Sequence[str]) -> list[LineResult]:
-        """One :class:`LineResult` per line pair (lines numbered from 1)."""
+    def enforce_lines(self, sources: Sequence[str], english: Sequence[str],
+                      progress: ProgressCallback | None = None) -> list[LineResult]:
+        """One :class:`LineResult` per line pair (lines numbered from 1);
+        ``progress`` is told the lines, then each one done."""
         if len(sources) != len(english):
             raise LengthMismatch(len(sources), len(english))
+        if progress is not None:
+            progress.add_total(len(sources))
         refused: list[list[Match]] = []
         per_line = self.matcher.find_lines(sources, refused)
-        return [self.enforce_line(s, e, no, matches=m, refused=r)
-                for no, (s, e, m, r) in enumerate(zip(sources, english, per_line, refused), 1)]
+        out = []
+        for no, (s, e, m, r) in enumerate(zip(sources, english, per_line, refused), 1):
+            out.append(self.enforce_line(s, e, no, matches=m, refused=r))
+            if progress is not None:
+                progress.advance(1)
+        return out
 
 
 def enforce_lines(sources: Sequence[str], english: Sequence[str], glossary: Glossary,

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ..engine.engine import SentenceResult
+from ..engine.engine import SentenceResult, call_engine
 from ..matching import Match
+from ..progress import ProgressCallback
 from .attention import attention_spans
 from .enforcer import Enforcer
 from .line import Span, enforce_line
@@ -99,13 +100,14 @@ class GlossaryEngine:
     def options(self):
         return getattr(self.engine, "options", None)
 
-    def translate_sentences(self, sentences: Sequence[str], options=None) -> list[SentenceResult]:
+    def translate_sentences(self, sentences: Sequence[str], options=None,
+                            progress: ProgressCallback | None = None) -> list[SentenceResult]:
+        """``progress`` goes to the wrapped engine (decoding is the long part)."""
         matcher = self.enforcer.matcher
         refused: list[list[Match]] = []
         protected = [protect(s, m, self.protection) for s, m in zip(sentences, matcher.find_lines(sentences, refused))]
         texts = [p.text for p in protected]
-        raw = self.engine.translate_sentences(texts, options) if options is not None else \
-            self.engine.translate_sentences(texts)
+        raw = call_engine(self.engine, texts, options, progress)
         out: list[SentenceResult] = []
         self.results = []
         for k, (p, r, dropped) in enumerate(zip(protected, raw, refused), 1):

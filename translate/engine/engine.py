@@ -15,10 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
+from ..progress import ProgressCallback
 from .family import Family
 from .memory import TranslationMemory
 from .model_dir import ModelError, ModelFiles, validate_model_dir
@@ -125,12 +127,15 @@ class Engine(Protocol):
 
     ``options`` are the engine's default decoding settings; a call may pass
     others (``translate_document`` does), so wrappers such as glossary
-    enforcement forward them instead of guessing what the engine is."""
+    enforcement forward them instead of guessing what the engine is.
+    ``progress`` (optional: only passed when a caller gives one) is told the
+    sentences, then each one translated."""
 
     options: DecodeOptions
 
     def translate_sentences(
-        self, sentences: Sequence[str], options: DecodeOptions | None = None
+        self, sentences: Sequence[str], options: DecodeOptions | None = None,
+        progress: ProgressCallback | None = None,
     ) -> list[SentenceResult]: ...
 
 
@@ -242,12 +247,15 @@ class Translator:
 
     # -- sentences ---------------------------------------------------------------
     def translate_sentences(
-        self, sentences: Sequence[str], options: DecodeOptions | None = None
+        self, sentences: Sequence[str], options: DecodeOptions | None = None,
+        progress: ProgressCallback | None = None,
     ) -> list[SentenceResult]:
         """Translate ``sentences`` in order: those the translation memory does
         not already hold go to ctranslate2 together (see :meth:`_decode`)."""
         opts = options or self.options
         sentences = list(sentences)
+        if progress is not None:
+            progress.add_total(len(sentences))
         results: list[SentenceResult] = [SentenceResult(s, "") for s in sentences]
         todo = [i for i, s in enumerate(sentences) if s.strip()]
         if not todo:
@@ -262,15 +270,19 @@ class Translator:
                 if record is not None:
                     results[i] = replace(results[i], **{k: _from_json(k, record.get(k)) for k in _RECORD_FIELDS})
             todo = [i for i in todo if keys[i] not in stored]
+        if progress is not None:  # blank lines and memory hits are done already
+            progress.advance(len(sentences) - len(todo))
         if todo:
-            self._decode([results[i] for i in todo], opts)
+            self._decode([results[i] for i in todo], opts, progress)
         if self.memory is not None and todo:
             self.memory.put_many((keys[i], {k: getattr(results[i], k) for k in _RECORD_FIELDS}) for i in todo)
         return results
 
-    def _decode(self, results: list[SentenceResult], opts: DecodeOptions) -> None:
+    def _decode(self, results: list[SentenceResult], opts: DecodeOptions,
+                progress: ProgressCallback | None = None) -> None:
         """Fill ``results`` (non-empty sources): one ``translate_batch`` call per
-        decoding limit (one call when the options fix it), queued together."""
+        decoding limit (one call when the options fix it), queued together.
+        With ``progress`` the calls are asynchronous, to count batches as they finish."""
         family = self.family
         prepared = [normalize(r.source, family.moses_punctuation) for r in results]
         pieces = self.source_sp.encode([p.text for p in prepared], out_type=str)
@@ -280,6 +292,7 @@ class Translator:
         groups: dict[int, list[int]] = {}
         for k, toks in enumerate(tokens):
             groups.setdefault(opts.max_decoding_length or _auto_max_length(toks), []).append(k)
+        asynchronous = len(groups) > 1 or progress is not None
         calls = [
             (members, self.ct2.translate_batch(
                 [tokens[k] for k in members],
@@ -294,14 +307,17 @@ class Translator:
                 length_penalty=opts.length_penalty,
                 return_attention=opts.return_attention,
                 return_scores=False,
-                asynchronous=len(groups) > 1,
+                asynchronous=asynchronous,
             ))
             for limit, members in sorted(groups.items(), reverse=True)
         ]
+        if progress is not None:  # in the order ctranslate2 runs them: by call, longest first
+            _count_finished([out[j] for members, out in calls
+                             for j in sorted(range(len(members)), key=lambda j: -len(tokens[members[j]]))], progress)
         outputs: list = [None] * len(tokens)
         for members, out in calls:
             for k, result in zip(members, out):
-                outputs[k] = result.result() if len(groups) > 1 else result
+                outputs[k] = result.result() if asynchronous else result
         first = len(head)
         for result, prep, src_pieces, out in zip(results, prepared, pieces, outputs):
             hyp = out.hypotheses[0]
@@ -332,9 +348,21 @@ class Translator:
         options: DecodeOptions | None = None,
         postprocess: Postprocess | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        progress: ProgressCallback | None = None,
     ) -> DocumentResult:
         """Segment ``text``, translate every sentence in one call, lay it out again."""
-        return translate_document(self, text, options=options, postprocess=postprocess, max_chars=max_chars)
+        return translate_document(self, text, options=options, postprocess=postprocess, max_chars=max_chars,
+                                  progress=progress)
+
+
+def call_engine(engine: Engine, sentences: Sequence[str], options: DecodeOptions | None = None,
+                progress: ProgressCallback | None = None) -> list[SentenceResult]:
+    """``engine.translate_sentences`` with only the arguments given, so an
+    engine that takes no options or no progress still works without them."""
+    if progress is not None:
+        return engine.translate_sentences(sentences, options, progress=progress)
+    return engine.translate_sentences(sentences, options) if options is not None else \
+        engine.translate_sentences(sentences)
 
 
 def translate_document(
@@ -343,12 +371,14 @@ def translate_document(
     options: DecodeOptions | None = None,
     postprocess: Postprocess | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    progress: ProgressCallback | None = None,
 ) -> DocumentResult:
-    """Translate a document with any :class:`Engine`, keeping its paragraphs."""
+    """Translate a document with any :class:`Engine`, keeping its paragraphs
+    (``progress``: counts its sentences)."""
     doc = segment(text, max_chars=max_chars)
     flat = doc.sentences
     texts = [s.text for s in flat]
-    translated = engine.translate_sentences(texts, options) if options is not None else engine.translate_sentences(texts)
+    translated = call_engine(engine, texts, options, progress)
     located: list[SentenceResult] = []
     k = 0
     for paragraph in doc.paragraphs:
@@ -370,6 +400,31 @@ def translate_document(
             parts.append(joiner + sent.target)
         paragraphs.append(ParagraphResult(paragraph.index, paragraph.text, "".join(parts), sents))
     return DocumentResult(paragraphs, layout(doc, [p.target for p in paragraphs]), doc)
+
+
+#: How often a run with progress looks at ctranslate2's pending results (seconds).
+POLL = 0.05
+
+
+def _count_finished(pending: list, progress: ProgressCallback) -> None:
+    """Wait for ctranslate2's asynchronous results, telling ``progress`` as they
+    finish (a batch of ``max_batch_size`` at a time).
+
+    ``pending`` is in the order ctranslate2 decodes (it sorts each call's
+    examples longest first to cut batches), so each look only goes as far as
+    the first unfinished result: its cost follows the results finished, not
+    the results waiting (looking at all of them, 0.36 µs each, took a third of
+    a core for a 100,000-sentence input). Were the order different, the count
+    would come in larger steps, never wrong."""
+    k = 0
+    while k < len(pending):
+        start = k
+        while k < len(pending) and pending[k].done():
+            k += 1
+        if k > start:
+            progress.advance(k - start)
+        if k < len(pending):
+            time.sleep(POLL)
 
 
 def _load_spm(spm, path: Path):

@@ -37,6 +37,7 @@ from .untranslated import Untranslated
 from .whitespace import Whitespace
 
 if TYPE_CHECKING:  # translate.settings sits above qa/: a type, not an import
+    from ..progress import ProgressCallback
     from ..settings import Settings
 
 # Report order: what breaks the glossary first, then drift, then what is missing
@@ -130,7 +131,8 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
            checks: Sequence[str] | None = None, match_settings: MatchSettings | None = None,
            settings: "QASettings | Settings | None" = None, matcher: Matcher | None = None,
            renderings: RenderingSettings | None = None, finder: RenderingFinder | None = None,
-           model: dict[str, Any] | None = None, inputs: Sequence[dict[str, Any]] = ()) -> QAReport:
+           model: dict[str, Any] | None = None, inputs: Sequence[dict[str, Any]] = (),
+           progress: "ProgressCallback | None" = None) -> QAReport:
     """Every selected check over every segment of every document, in a report
     signed with the glossary files, the checks, every threshold and ``model``
     (:func:`translate.reports.signature.model_info`), as the CLI signs it.
@@ -138,7 +140,8 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
     ``settings``: a root :class:`translate.settings.Settings` (its ``match``,
     ``renderings`` and ``qa`` parts), or the QA part alone.
     ``matcher``/``finder``: reuse the glossary's (their indexes are the costly part).
-    ``inputs``: the files checked (:func:`translate.reports.signature.input_records`)."""
+    ``inputs``: the files checked (:func:`translate.reports.signature.input_records`).
+    ``progress``: told the segments of all documents, then each one checked."""
     qa_part = getattr(settings, "qa", None)  # a root Settings (translate.settings sits above qa/)
     if qa_part is not None:
         match_settings, renderings, settings = settings.match, settings.renderings, qa_part  # type: ignore[union-attr]
@@ -155,12 +158,16 @@ def run_qa(documents: list[Document], glossary: Glossary | None = None, *,
     order = {c.name: i for i, c in enumerate(CHECKS)}
     findings: list[Finding] = []
     views: list[list[SegmentView]] = []
+    if progress is not None:
+        progress.add_total(sum(len(doc.segments) for doc in documents))
     for doc in documents:
         doc_views = analyzer.views(doc.segments)
         views.append(doc_views)
         for view in doc_views:
             for check in instances:
                 findings.extend(check.segment(view))
+            if progress is not None:
+                progress.advance(1)
     for check in instances:
         findings.extend(check.corpus(views))
     findings = _one_finding_for_empty_targets(findings)
