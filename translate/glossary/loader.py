@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -29,16 +28,15 @@ from .keys import spelling_key
 from .model import CASES, TERM_TYPES, Conflict, Glossary, Term
 from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
 
-# Allowed keys, in the order an error lists them (a dict: ordered, and a set of keys).
-TERM_KEYS = dict.fromkeys(("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note"))
-TOP_KEYS = dict.fromkeys(("name", "source_lang", "target_lang", "terms", "description", "version"))
+TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
+TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
+_TERM_KEYS, _TOP_KEYS = frozenset(TERM_KEYS), frozenset(TOP_KEYS)
+_KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists them
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
-_META = frozenset({"note", "domain", "origin"})
-_LISTS = frozenset({"also", "forbidden"})
-_VALUE = attrgetter("value")  # of a Scalar; a Seq or Map has none (AttributeError)
+_LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
 
-# The common case (every key known, every value where it belongs) runs in C-level
-# map/zip/dict calls; only a problem takes the slow path that names it. Messages
+# The common case (every key known, every value where it belongs) is one
+# comprehension; only a problem takes the slow path that names it. Messages
 # are formatted only for an error (``what`` with ``args``, as logging does):
 # building them for every term was a tenth of loading the 65k-name list.
 
@@ -55,7 +53,7 @@ def _scalar(node: Node, path: str, what: str, *args: object) -> str:
 def _strings(node: Node, path: str, what: str, *args: object) -> tuple[str, ...]:
     if type(node) is Seq:
         try:
-            values = tuple(map(str.strip, map(_VALUE, node)))
+            values = tuple([item.value.strip() for item in node])
             if all(values):
                 return values
         except AttributeError:  # an item that is a list or mapping
@@ -66,11 +64,12 @@ def _strings(node: Node, path: str, what: str, *args: object) -> tuple[str, ...]
     raise GlossaryError(f"{what.format(*args)} must be a list of strings", path, line_of(node))
 
 
-def _mapping(node: Map, path: str, allowed: dict[str, None], what: str, *args: object) -> dict[str, Node]:
+def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: object) -> dict[str, Node]:
     """Values of a mapping node by key; a repeated or unknown key is an error at its line."""
+    pairs = iter(node)
     try:
-        fields = dict(zip(map(_VALUE, node[0::2]), node[1::2]))
-        if 2 * len(fields) == len(node) and fields.keys() <= allowed.keys():
+        fields = {key.value: value for key, value in zip(pairs, pairs)}
+        if 2 * len(fields) == len(node) and allowed.issuperset(fields):
             return fields
     except AttributeError:  # a key that is a list or mapping
         pass
@@ -81,7 +80,7 @@ def _mapping(node: Map, path: str, allowed: dict[str, None], what: str, *args: o
             raise GlossaryError(f"{what.format(*args)} has '{name}' twice", path, line_of(key))
         if name not in allowed:
             raise GlossaryError(f"{what.format(*args)} has unknown key '{name}' (expected one of: "
-                                f"{', '.join(allowed)})", path, line_of(key))
+                                f"{', '.join(_KEY_ORDER[allowed])})", path, line_of(key))
         fields[name] = value
     return fields
 
@@ -89,30 +88,31 @@ def _mapping(node: Map, path: str, allowed: dict[str, None], what: str, *args: o
 def _term(node: Node, path: str, index: int) -> Term:
     if type(node) is not Map:
         raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
-    fields = _mapping(node, path, TERM_KEYS, "term {}", index)
-    if "target" not in fields:
+    fields = _mapping(node, path, _TERM_KEYS, "term {}", index)
+    target_node, source_node = fields.pop("target", None), fields.pop("source", None)
+    if target_node is None:
         raise GlossaryError(f"term {index} has no 'target'", path, line_of(node))
-    target = _scalar(fields["target"], path, "term {} 'target'", index)
-    if "source" not in fields:
+    target = _scalar(target_node, path, "term {} 'target'", index)
+    if source_node is None:
         raise GlossaryError(f"term {index} ({target}) has no 'source'", path, line_of(node))
-    source = _strings(fields["source"], path, "term {} ({}) 'source'", index, target)
+    source = _strings(source_node, path, "term {} ({}) 'source'", index, target)
     if not source:
         raise GlossaryError(f"term {index} ({target}) needs at least one 'source' spelling", path,
-                            line_of(fields["source"]))
+                            line_of(source_node))
     term = {"target": target, "source": source, "type": "other", "forbidden": (), "note": None, "file": path,
             "line": node.start_mark.line + 1, "index": index, "also": (), "case": "insensitive", "domain": None,
             "origin": None}
-    if len(fields) > 2:  # more than target and source
-        for key, value in fields.items():
-            if key in _CHOICES:
-                choice = term[key] = _scalar(value, path, "term {} '{}'", index, key)
-                if choice not in _CHOICES[key]:
-                    raise GlossaryError(f"term {index} ({target}) has {key} '{choice}' "
-                                        f"(expected one of: {', '.join(_CHOICES[key])})", path, line_of(value))
-            elif key in _LISTS:
-                term[key] = _strings(value, path, "term {} ({}) '{}'", index, target, key)
-            elif key in _META:
-                term[key] = _scalar(value, path, "term {} '{}'", index, key)
+    for key, value in fields.items():  # the optional keys, in the file's order
+        choices = _CHOICES.get(key)
+        if choices is not None:
+            choice = term[key] = _scalar(value, path, "term {} '{}'", index, key)
+            if choice not in choices:
+                raise GlossaryError(f"term {index} ({target}) has {key} '{choice}' "
+                                    f"(expected one of: {', '.join(choices)})", path, line_of(value))
+        elif key in _LISTS:
+            term[key] = _strings(value, path, "term {} ({}) '{}'", index, target, key)
+        else:
+            term[key] = _scalar(value, path, "term {} '{}'", index, key)
     return Term.from_fields(term)
 
 
@@ -132,7 +132,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
         raise GlossaryError("glossary is empty", path)
     if type(root) is not Map:
         raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, line_of(root))
-    fields = _mapping(root, path, TOP_KEYS, "the glossary")
+    fields = _mapping(root, path, _TOP_KEYS, "the glossary")
     if "terms" not in fields:
         raise GlossaryError("glossary has no 'terms' list", path, line_of(root))
     terms_node = fields["terms"]

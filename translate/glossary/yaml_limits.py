@@ -38,9 +38,10 @@ MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's plain null scalars
 try:  # libyaml's event parser where PyYAML was built with it (8x faster on the 65k list), else PyYAML's own
-    from yaml.cyaml import CParser as PARSER
+    from yaml.cyaml import CParser as _CPARSER
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    PARSER = yaml.SafeLoader
+    _CPARSER = None
+PARSER: type = _CPARSER or yaml.SafeLoader
 
 Scalar = yaml.ScalarEvent
 
@@ -97,16 +98,17 @@ def compose(text: str, path: str, parser: type | None = None) -> Node | None:
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     CollectionStart, CollectionEnd = yaml.CollectionStartEvent, yaml.CollectionEndEvent
     SequenceStart = yaml.SequenceStartEvent
-    get_event = (parser or PARSER)(text).get_event
-    while (event := get_event()) is not None:
+    parser = parser or PARSER
+    unchecked = parser is not _CPARSER  # libyaml refuses a surrogate escape itself
+    for event in iter(parser(text).get_event, None):
         kind = type(event)
         if kind is ScalarEvent:
             nodes += 1
             value = event.value
-            if not value.isascii():
-                check_text(value, path, line_of(event), "a value")
-            elif not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
+            if not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
                 event.value = ""  # `~`, `null`: no value at all, never the term "null"
+            elif unchecked and not value.isascii():
+                check_text(value, path, line_of(event), "a value")
             if event.anchor is not None:
                 anchors[event.anchor] = event
             top.append(event)
