@@ -1,12 +1,15 @@
 """Load YAML glossaries with line numbers for every problem.
 
-We walk PyYAML's node tree (not the plain objects) so that each error can say
-``glossaries/x.yaml:14: term 3 has no 'target'``; block and flow styles produce the
-same nodes and therefore load the same. The tree is built by libyaml (CSafeLoader)
-where PyYAML has it, without implicit tag resolution: on the 65k-name list 3.8 s
-against 32.8 s for the pure-Python parser in one bench run on a 2-core machine at
-load 12.5 (bench/glossary_bench.py). A file already seen is read back from its
-compiled copy (:mod:`.compiled`, 0.4 s in the same run).
+:func:`.yaml_limits.compose` turns the file into lists that keep where every
+value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
+'target'``; block and flow styles give the same lists and therefore load the
+same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) takes 7.1 G
+instructions to parse against 13.1 G for the node-tree loader before it
+(callgrind), and its cold load 1.70 s against 2.45 s side by side on a 2-core
+machine at load 8 (``bench/glossary_bench.py --compare``): about 0.85 s on a quiet
+machine, where main's took 1.25 s (an estimate from the ratio, not a quiet run);
+the pure-Python parser took 32.8 s. A file already seen is
+read back from its compiled copy (:mod:`.compiled`, 0.22 s in the same run).
 
 When several files are merged, one Arabic spelling given two renderings by two
 files is a :class:`~.model.Conflict`: the file named first wins and the spelling
