@@ -3,9 +3,9 @@
 :func:`.yaml_limits.compose` turns the file into lists that keep where every
 value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
 'target'``; block and flow styles give the same lists and therefore load the
-same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) takes 7.1 G
-instructions to parse against 13.1 G for the node-tree loader before it
-(callgrind), and its cold load 1.70 s against 2.45 s side by side on a 2-core
+same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) takes 7.0 G
+instructions to parse against 13.0 G for the node-tree loader before it
+(callgrind, bench/glossary_instructions.py), and its cold load 1.70 s against 2.45 s side by side on a 2-core
 machine at load 8 (``bench/glossary_bench.py --compare``): about 0.85 s on a quiet
 machine, where main's took 1.25 s (an estimate from the ratio, not a quiet run);
 the pure-Python parser took 32.8 s. A file already seen is
