@@ -1,17 +1,22 @@
 """Glossary maintenance benchmark on the 65k Wikidata name list.
 
 Prints, for the 64,973 names written as tarjama YAML: YAML load time (cold —
-libyaml's node tree, and warm — the compiled copy; goal ≤ 1 s), the pure-Python
-parser for comparison (the loader before issue 13), export and import times for
-TBX and CSV with a round-trip check, and `suggest` time over NTREX (1,997
-segments, fuzzy variants; plus new entries from the aligned English).
+parsed with libyaml, and warm — the compiled copy; goal ≤ 1 s cold), the
+pure-Python parser for comparison (the loader before issue 13), export and import
+times for TBX and CSV with a round-trip check, and `suggest` time over NTREX
+(1,997 segments, fuzzy variants; plus new entries from the aligned English).
 
-    .venv/bin/python bench/glossary_bench.py [--shared ../shared] [--no-pure]
+``--compare CHECKOUT`` also times the cold load with another checkout's package
+(e.g. a clean main) against this one, alternating fresh processes, each with an
+empty cache: on a busy 2-core machine only such side-by-side ratios mean much.
+
+    .venv/bin/python bench/glossary_bench.py [--shared ../shared] [--no-pure] [--compare /work/main]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpora import load_names  # noqa: E402
+from corpora import NAMES_FILE, load_names, shared_dir  # noqa: E402
 
 from translate.glossary import load_glossary_file  # noqa: E402
-from translate.glossary import loader  # noqa: E402
+from translate.glossary import loader, yaml_limits  # noqa: E402
 from translate.glossary.corpus import read_aligned_pair  # noqa: E402
 from translate.glossary.exchange import export_glossary, import_termbase  # noqa: E402
 from translate.maintenance.suggest import fuzzy_variants, propose_entries  # noqa: E402
@@ -39,6 +44,32 @@ def timed(label: str, fn, *args, **kwargs):
     return out
 
 
+# One cold load in a fresh process: argv = checkout, YAML file, empty cache directory.
+_COLD_LOAD = """
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+os.environ["TARJAMA_HOME"] = sys.argv[3]
+from translate.glossary import load_glossary_file
+t0 = time.perf_counter()
+load_glossary_file(sys.argv[2])
+print(time.perf_counter() - t0)
+"""
+
+
+def compare_cold(checkouts: dict[str, Path], yaml_path: Path, tmp: Path, rounds: int = 5) -> None:
+    """Best-of-``rounds`` cold load per checkout, the checkouts taking turns."""
+    times: dict[str, list[float]] = {label: [] for label in checkouts}
+    for i in range(rounds):
+        for label, checkout in checkouts.items():
+            home = tmp / f"home-{label}-{i}"
+            out = subprocess.run([sys.executable, "-c", _COLD_LOAD, str(checkout), str(yaml_path), str(home)],
+                                 check=True, capture_output=True, text=True).stdout
+            times[label].append(float(out))
+    for label, runs in times.items():
+        print(f"{'load YAML, cold, ' + label:<44} {min(runs):7.2f} s  (best of {rounds}; "
+              f"median {sorted(runs)[len(runs) // 2]:.2f} s)", flush=True)
+
+
 def fields(glossary) -> list[tuple]:
     return [(t.target, t.source, t.type, t.forbidden, t.note, t.also, t.case, t.domain, t.origin)
             for t in glossary.terms]
@@ -46,28 +77,32 @@ def fields(glossary) -> list[tuple]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=None, help="the shared/ folder (default: found as bench/corpora.py does)")
     ap.add_argument("--no-pure", action="store_true", help="skip the slow pure-Python YAML comparison")
+    ap.add_argument("--compare", metavar="CHECKOUT", help="also time the cold load with this checkout's package")
     args = ap.parse_args()
-    data = Path(args.shared) / "data"
-    names = load_names(data / "wikidata-person-names.en-ar.tsv")
+    data = shared_dir(args.shared) / "data"
+    names = load_names(data / NAMES_FILE)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["TARJAMA_HOME"] = str(Path(tmp) / "home")  # a cold compiled-copy cache
         yaml_path = Path(tmp) / "names.yaml"
         yaml_path.write_text(to_yaml(names), encoding="utf-8")
         print(f"{len(names)} names, {yaml_path.stat().st_size / 1e6:.1f} MB of YAML")
-        cold = timed("load YAML, cold (libyaml node tree)", load_glossary_file, yaml_path)
+        if args.compare:
+            compare_cold({"this checkout": ROOT, Path(args.compare).name or args.compare: Path(args.compare)},
+                         yaml_path, Path(tmp))
+        cold = timed("load YAML, cold (libyaml events)", load_glossary_file, yaml_path)
         warm = timed("load YAML, warm (compiled copy)", load_glossary_file, yaml_path)
         assert fields(cold) == fields(warm)
         if not args.no_pure:
             import yaml
-            saved = loader._LOADER
-            loader._LOADER = yaml.SafeLoader
+            saved = yaml_limits.PARSER
+            yaml_limits.PARSER = yaml.SafeLoader
             try:
                 text = yaml_path.read_text(encoding="utf-8")
                 timed("load YAML, pure-Python parser (before)", loader.parse_glossary, text, str(yaml_path))
             finally:
-                loader._LOADER = saved
+                yaml_limits.PARSER = saved
         for fmt in ("tbx", "csv"):
             out = Path(tmp) / f"names.{fmt}"
             data_bytes = timed(f"export {fmt}", export_glossary, cold, fmt)

@@ -4,9 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from translate.errors import GlossaryError
-from translate.glossary import load_glossaries, load_glossary_file
+from translate.glossary import load_glossaries, load_glossary_file, yaml_limits
+from translate.glossary.loader import parse_glossary
 from translate.maintenance.lint import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +68,17 @@ def test_shipped_glossary_is_clean() -> None:
         assert needed in targets
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request, monkeypatch):
+    """Each loading test under libyaml (when PyYAML has it) and under PyYAML's own
+    parser, the fallback: one composer serves both, and both must report alike."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(yaml_limits, "PARSER", yaml.SafeLoader)
+    elif yaml_limits.PARSER is yaml.SafeLoader:
+        pytest.skip("PyYAML without libyaml")
+    return request.param
+
+
 @pytest.mark.parametrize("text,line,message", [
     ("terms:\n  - {type: person, source: [إسبر]}\n", 2, "term 1 has no 'target'"),
     ("terms:\n  - target: Esper\n    type: person\n", 2, "term 1 (Esper) has no 'source'"),
@@ -79,13 +92,54 @@ def test_shipped_glossary_is_clean() -> None:
     ("- just\n- a list\n", 1, "must be a mapping"),
     ("source_lang: fr\nterms: []\n", 1, "'source_lang' is 'fr'"),
 ])
-def test_load_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+def test_load_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str, parser: str) -> None:
     path = _write(tmp_path, text)
     with pytest.raises(GlossaryError) as info:
         load_glossary_file(path)
     assert info.value.path == str(path) and info.value.line == line
     assert message in info.value.message
     assert str(info.value).startswith(f"{path}:{line}: ")
+
+
+def test_both_parsers_load_the_same(parser: str) -> None:
+    text = BLOCK.replace("    note: US Secretary of Defense\n", "    note: US Secretary of Defense\n    case: exact\n"
+                         "    also: Dr. Esper\n    domain: ' defence '\n")
+    glossary = parse_glossary(text, "g.yaml")
+    assert [(t.target, t.source, t.forbidden, t.also, t.case, t.domain, t.line, t.index) for t in glossary.terms] == [
+        ("Esper", ("إسبر", "اسبير"), ("Esbir",), ("Dr. Esper",), "exact", "defence", 5, 1),
+        ("Mark Esper", ("مارك إسبر",), (), (), "insensitive", None, 13, 2)]
+
+
+@pytest.mark.parametrize("text,line,message", [
+    # aliases may reuse a value; one that expands past the file's own size is refused
+    ("terms:\n- {target: Esper, source: &s [إسبر, اسبير]}\n- {target: Esbir, source: *s, also: ~}\n", None, ""),
+    ("a: &a [س, س, س, س, س, س, س, س, س, س]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "terms:\n- {target: X, source: *d}\n", 4, "aliases (*name) expand to more nodes"),
+    ("terms:\n  - &t [*t]\n", 2, "alias *t is inside what it names"),
+    ("terms:\n  - {target: X, source: *nope}\n", 2, "alias *nope names no anchor"),
+    ("terms:\n" + "  " + "[" * 40 + "]" * 40 + "\n", 2, "nesting deeper than 32 levels"),
+    ("terms: []\n---\nterms: []\n", 2, "found a second ('---')"),
+    ("terms:\n  - {target: ~, source: [س]}\n", 2, "term 1 'target' is empty"),
+    ("terms:\n  - {target: X, source: [س, null]}\n", 2, "an entry of term 1 (X) 'source' is empty"),
+    ("terms:\n  - target: X\n    source: [س]\n    case: Exact\n", 4, "term 1 (X) has case 'Exact'"),
+    ("terms:\n  - {target: X, source: [س], [a]: b}\n", 2, "a key of term 1 must be a single value"),
+    ("terms:\n  - {target: X, source: [س], note: [a]}\n", 2, "term 1 'note' must be a single value"),
+    ("terms:\n  - {target: X, source: [س], also: {a: b}}\n", 2, "term 1 (X) 'also' must be a list of strings"),
+])
+def test_yaml_limits_and_values(text: str, line: int | None, message: str, parser: str) -> None:
+    if not message:
+        glossary = parse_glossary(text, "g.yaml")
+        assert [t.source for t in glossary.terms] == [("إسبر", "اسبير")] * 2 and glossary.terms[1].also == ()
+        return
+    with pytest.raises(GlossaryError) as info:
+        parse_glossary(text, "g.yaml")
+    assert (info.value.line, info.value.path) == (line, "g.yaml") and message in info.value.message, str(info.value)
+
+
+def test_padded_keys_still_load(parser: str) -> None:
+    glossary = parse_glossary("terms:\n  - {' target ': Esper, source : [' إسبر ']}\n", "g.yaml")
+    assert (glossary.terms[0].target, glossary.terms[0].source) == ("Esper", ("إسبر",))
 
 
 def test_empty_and_undecodable_files(tmp_path: Path) -> None:

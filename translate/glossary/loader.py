@@ -1,12 +1,15 @@
 """Load YAML glossaries with line numbers for every problem.
 
-We walk PyYAML's node tree (not the plain objects) so that each error can say
-``glossaries/x.yaml:14: term 3 has no 'target'``; block and flow styles produce the
-same nodes and therefore load the same. The tree is built by libyaml (CSafeLoader)
-where PyYAML has it, without implicit tag resolution: on the 65k-name list 3.8 s
-against 32.8 s for the pure-Python parser in one bench run on a 2-core machine at
-load 12.5 (bench/glossary_bench.py). A file already seen is read back from its
-compiled copy (:mod:`.compiled`, 0.4 s in the same run).
+:func:`.yaml_limits.compose` turns the file into lists that keep where every
+value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
+'target'``; block and flow styles give the same lists and therefore load the
+same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) takes 7.0 G
+instructions to parse against 13.0 G for the node-tree loader before it
+(callgrind, bench/glossary_instructions.py), and its cold load 1.70 s against 2.45 s side by side on a 2-core
+machine at load 8 (``bench/glossary_bench.py --compare``): about 0.85 s on a quiet
+machine, where main's took 1.25 s (an estimate from the ratio, not a quiet run);
+the pure-Python parser took 32.8 s. A file already seen is
+read back from its compiled copy (:mod:`.compiled`, 0.22 s in the same run).
 
 When several files are merged, one Arabic spelling given two renderings by two
 files is a :class:`~.model.Conflict`: the file named first wins and the spelling
@@ -26,111 +29,101 @@ from ..textio import decode_text, read_bytes
 from . import compiled
 from .keys import spelling_key
 from .model import CASES, TERM_TYPES, Conflict, Glossary, Term
-from .yaml_limits import compose
+from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
 
 TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
-         yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
-
-
-class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
-    """libyaml's parser without PyYAML's implicit tag resolution: a glossary reads
-    every scalar as text (its ``value``), and the resolver, a Python regex match
-    per scalar called back from C, was 30 % of composing the 65k-name list."""
-
-    def resolve(self, kind, value, implicit):  # noqa: D102
-        return _TAGS[kind]
-
-    def descend_resolver(self, current_node, current_index):  # noqa: D102
-        pass
-
-    def ascend_resolver(self):  # noqa: D102
-        pass
-
-
-_LOADER = _Loader
 TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
+_TERM_KEYS, _TOP_KEYS = frozenset(TERM_KEYS), frozenset(TOP_KEYS)
+_KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists them
+_CHOICES = {"type": TERM_TYPES, "case": CASES}
+_LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
+
+# The common case (every key known, every value where it belongs) is one
+# comprehension; only a problem takes the slow path that names it. Messages
+# are formatted only for an error (``what`` with ``args``, as logging does):
+# building them for every term was a tenth of loading the 65k-name list.
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _scalar(node: yaml.Node, path: str, what: str) -> str:
-    if not isinstance(node, yaml.ScalarNode):
-        raise GlossaryError(f"{what} must be a single value", path, _line(node))
+def _scalar(node: Node, path: str, what: str, *args: object) -> str:
+    if type(node) is not Scalar:
+        raise GlossaryError(f"{what.format(*args)} must be a single value", path, line_of(node))
     value = node.value.strip()
     if not value:
-        raise GlossaryError(f"{what} is empty", path, _line(node))
+        raise GlossaryError(f"{what.format(*args)} is empty", path, line_of(node))
     return value
 
 
-def _strings(node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
-    if isinstance(node, yaml.ScalarNode):
-        return (_scalar(node, path, what),) if node.value.strip() else ()
-    if not isinstance(node, yaml.SequenceNode):
-        raise GlossaryError(f"{what} must be a list of strings", path, _line(node))
-    return tuple(_scalar(item, path, f"an entry of {what}") for item in node.value)
+def _strings(node: Node, path: str, what: str, *args: object) -> tuple[str, ...]:
+    if type(node) is Seq:
+        try:
+            values = tuple([item.value.strip() for item in node])
+            if all(values):
+                return values
+        except AttributeError:  # an item that is a list or mapping
+            pass
+        return tuple(_scalar(item, path, "an entry of " + what, *args) for item in node)  # names the first at fault
+    if type(node) is Scalar:
+        return (_scalar(node, path, what, *args),) if node.value.strip() else ()
+    raise GlossaryError(f"{what.format(*args)} must be a list of strings", path, line_of(node))
 
 
-def _mapping(node: yaml.MappingNode, path: str, what: str,
-             allowed: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-    """Keys of a mapping node; a repeated or unknown key is an error at its line."""
-    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-    for key, value in node.value:
-        name = _scalar(key, path, f"a key of {what}")
-        if name in out:
-            raise GlossaryError(f"{what} has '{name}' twice", path, _line(key))
+def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: object) -> dict[str, Node]:
+    """Values of a mapping node by key; a repeated or unknown key is an error at its line."""
+    pairs = iter(node)
+    try:
+        fields = {key.value: value for key, value in zip(pairs, pairs)}
+        if 2 * len(fields) == len(node) and allowed.issuperset(fields):
+            return fields
+    except AttributeError:  # a key that is a list or mapping
+        pass
+    fields = {}
+    for key, value in zip(node[0::2], node[1::2]):
+        name = _scalar(key, path, "a key of " + what, *args)
+        if name in fields:
+            raise GlossaryError(f"{what.format(*args)} has '{name}' twice", path, line_of(key))
         if name not in allowed:
-            raise GlossaryError(f"{what} has unknown key '{name}' (expected one of: {', '.join(allowed)})",
-                                path, _line(key))
-        out[name] = (key, value)
-    return out
+            raise GlossaryError(f"{what.format(*args)} has unknown key '{name}' (expected one of: "
+                                f"{', '.join(_KEY_ORDER[allowed])})", path, line_of(key))
+        fields[name] = value
+    return fields
 
 
-def _term(node: yaml.Node, path: str, index: int) -> Term:
-    what = f"term {index}"
-    if not isinstance(node, yaml.MappingNode):
-        raise GlossaryError(f"{what} must be a mapping with 'target' and 'source'", path, _line(node))
-    fields = _mapping(node, path, what, TERM_KEYS)
-    if "target" not in fields:
-        raise GlossaryError(f"{what} has no 'target'", path, _line(node))
-    target = _scalar(fields["target"][1], path, f"{what} 'target'")
-    if "source" not in fields:
-        raise GlossaryError(f"{what} ({target}) has no 'source'", path, _line(node))
-    source = _strings(fields["source"][1], path, f"{what} ({target}) 'source'")
+def _term(node: Node, path: str, index: int) -> Term:
+    if type(node) is not Map:
+        raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
+    fields = _mapping(node, path, _TERM_KEYS, "term {}", index)
+    target_node, source_node = fields.pop("target", None), fields.pop("source", None)
+    if target_node is None:
+        raise GlossaryError(f"term {index} has no 'target'", path, line_of(node))
+    target = _scalar(target_node, path, "term {} 'target'", index)
+    if source_node is None:
+        raise GlossaryError(f"term {index} ({target}) has no 'source'", path, line_of(node))
+    source = _strings(source_node, path, "term {} ({}) 'source'", index, target)
     if not source:
-        raise GlossaryError(f"{what} ({target}) needs at least one 'source' spelling", path, _line(fields["source"][1]))
-    term_type = "other"
-    if "type" in fields:
-        term_type = _scalar(fields["type"][1], path, f"{what} 'type'")
-        if term_type not in TERM_TYPES:
-            raise GlossaryError(
-                f"{what} ({target}) has type '{term_type}' (expected one of: {', '.join(TERM_TYPES)})",
-                path,
-                _line(fields["type"][1]),
-            )
-    forbidden = _strings(fields["forbidden"][1], path, f"{what} ({target}) 'forbidden'") if "forbidden" in fields else ()
-    also = _strings(fields["also"][1], path, f"{what} ({target}) 'also'") if "also" in fields else ()
-    case = "insensitive"
-    if "case" in fields:
-        case = _scalar(fields["case"][1], path, f"{what} 'case'")
-        if case not in CASES:
-            raise GlossaryError(f"{what} ({target}) has case '{case}' (expected one of: {', '.join(CASES)})",
-                                path, _line(fields["case"][1]))
-    meta = {key: _scalar(fields[key][1], path, f"{what} '{key}'") if key in fields else None
-            for key in ("note", "domain", "origin")}
-    return Term(target, source, term_type, forbidden, meta["note"], path, _line(node), index,
-                also, case, meta["domain"], meta["origin"])
+        raise GlossaryError(f"term {index} ({target}) needs at least one 'source' spelling", path,
+                            line_of(source_node))
+    term = {"target": target, "source": source, "type": "other", "forbidden": (), "note": None, "file": path,
+            "line": node.start_mark.line + 1, "index": index, "also": (), "case": "insensitive", "domain": None,
+            "origin": None}
+    for key, value in fields.items():  # the optional keys, in the file's order
+        choices = _CHOICES.get(key)
+        if choices is not None:
+            choice = term[key] = _scalar(value, path, "term {} '{}'", index, key)
+            if choice not in choices:
+                raise GlossaryError(f"term {index} ({target}) has {key} '{choice}' "
+                                    f"(expected one of: {', '.join(choices)})", path, line_of(value))
+        elif key in _LISTS:
+            term[key] = _strings(value, path, "term {} ({}) '{}'", index, target, key)
+        else:
+            term[key] = _scalar(value, path, "term {} '{}'", index, key)
+    return Term.from_fields(term)
 
 
 @gc_paused()
 def parse_glossary(text: str, path: str) -> Glossary:
     """Parse one glossary document (already decoded)."""
     try:
-        root = compose(text, path, _LOADER)  # yaml.compose within size, depth and alias limits
+        root = compose(text, path)  # the document within size, depth and alias limits
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -140,23 +133,21 @@ def parse_glossary(text: str, path: str) -> Glossary:
         raise GlossaryError(f"malformed YAML: {exc}", path) from None
     if root is None:
         raise GlossaryError("glossary is empty", path)
-    if not isinstance(root, yaml.MappingNode):
-        raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, _line(root))
-    fields = _mapping(root, path, "the glossary", TOP_KEYS)
+    if type(root) is not Map:
+        raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, line_of(root))
+    fields = _mapping(root, path, _TOP_KEYS, "the glossary")
     if "terms" not in fields:
-        raise GlossaryError("glossary has no 'terms' list", path, _line(root))
-    terms_node = fields["terms"][1]
-    if not isinstance(terms_node, yaml.SequenceNode):
-        raise GlossaryError("'terms' must be a list", path, _line(terms_node))
-    name = _scalar(fields["name"][1], path, "'name'") if "name" in fields else Path(path).stem
-    langs = {}
+        raise GlossaryError("glossary has no 'terms' list", path, line_of(root))
+    terms_node = fields["terms"]
+    if type(terms_node) is not Seq:
+        raise GlossaryError("'terms' must be a list", path, line_of(terms_node))
+    name = _scalar(fields["name"], path, "'name'") if "name" in fields else Path(path).stem
     for key, expected in (("source_lang", "ar"), ("target_lang", "en")):
         if key in fields:
-            value = _scalar(fields[key][1], path, f"'{key}'")
+            value = _scalar(fields[key], path, "'{}'", key)
             if value.lower() != expected:
-                raise GlossaryError(f"'{key}' is '{value}', tarjama handles {expected}", path, _line(fields[key][1]))
-            langs[key] = value
-    terms = [_term(node, path, i + 1) for i, node in enumerate(terms_node.value)]
+                raise GlossaryError(f"'{key}' is '{value}', tarjama handles {expected}", path, line_of(fields[key]))
+    terms = [_term(node, path, i + 1) for i, node in enumerate(terms_node)]
     return Glossary(terms=terms, names=[name], files=[path])
 
 
