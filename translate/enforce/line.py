@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 from ..english.finder import Homographs, RenderingFinder
-from ..english.renderings import Rendering
+from ..english.renderings import UNWRITTEN, Rendering
 from ..glossary import Glossary
 from ..matching import Match
 from .casing import fit_case
@@ -57,6 +57,8 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
             m = matches[i]
             others = homographs(m) if homographs else ()
             for c in finder.renderings(m.term, english, m.text, others=others, partial=settings.partial):
+                if c.kind in UNWRITTEN:
+                    continue  # reported by the review, never written over
                 old = seen.get((c.start, c.end))
                 if old is None or (RANK[c.kind], -c.score) < (RANK[old.kind], -old.score):
                     seen[(c.start, c.end)] = c

@@ -23,9 +23,11 @@ from rapidfuzz.fuzz import ratio
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..glossary.model import Glossary, Term
 from .index import EnglishHit, EnglishIndex
+from .romanised import spells_plainly
+from .slips import dropped_letter, nearest_slip, slip_cost
 from .sounds import arabic_key, confusable_key, english_key, key_similarity
 from .renderings import (CLOSENESS_BY_KEY, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
-                         phrase_spans)
+                         phrase_spans, slip_budget)
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
 _SPLIT = re.compile(r"[\s\-]+")
@@ -118,7 +120,7 @@ class RenderingFinder:
         # Full-search results of the last lines (see renderings: quick reuses them).
         self._recent: dict[tuple, list[Rendering]] = {}
         # The last English text's name words and their keys (see _may_slip).
-        self._keyed: tuple[str | None, list[tuple[int, int, str]]] = (None, [])
+        self._keyed: tuple[str | None, list[tuple[int, int, str, str]]] = (None, [])
 
     @property
     def index(self) -> EnglishIndex:
@@ -192,12 +194,15 @@ class RenderingFinder:
         consonant key is close to one of the target's words: a key test per word,
         which spares QA the sound-alike search on most segments."""
         if self._keyed[0] is not english:
-            self._keyed = (english, [(w.start(), w.end(), confusable_key(w.group()))
+            self._keyed = (english, [(w.start(), w.end(), w.group(), confusable_key(w.group()))
                                      for w in NAME_WORD.finditer(english)])
         least = self.settings.min_variant_similarity
-        wants = [confusable_key(w) for w in term.target.split() if w.lower() != "the"]
-        return any(key_similarity(k, want) >= least for a, b, k in self._keyed[1]
-                   if all(b <= x or a >= y for x, y, _ in canonical) for want in wants)
+        words = [w for w in term.target.split() if w.lower() != "the"]
+        wants = [confusable_key(w) for w in words]
+        budget = slip_budget(term.target)
+        return any(key_similarity(k, want) >= least or slip_cost(text, word) <= budget
+                   for a, b, text, k in self._keyed[1] if all(b <= x or a >= y for x, y, _ in canonical)
+                   for word, want in zip(words, wants))
 
     @staticmethod
     def _accepted(term: Term, english: str) -> list[tuple[int, int, str]]:
@@ -235,6 +240,10 @@ class RenderingFinder:
             taken = [(r.start, r.end) for r in found]
             found += [Rendering(a, b, english[a:b], "derived", 1.0, english[a:b]) for a, b in derived_forms(term, english)
                       if all(b <= x or a >= y for x, y in taken)]
+        # Refused and doubtful sound-alikes go back too, never to be written over
+        # (enforce skips them) but to be reported (see review).
+        taken = [(r.start, r.end) for r in found]
+        found += [r for r in refused if all(r.end <= x or r.start >= y for x, y in taken)]
         return sorted(found, key=lambda r: r.start)
 
     def _filtered(self, term: Term, english: str, source_text: str, others: Collection[str],
@@ -259,10 +268,30 @@ class RenderingFinder:
                 out.append(replace(r, kind="homograph", target=r.text))
                 continue
             if self._another_name(r, term, english):
-                refused.append(r)  # a different real name: reported as missing, never rewritten
+                # a different real name: never rewritten; reported where the
+                # Arabic names the term more often than the English renders it
+                refused.append(replace(r, kind="refused", target=target))
+                continue
+            if self._doubtful(r, term, source_text):
+                # another rendering of the Arabic, not a slip of ours: reported, never rewritten
+                refused.append(replace(r, kind="doubtful", target=target))
                 continue
             out.append(replace(r, target=target, via=self._forbidden_form(term, r.text) or ""))
         return out
+
+    @staticmethod
+    def _doubtful(r: Rendering, term: Term, source_text: str) -> bool:
+        """Is a sound-alike further from every accepted and forbidden form than an
+        MT slip goes (:mod:`.slips`), and no plain romanisation of the Arabic
+        (:mod:`.romanised`)? Then it is how someone else renders the same Arabic
+        (Dorrans, not Durance; Sumbung, not Sompong): when in doubt, report. A
+        full name with a word of the target as written names the target (Miltim
+        Times, Eiidh Doyle); another name there is :meth:`_another_name`'s call."""
+        forms = (*term.accepted_renderings(), *term.forbidden)
+        if nearest_slip(r.text, forms) <= slip_budget(term.target) or spells_plainly(r.text, source_text, *term.source):
+            return False
+        own = {w.lower() for f in forms for w in _name_words(f)}
+        return not any(w.lower() in own for w in _name_words(r.text))
 
     def _another_name(self, r: Rendering, term: Term, english: str) -> bool:
         """Is the sound-alike itself a real, different name? Another glossary
@@ -281,7 +310,9 @@ class RenderingFinder:
         # A one-word name with a short key: the same consonants prove nothing.
         short = self.settings.short_key if len(got) == 1 else -1
         if len(got) == len(want):  # each word against the name's word in its place
-            return any(zipf(g) >= self.settings.own_name_zipf
+            # A word that only lacks a letter of the name's word is a slip even
+            # if English writes it (Whan, Ital, Hong Kon): names differ otherwise.
+            return any(zipf(g) >= self.settings.own_name_zipf and not dropped_letter(g, w)
                        and (confusable_key(g) != confusable_key(w) or len(confusable_key(g)) <= short)
                        for g, w in zip(got, want) if g.lower() != w.lower())
         # Words joined or split: each new word against every word of the name.
@@ -341,8 +372,18 @@ class RenderingFinder:
             uses.append((m, cache[key]))
         rendered = {m.term.target for m, rs in uses if any(r.right for r in rs)}
         # Per English occurrence (issue 12): a misspelt further mention left beside a
-        # right one ("Wuhan ... Wuhun", one ووهان in the Arabic) is reported, not silent.
-        slipped = {m.term.target for m, rs in uses if any(r.kind == "variant" and not r.via for r in rs)}
+        # right one ("Wuhan ... Wuhun", one ووهان in the Arabic) is reported, not
+        # silent; so is a doubtful one (another rendering of the Arabic), and a
+        # refused one (another real name) where the Arabic names the term more
+        # often than the English renders it right ("Wuhan ... Whan", ووهان twice).
+        slipped = {m.term.target for m, rs in uses if any(r.kind in ("doubtful", "variant") and not r.via for r in rs)}
+        named: dict[str, int] = {}
+        right: dict[str, set[tuple[int, int]]] = {}
+        for m, rs in uses:
+            named[m.term.target] = named.get(m.term.target, 0) + 1
+            right.setdefault(m.term.target, set()).update((r.start, r.end) for r in rs if r.right)
+        slipped |= {m.term.target for m, rs in uses
+                    if any(r.kind == "refused" for r in rs) and len(right[m.term.target]) < named[m.term.target]}
         missing = list(dict.fromkeys(m.term.target for m, _ in uses
                                      if m.term.target not in rendered or m.term.target in slipped))
         return Review(uses, hits, missing, _forbidden(uses, hits),
@@ -368,7 +409,8 @@ class RenderingFinder:
                 if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want):
                     continue
             others = homographs(m) if homographs else ()
-            rs = tuple(self.renderings(m.term, english, m.text, others=others, partial=False))
+            rs = tuple(r for r in self.renderings(m.term, english, m.text, others=others, partial=False)
+                       if r.kind != "refused")  # another real name: not this term
             if rs and not any(r.right for r in rs):
                 out.append((m, rs))
         return out
