@@ -66,6 +66,11 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
         for c in seen.values():
             pointed = bool(hinted) and _overlaps(c.start, c.end, hinted)
             pool.append(((*_rank(c), not pointed, -(c.end - c.start), -c.score, c.start), term, c))
+    # A span inside a longer candidate of another term is taken last among its
+    # equals: "Palin" of "Sara Palin" when the English names Palin again later.
+    spans = [(term, c.start, c.end) for _, term, c in pool]
+    pool = [((*key[:2], any(t is not term and a <= c.start and c.end <= b and b - a > c.end - c.start
+                            for t, a, b in spans), *key[2:]), term, c) for key, term, c in pool]
     pool.sort(key=lambda item: item[0])
     taken: list[Span] = []
     chosen: dict[object, list[Rendering]] = {t: [] for t in groups}

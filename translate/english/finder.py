@@ -261,13 +261,17 @@ class RenderingFinder:
                 if not _lowercase_word(r.text, r.target or target):
                     out.append(replace(r, target=r.target or target))
                 continue
-            if self._common_words(r.text, target) or _acronym(r.text, target, english):
+            # A name of several words that spells an Arabic spelling of the term letter
+            # by letter (Kristin Blasi Furd, Birnrz Li) is the term romanised, though
+            # English writes its words as other names or words.
+            plain = len(_name_words(r.text)) > 1 and spells_plainly(r.text, source_text, *term.source)
+            if not plain and (self._common_words(r.text, target) or _acronym(r.text, target, english)):
                 continue
             if r.text.lower() in others:
                 # another name spelled the same in Arabic (Haris/Harris): right as it is
                 out.append(replace(r, kind="homograph", target=r.text))
                 continue
-            if self._another_name(r, term, english):
+            if self._another_name(r, term, english, plain):
                 # a different real name: never rewritten; reported where the
                 # Arabic names the term more often than the English renders it
                 refused.append(replace(r, kind="refused", target=target))
@@ -293,7 +297,7 @@ class RenderingFinder:
         own = {w.lower() for f in forms for w in _name_words(f)}
         return not any(w.lower() in own for w in _name_words(r.text))
 
-    def _another_name(self, r: Rendering, term: Term, english: str) -> bool:
+    def _another_name(self, r: Rendering, term: Term, english: str, plain: bool = False) -> bool:
         """Is the sound-alike itself a real, different name? Another glossary
         entry's target there, a person's name where English says a place ("in
         Palu"), or a word English writes as a name on its own whose consonants
@@ -305,6 +309,8 @@ class RenderingFinder:
             return True
         if term.type == "person" and _after_place_preposition(english, r.start, r.end):
             return True
+        if plain:
+            return False
         got, want = _name_words(r.text), _name_words(term.target)
         zipf = self.lexicon.english_name_zipf
         # A one-word name with a short key: the same consonants prove nothing.
