@@ -230,7 +230,8 @@ class RenderingFinder:
                     found.append(Rendering(a, b, english[a:b], "copied", 1.0, target))
         # A full name refused as another real name is not searched for its surname:
         # half of it rewritten is still a false correction (Kristin Blasi Furd).
-        if not found and not refused and partial and term.type == "person" and len(target.split()) > 1:
+        names = [r for r in refused if r.via != "word"]
+        if not found and not names and partial and term.type == "person" and len(target.split()) > 1:
             for sub, src in _surname_terms(term, source_text):
                 found = [Rendering(r.start, r.end, r.text, "partial", r.score, r.target, r.kind)
                          for r in self._filtered(sub, english, src, ())]
@@ -266,6 +267,9 @@ class RenderingFinder:
             # English writes its words as other names or words.
             plain = len(_name_words(r.text)) > 1 and spells_plainly(r.text, source_text, *term.source)
             if not plain and (self._common_words(r.text, target) or _acronym(r.text, target, english)):
+                # an English word or an acronym names something else (Brian, NATO);
+                # counted like another name where the Arabic names the term more often
+                refused.append(replace(r, kind="refused", target=target, via="word"))
                 continue
             if r.text.lower() in others:
                 # another name spelled the same in Arabic (Haris/Harris): right as it is
