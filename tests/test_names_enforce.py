@@ -126,3 +126,31 @@ def test_a_canonical_surname_inside_a_misspelt_full_name_yields_to_its_later_men
     enforcer = Enforcer(Glossary(terms=[sarah, palin]))
     result = enforcer.enforce_line("سارة بالين تشير إلى معاناة تراك بالين", "Sara Palin cites Track Palin's PTSD")
     assert result.text == "Sarah Palin cites Track Palin's PTSD" and not result.unplaced
+
+
+ITALY = Term("Italy", ("إيطاليا",), "place")
+LA_STAMPA = ("نقلت صحيفة لا ستامبا الإيطالية أن المساعدات كانت عديمة النفع لإيطاليا",
+             "Italy's La Stampa newspaper said the aid was of little use to {}")
+
+
+def test_a_standalone_word_english_writes_that_spells_the_arabic_is_reported_beside_a_right_mention():
+    # One إيطاليا (the adjective الإيطالية is rendered "Italy's"); "Italia" is a word English
+    # writes (Forza Italia), so never rewritten, but it is the Arabic romanised: reported.
+    source, english = LA_STAMPA[0], LA_STAMPA[1].format("Italia")
+    result = _enforce(ITALY, source, english)
+    assert result.text == english and not result.corrections
+    assert [(u.reason, u.target) for u in result.unplaced] == [("missing", "Italy")]
+    assert _qa(ITALY, source, english) == [("term-missing", "Italy", "Italia")]
+
+
+def test_another_glossary_name_or_an_adjective_beside_a_right_mention_is_not_reported():
+    iran, iraq = Term("Iran", ("إيران",), "place"), Term("Iraq", ("العراق",), "place")
+    enforcer = Enforcer(Glossary(terms=[iran, iraq]))
+    result = enforcer.enforce_line("هجمات على القواعد في العراق تدعمها إيران",
+                                   "attacks on bases in Iraq backed by Iran")
+    assert not result.corrections and not result.unplaced
+    # Indonesian renders Indonesia's adjective, not a misspelt Indonesia
+    indonesia = Term("Indonesia", ("إندونيسيا",), "place")
+    result = _enforce(indonesia, "مدرب المنتخب الإندونيسي في دورة اختتمت في إندونيسيا",
+                      "the coach of the Indonesian team at the Games held in Indonesia")
+    assert not result.corrections and not result.unplaced

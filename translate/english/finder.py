@@ -26,7 +26,7 @@ from .index import EnglishHit, EnglishIndex
 from .romanised import spells_plainly
 from .slips import dropped_letter, nearest_slip, slip_cost
 from .sounds import arabic_key, confusable_key, english_key, key_similarity
-from .renderings import (CLOSENESS_BY_KEY, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
+from .renderings import (CLOSENESS_BY_KEY, FUNCTION_WORDS, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
                          phrase_spans, slip_budget)
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
@@ -269,16 +269,19 @@ class RenderingFinder:
             if not plain and (self._common_words(r.text, target) or _acronym(r.text, target, english)):
                 # an English word or an acronym names something else (Brian, NATO);
                 # counted like another name where the Arabic names the term more often
-                refused.append(replace(r, kind="refused", target=target, via="word"))
+                refused.append(replace(r, kind=self._refusal(r, term, english, source_text, True), target=target,
+                                       via="word"))
                 continue
             if r.text.lower() in others:
                 # another name spelled the same in Arabic (Haris/Harris): right as it is
                 out.append(replace(r, kind="homograph", target=r.text))
                 continue
-            if self._another_name(r, term, english, plain):
+            why = self._another_name(r, term, english, plain)
+            if why:
                 # a different real name: never rewritten; reported where the
                 # Arabic names the term more often than the English renders it
-                refused.append(replace(r, kind="refused", target=target))
+                kind = self._refusal(r, term, english, source_text) if why == "english" else "refused"
+                refused.append(replace(r, kind=kind, target=target))
                 continue
             if self._doubtful(r, term, source_text):
                 # another rendering of the Arabic, not a slip of ours: reported, never rewritten
@@ -286,6 +289,18 @@ class RenderingFinder:
                 continue
             out.append(replace(r, target=target, via=self._forbidden_form(term, r.text) or ""))
         return out
+
+    @staticmethod
+    def _refusal(r: Rendering, term: Term, english: str, source_text: str, word: bool = False) -> str:
+        """``refused``, or ``doubtful`` (always reported) for a refused sound-alike
+        that looks like the term written wrongly: a slip of it or a plain
+        romanisation, standing alone (Italia, Iron for Iran; not Palo of Palo
+        Alto, nor a common word capitalised by a sentence start)."""
+        if word and _sentence_start(english, r.start):
+            return "refused"
+        forms = (*term.accepted_renderings(), *term.forbidden)
+        slip = nearest_slip(r.text, forms) <= slip_budget(term.target) or spells_plainly(r.text, source_text, *term.source)
+        return "doubtful" if slip and _alone(english, r.start, r.end) else "refused"
 
     @staticmethod
     def _doubtful(r: Rendering, term: Term, source_text: str) -> bool:
@@ -301,20 +316,21 @@ class RenderingFinder:
         own = {w.lower() for f in forms for w in _name_words(f)}
         return not any(w.lower() in own for w in _name_words(r.text))
 
-    def _another_name(self, r: Rendering, term: Term, english: str, plain: bool = False) -> bool:
+    def _another_name(self, r: Rendering, term: Term, english: str, plain: bool = False) -> str:
         """Is the sound-alike itself a real, different name? Another glossary
         entry's target there, a person's name where English says a place ("in
         Palu"), or a word English writes as a name on its own whose consonants
         differ from the target word's beyond the confusable pairs (Schengen and
         Shenzhen, Kim Jong Il and Kim Jong Un; not Elisabeth and Elizabeth, nor
-        Fort and Ford in Christine Blasey Fort)."""
+        Fort and Ford in Christine Blasey Fort). Returns why ("entry", "place",
+        "english") or "" for no: only English's own word may yet be a slip."""
         if any(h.term is not term and not h.forbidden and h.start <= r.start and r.end <= h.end
                for h in self.scan(english)):
-            return True
+            return "entry"
         if term.type == "person" and _after_place_preposition(english, r.start, r.end):
-            return True
+            return "place"
         if plain:
-            return False
+            return ""
         got, want = _name_words(r.text), _name_words(term.target)
         zipf = self.lexicon.english_name_zipf
         # A one-word name with a short key: the same consonants prove nothing.
@@ -322,14 +338,14 @@ class RenderingFinder:
         if len(got) == len(want):  # each word against the name's word in its place
             # A word that only lacks a letter of the name's word is a slip even
             # if English writes it (Whan, Ital, Hong Kon): names differ otherwise.
-            return any(zipf(g) >= self.settings.own_name_zipf and not dropped_letter(g, w)
-                       and (confusable_key(g) != confusable_key(w) or len(confusable_key(g)) <= short)
-                       for g, w in zip(got, want) if g.lower() != w.lower())
+            return "english" if any(zipf(g) >= self.settings.own_name_zipf and not dropped_letter(g, w)
+                                    and (confusable_key(g) != confusable_key(w) or len(confusable_key(g)) <= short)
+                                    for g, w in zip(got, want) if g.lower() != w.lower()) else ""
         # Words joined or split: each new word against every word of the name.
         own = {confusable_key(w) for w in want} | {confusable_key(term.target)}
         lower = {w.lower() for w in want}
-        return any(zipf(g) >= self.settings.own_name_zipf and confusable_key(g) not in own
-                   for g in got if g.lower() not in lower)
+        return "english" if any(zipf(g) >= self.settings.own_name_zipf and confusable_key(g) not in own
+                                for g in got if g.lower() not in lower) else ""
 
     def _forbidden_form(self, term: Term, text: str) -> str | None:
         """The forbidden form a variant is a respelling of (Esbeer of the forbidden Esbir)."""
@@ -386,7 +402,8 @@ class RenderingFinder:
         # silent; so is a doubtful one (another rendering of the Arabic), and a
         # refused one (another real name) where the Arabic names the term more
         # often than the English renders it right ("Wuhan ... Whan", ووهان twice).
-        slipped = {m.term.target for m, rs in uses if any(r.kind in ("doubtful", "variant") and not r.via for r in rs)}
+        slipped = {m.term.target for m, rs in uses
+                   if any(r.kind == "doubtful" or (r.kind == "variant" and not r.via) for r in rs)}
         named: dict[str, int] = {}
         right: dict[str, set[tuple[int, int]]] = {}
         for m, rs in uses:
@@ -449,6 +466,25 @@ def _after_place_preposition(english: str, start: int, end: int) -> bool:
     possessive, "in Esper's view", is a person's)."""
     return _PLACE_PREPOSITIONS.search(english, max(0, start - 10), start) is not None \
         and not english.startswith(("'s", "’s"), end)
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’]*[ \-]$")
+_NAME_AFTER = re.compile(r"[ \-][A-Z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(]\s*)$")
+
+
+def _alone(english: str, start: int, end: int) -> bool:
+    """Is ``english[start:end]`` a name of its own, not a word of a longer name
+    (Palo of Palo Alto, Peppa of Peppa Pig)? A capitalised function word in
+    front (The, In) does not make a longer name."""
+    before = _NAME_BEFORE.search(english, max(0, start - 30), start)
+    if before and before.group()[:-1] not in FUNCTION_WORDS:
+        return False
+    return _NAME_AFTER.match(english, end) is None
+
+
+def _sentence_start(english: str, start: int) -> bool:
+    return _SENTENCE_START.search(english, max(0, start - 4), start) is not None
 
 
 def _name_words(text: str) -> list[str]:

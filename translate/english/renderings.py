@@ -42,7 +42,7 @@ NAME_WORD = re.compile(
     r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
 )
 # Capitalised function words (a title, a sentence start) are not part of a name.
-_FUNCTION_WORDS = frozenset("The A An And Of In On At To For From By With But Or As".split())
+FUNCTION_WORDS = frozenset("The A An And Of In On At To For From By With But Or As".split())
 # A lowercase hyphen part of a name (Kim Jong-un, Moon Jae-in).
 _TAIL = re.compile(r"-[a-z]+(?![\w\-])")
 MIN_VARIANT_SIMILARITY = 0.75
@@ -192,8 +192,10 @@ def _derived(text: str, target_words: list[str]) -> bool:
         return False
     last = target_words[-1].lower()
     low = text.lower()
-    return len(low) > len(last) and low.endswith(tuple(
-        last + suffix for suffix in ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")))
+    # a name in -a takes -n (Indonesian, Syrians, Korean)
+    suffixes = ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists") + \
+        (("n", "ns") if last.endswith("a") else ())
+    return len(low) > len(last) and low.endswith(tuple(last + suffix for suffix in suffixes))
 
 
 # One capitalised word; a hyphen ends it (Iranian-backed → Iranian).
@@ -281,7 +283,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     # The name's words as the English is cut into them (al-Muhandis one, Jong-un two).
     tails = len(_TAIL.findall(term.target))
     parts = len(NAME_WORD.findall(term.target)) + tails
-    own_function_word = any(w in _FUNCTION_WORDS for w in term.target.title().split()[1:])
+    own_function_word = any(w in FUNCTION_WORDS for w in term.target.title().split()[1:])
     for n in sizes:
         for i in range(len(words) - n + 1):
             group = words[i:i + n]
@@ -292,9 +294,9 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
             a, b = group[0].start(), group[-1].end()
             if not starts_word(english, a):
                 continue  # the tail of a hyphenated word (quasi-Teresa-May): not a whole name
-            if any(w.group() in _FUNCTION_WORDS for w in group[1:]) and not own_function_word:
+            if any(w.group() in FUNCTION_WORDS for w in group[1:]) and not own_function_word:
                 continue  # "Al-Mahdi The Abdul Mahdi" is two names, not one
-            if n < parts and i + n < len(words) and words[i + n].group() not in _FUNCTION_WORDS and \
+            if n < parts and i + n < len(words) and words[i + n].group() not in FUNCTION_WORDS and \
                     not english[group[-1].end():words[i + n].start()].strip(" -") and \
                     not (n == 1 and _joined(group[0].group(), term.target)):
                 continue  # the head of a longer name (Kim Jong of Kim Jong Il): the whole name decides

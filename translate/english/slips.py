@@ -39,11 +39,13 @@ def letters(text: str) -> str:
 
 
 def _substitution(a: str, b: str) -> float:
+    """An unrelated consonant for another costs more than a dropped one: a
+    typing slip loses a letter, another word has other letters (Iraq, Iran)."""
     if a == b:
         return 0.0
     if (a in _VOWELS and b in _VOWELS) or any(a in p and b in p for p in _CONFUSABLE):
         return 0.5
-    return 1.0
+    return 1.25
 
 
 def _indel(s: str, i: int) -> float:
@@ -60,8 +62,8 @@ def _indel(s: str, i: int) -> float:
 @lru_cache(maxsize=65_536)
 def slip_cost(got: str, want: str) -> float:
     """Weighted edit distance between two spellings (see the module doc): 0.5 for
-    a vowel, a confusable consonant, an h or a doubled letter, 1.0 for anything
-    else. Returns ``inf`` past 2 plain edits without computing (each edit costs
+    a vowel, a confusable consonant, an h or a doubled letter, 1.0 for another
+    letter dropped or added, 1.25 for another consonant, 1.5 for a first letter. Returns ``inf`` past 2 plain edits without computing (each edit costs
     at least 0.5, so those are never within :data:`SLIP_BUDGET`)."""
     a, b = letters(got), letters(want)
     if a == b:
