@@ -185,6 +185,10 @@ def find_renderings(term: Term, english: str, source_text: str | None = None,
     return found
 
 
+_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")
+_SUFFIXES_A = _SUFFIXES + ("n", "ns")
+
+
 def _derived(text: str, target_words: list[str]) -> bool:
     """Iraqi, Iraqis, Iranians: the canonical name plus a suffix is another word
     (a demonym, a derivation), not a misspelling of the name."""
@@ -192,10 +196,10 @@ def _derived(text: str, target_words: list[str]) -> bool:
         return False
     last = target_words[-1].lower()
     low = text.lower()
-    # a name in -a takes -n (Indonesian, Syrians, Korean)
-    suffixes = ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists") + \
-        (("n", "ns") if last.endswith("a") else ())
-    return len(low) > len(last) and low.endswith(tuple(last + suffix for suffix in suffixes))
+    if len(low) <= len(last) or last not in low:
+        return False
+    # a name in -a takes -n as well (Indonesian, Syrians, Korean)
+    return low.endswith(tuple(last + suffix for suffix in (_SUFFIXES_A if last.endswith("a") else _SUFFIXES)))
 
 
 # One capitalised word; a hyphen ends it (Iranian-backed → Iranian).
@@ -214,7 +218,7 @@ def derived_forms(term: Term, english: str) -> list[tuple[int, int]]:
 
 def _joined(word: str, target: str) -> bool:
     """One English word holding every letter of a multi-word name, in order."""
-    return letters(word) == letters(target)
+    return len(word) >= len(target) - target.count(" ") and letters(word) == letters(target)
 
 
 _THE_BEFORE = re.compile(r"(?:^|[^\w\-])[Tt]he\s+$")
@@ -280,6 +284,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
         sizes.append(1)  # every word joined or hyphenated into one (Christine-Blasey-Ford)
     forms = (term.target, *term.also, *term.forbidden)
     budget = slip_budget(term.target)
+    arabic_keys = {arabic_key(s) for s in (source_text, *term.source) if s}
     # The name's words as the English is cut into them (al-Muhandis one, Jong-un two).
     tails = len(_TAIL.findall(term.target))
     parts = len(NAME_WORD.findall(term.target)) + tails
@@ -335,9 +340,10 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
             # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
             # A slip of the target or a plain romanisation of the Arabic is a
             # rendering whatever its key (Jakata, Ialy; Krumuil, Musku).
+            # (A plain romanisation has the Arabic's consonant key: a cheap gate.)
             if (sim >= min_similarity and closeness >= closeness_by_key[max(1, min(len(key), len(closeness_by_key))) - 1]) \
                     or min(slip_cost(text, f) for f in forms) <= budget \
-                    or spells_plainly(text, source_text, *term.source):
+                    or (key in arabic_keys and spells_plainly(text, source_text, *term.source)):
                 score = round(0.7 * sim + 0.3 * closeness, 3)
                 out.append(Rendering(a, b, text, "variant", score))
                 taken.append((a, b))
