@@ -281,7 +281,7 @@ class RenderingFinder:
                 # a different real name: never rewritten; reported where the
                 # Arabic names the term more often than the English renders it
                 kind = self._refusal(r, term, english, source_text) if why == "english" else "refused"
-                refused.append(replace(r, kind=kind, target=target))
+                refused.append(replace(r, kind=kind, target=target, via="name"))
                 continue
             if self._doubtful(r, term, source_text):
                 # another rendering of the Arabic, not a slip of ours: reported, never rewritten
@@ -436,11 +436,19 @@ class RenderingFinder:
                 if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want):
                     continue
             others = homographs(m) if homographs else ()
+            # A refused spelling with an English word or another name where its term
+            # would be (March for مارس, Ayr for إير) is twice doubtful: not reported.
             rs = tuple(r for r in self.renderings(m.term, english, m.text, others=others, partial=False)
-                       if r.kind != "refused")  # another real name: not this term
+                       if not refusal(r))
             if rs and not any(r.right for r in rs):
                 out.append((m, rs))
         return out
+
+
+def refusal(r: Rendering) -> bool:
+    """A sound-alike refused as another name or word (reported as ``doubtful`` or
+    counted as ``refused`` by the review): never a rendering of the term itself."""
+    return r.kind == "refused" or (r.kind == "doubtful" and r.via in ("name", "word"))
 
 
 def _forbidden(uses: list[tuple[Any, tuple[Rendering, ...]]], hits: list[EnglishHit]) -> list[ForbiddenForm]:

@@ -285,6 +285,8 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     forms = (term.target, *term.also, *term.forbidden)
     budget = slip_budget(term.target)
     arabic_keys = {arabic_key(s) for s in (source_text, *term.source) if s}
+    # …and with the article a plain romanisation keeps (Alaraq for العراق: L-R-K)
+    arabic_keys |= {k if k.startswith("L") else "L" + k for k in arabic_keys}
     # The name's words as the English is cut into them (al-Muhandis one, Jong-un two).
     tails = len(_TAIL.findall(term.target))
     parts = len(NAME_WORD.findall(term.target)) + tails
