@@ -30,12 +30,15 @@ _POSSESSIVE = re.compile(r"['’]s$")
 SLIP_BUDGET = 1.0
 
 
+@lru_cache(maxsize=65_536)
 def letters(text: str) -> str:
     """Lowercase ASCII letters only: case, diacritics (Błażej), a possessive,
     spaces and hyphens do not make a slip."""
     text = _POSSESSIVE.sub("", text.strip())
-    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    return _NOT_LETTER.sub("", "".join(c for c in text if not unicodedata.combining(c)).lower())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_LETTER.sub("", text.lower())
 
 
 def _substitution(a: str, b: str) -> float:
@@ -65,11 +68,13 @@ def slip_cost(got: str, want: str) -> float:
     a vowel, a confusable consonant, an h or a doubled letter, 1.0 for another
     letter dropped or added, 1.25 for another consonant, 1.5 for a first letter. Returns ``inf`` past 2 plain edits without computing (each edit costs
     at least 0.5, so those are never within :data:`SLIP_BUDGET`)."""
+    if abs(len(got) - len(want)) > 4:  # more than two letters apart even after spaces and 's
+        return float("inf")
     a, b = letters(got), letters(want)
     if a == b:
         return 0.0
-    if Levenshtein.distance(a, b, score_cutoff=2) > 2:
-        return float("inf")
+    if not a or not b or _substitution(a[0], b[0]) > 0.5 or Levenshtein.distance(a, b, score_cutoff=2) > 2:
+        return float("inf")  # the first letter kept or swapped for its like; at most two edits
     prev = [0.0]
     for j in range(len(b)):
         prev.append(prev[-1] + _indel(b, j))
