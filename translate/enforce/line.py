@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 from ..english.finder import Homographs, RenderingFinder
-from ..english.renderings import Rendering
+from ..english.renderings import UNWRITTEN, Rendering
 from ..glossary import Glossary
 from ..matching import Match
 from .casing import fit_case
@@ -57,6 +57,8 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
             m = matches[i]
             others = homographs(m) if homographs else ()
             for c in finder.renderings(m.term, english, m.text, others=others, partial=settings.partial):
+                if c.kind in UNWRITTEN:
+                    continue  # reported by the review, never written over
                 old = seen.get((c.start, c.end))
                 if old is None or (RANK[c.kind], -c.score) < (RANK[old.kind], -old.score):
                     seen[(c.start, c.end)] = c
@@ -64,6 +66,11 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
         for c in seen.values():
             pointed = bool(hinted) and _overlaps(c.start, c.end, hinted)
             pool.append(((*_rank(c), not pointed, -(c.end - c.start), -c.score, c.start), term, c))
+    # A span inside a longer candidate of another term is taken last among its
+    # equals: "Palin" of "Sara Palin" when the English names Palin again later.
+    spans = [(term, c.start, c.end) for _, term, c in pool]
+    pool = [((*key[:2], any(t is not term and a <= c.start and c.end <= b and b - a > c.end - c.start
+                            for t, a, b in spans), *key[2:]), term, c) for key, term, c in pool]
     pool.sort(key=lambda item: item[0])
     taken: list[Span] = []
     chosen: dict[object, list[Rendering]] = {t: [] for t in groups}

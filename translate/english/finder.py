@@ -23,9 +23,11 @@ from rapidfuzz.fuzz import ratio
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..glossary.model import Glossary, Term
 from .index import EnglishHit, EnglishIndex
+from .romanised import spells_plainly
+from .slips import dropped_letter, nearest_slip, slip_cost
 from .sounds import arabic_key, confusable_key, english_key, key_similarity
-from .renderings import (CLOSENESS_BY_KEY, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
-                         phrase_spans)
+from .renderings import (CLOSENESS_BY_KEY, FUNCTION_WORDS, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
+                         phrase_spans, slip_budget)
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
 _SPLIT = re.compile(r"[\s\-]+")
@@ -118,7 +120,7 @@ class RenderingFinder:
         # Full-search results of the last lines (see renderings: quick reuses them).
         self._recent: dict[tuple, list[Rendering]] = {}
         # The last English text's name words and their keys (see _may_slip).
-        self._keyed: tuple[str | None, list[tuple[int, int, str]]] = (None, [])
+        self._keyed: tuple[str | None, list[tuple[int, int, str, str]]] = (None, [])
 
     @property
     def index(self) -> EnglishIndex:
@@ -192,12 +194,15 @@ class RenderingFinder:
         consonant key is close to one of the target's words: a key test per word,
         which spares QA the sound-alike search on most segments."""
         if self._keyed[0] is not english:
-            self._keyed = (english, [(w.start(), w.end(), confusable_key(w.group()))
+            self._keyed = (english, [(w.start(), w.end(), w.group(), confusable_key(w.group()))
                                      for w in NAME_WORD.finditer(english)])
         least = self.settings.min_variant_similarity
-        wants = [confusable_key(w) for w in term.target.split() if w.lower() != "the"]
-        return any(key_similarity(k, want) >= least for a, b, k in self._keyed[1]
-                   if all(b <= x or a >= y for x, y, _ in canonical) for want in wants)
+        words = [w for w in term.target.split() if w.lower() != "the"]
+        wants = [confusable_key(w) for w in words]
+        budget = slip_budget(term.target)
+        return any(key_similarity(k, want) >= least or slip_cost(text, word) <= budget
+                   for a, b, text, k in self._keyed[1] if all(b <= x or a >= y for x, y, _ in canonical)
+                   for word, want in zip(words, wants))
 
     @staticmethod
     def _accepted(term: Term, english: str) -> list[tuple[int, int, str]]:
@@ -225,7 +230,8 @@ class RenderingFinder:
                     found.append(Rendering(a, b, english[a:b], "copied", 1.0, target))
         # A full name refused as another real name is not searched for its surname:
         # half of it rewritten is still a false correction (Kristin Blasi Furd).
-        if not found and not refused and partial and term.type == "person" and len(target.split()) > 1:
+        names = [r for r in refused if r.via != "word"]
+        if not found and not names and partial and term.type == "person" and len(target.split()) > 1:
             for sub, src in _surname_terms(term, source_text):
                 found = [Rendering(r.start, r.end, r.text, "partial", r.score, r.target, r.kind)
                          for r in self._filtered(sub, english, src, ())]
@@ -235,6 +241,10 @@ class RenderingFinder:
             taken = [(r.start, r.end) for r in found]
             found += [Rendering(a, b, english[a:b], "derived", 1.0, english[a:b]) for a, b in derived_forms(term, english)
                       if all(b <= x or a >= y for x, y in taken)]
+        # Refused and doubtful sound-alikes go back too, never to be written over
+        # (enforce skips them) but to be reported (see review).
+        taken = [(r.start, r.end) for r in found]
+        found += [r for r in refused if all(r.end <= x or r.start >= y for x, y in taken)]
         return sorted(found, key=lambda r: r.start)
 
     def _filtered(self, term: Term, english: str, source_text: str, others: Collection[str],
@@ -252,43 +262,90 @@ class RenderingFinder:
                 if not _lowercase_word(r.text, r.target or target):
                     out.append(replace(r, target=r.target or target))
                 continue
-            if self._common_words(r.text, target) or _acronym(r.text, target, english):
+            # A name of several words that spells an Arabic spelling of the term letter
+            # by letter (Kristin Blasi Furd, Birnrz Li) is the term romanised, though
+            # English writes its words as other names or words.
+            plain = len(_name_words(r.text)) > 1 and spells_plainly(r.text, source_text, *term.source)
+            if not plain and (self._common_words(r.text, target) or _acronym(r.text, target, english)):
+                # an English word or an acronym names something else (Brian, NATO);
+                # counted like another name where the Arabic names the term more often
+                refused.append(replace(r, kind=self._refusal(r, term, english, source_text, True), target=target,
+                                       via="word"))
                 continue
             if r.text.lower() in others:
                 # another name spelled the same in Arabic (Haris/Harris): right as it is
                 out.append(replace(r, kind="homograph", target=r.text))
                 continue
-            if self._another_name(r, term, english):
-                refused.append(r)  # a different real name: reported as missing, never rewritten
+            why = self._another_name(r, term, english, plain)
+            if why:
+                # a different real name: never rewritten; reported where the
+                # Arabic names the term more often than the English renders it
+                kind = self._refusal(r, term, english, source_text) if why == "english" else "refused"
+                refused.append(replace(r, kind=kind, target=target, via="name"))
+                continue
+            if self._doubtful(r, term, source_text):
+                # another rendering of the Arabic, not a slip of ours: reported, never rewritten
+                refused.append(replace(r, kind="doubtful", target=target))
                 continue
             out.append(replace(r, target=target, via=self._forbidden_form(term, r.text) or ""))
         return out
 
-    def _another_name(self, r: Rendering, term: Term, english: str) -> bool:
+    @staticmethod
+    def _refusal(r: Rendering, term: Term, english: str, source_text: str, word: bool = False) -> str:
+        """``refused``, or ``doubtful`` (always reported) for a refused sound-alike
+        that looks like the term written wrongly: a slip of it or a plain
+        romanisation, standing alone (Italia, Iron for Iran; not Palo of Palo
+        Alto, nor a common word capitalised by a sentence start)."""
+        if word and _sentence_start(english, r.start):
+            return "refused"
+        forms = (*term.accepted_renderings(), *term.forbidden)
+        slip = nearest_slip(r.text, forms) <= slip_budget(term.target) or spells_plainly(r.text, source_text, *term.source)
+        return "doubtful" if slip and _alone(english, r.start, r.end) else "refused"
+
+    @staticmethod
+    def _doubtful(r: Rendering, term: Term, source_text: str) -> bool:
+        """Is a sound-alike further from every accepted and forbidden form than an
+        MT slip goes (:mod:`.slips`), and no plain romanisation of the Arabic
+        (:mod:`.romanised`)? Then it is how someone else renders the same Arabic
+        (Dorrans, not Durance; Sumbung, not Sompong): when in doubt, report. A
+        full name with a word of the target as written names the target (Miltim
+        Times, Eiidh Doyle); another name there is :meth:`_another_name`'s call."""
+        forms = (*term.accepted_renderings(), *term.forbidden)
+        if nearest_slip(r.text, forms) <= slip_budget(term.target) or spells_plainly(r.text, source_text, *term.source):
+            return False
+        own = {w.lower() for f in forms for w in _name_words(f)}
+        return not any(w.lower() in own for w in _name_words(r.text))
+
+    def _another_name(self, r: Rendering, term: Term, english: str, plain: bool = False) -> str:
         """Is the sound-alike itself a real, different name? Another glossary
         entry's target there, a person's name where English says a place ("in
         Palu"), or a word English writes as a name on its own whose consonants
         differ from the target word's beyond the confusable pairs (Schengen and
         Shenzhen, Kim Jong Il and Kim Jong Un; not Elisabeth and Elizabeth, nor
-        Fort and Ford in Christine Blasey Fort)."""
+        Fort and Ford in Christine Blasey Fort). Returns why ("entry", "place",
+        "english") or "" for no: only English's own word may yet be a slip."""
         if any(h.term is not term and not h.forbidden and h.start <= r.start and r.end <= h.end
                for h in self.scan(english)):
-            return True
+            return "entry"
         if term.type == "person" and _after_place_preposition(english, r.start, r.end):
-            return True
+            return "place"
+        if plain:
+            return ""
         got, want = _name_words(r.text), _name_words(term.target)
         zipf = self.lexicon.english_name_zipf
         # A one-word name with a short key: the same consonants prove nothing.
         short = self.settings.short_key if len(got) == 1 else -1
         if len(got) == len(want):  # each word against the name's word in its place
-            return any(zipf(g) >= self.settings.own_name_zipf
-                       and (confusable_key(g) != confusable_key(w) or len(confusable_key(g)) <= short)
-                       for g, w in zip(got, want) if g.lower() != w.lower())
+            # A word that only lacks a letter of the name's word is a slip even
+            # if English writes it (Whan, Ital, Hong Kon): names differ otherwise.
+            return "english" if any(zipf(g) >= self.settings.own_name_zipf and not dropped_letter(g, w)
+                                    and (confusable_key(g) != confusable_key(w) or len(confusable_key(g)) <= short)
+                                    for g, w in zip(got, want) if g.lower() != w.lower()) else ""
         # Words joined or split: each new word against every word of the name.
         own = {confusable_key(w) for w in want} | {confusable_key(term.target)}
         lower = {w.lower() for w in want}
-        return any(zipf(g) >= self.settings.own_name_zipf and confusable_key(g) not in own
-                   for g in got if g.lower() not in lower)
+        return "english" if any(zipf(g) >= self.settings.own_name_zipf and confusable_key(g) not in own
+                                for g in got if g.lower() not in lower) else ""
 
     def _forbidden_form(self, term: Term, text: str) -> str | None:
         """The forbidden form a variant is a respelling of (Esbeer of the forbidden Esbir)."""
@@ -341,8 +398,19 @@ class RenderingFinder:
             uses.append((m, cache[key]))
         rendered = {m.term.target for m, rs in uses if any(r.right for r in rs)}
         # Per English occurrence (issue 12): a misspelt further mention left beside a
-        # right one ("Wuhan ... Wuhun", one ووهان in the Arabic) is reported, not silent.
-        slipped = {m.term.target for m, rs in uses if any(r.kind == "variant" and not r.via for r in rs)}
+        # right one ("Wuhan ... Wuhun", one ووهان in the Arabic) is reported, not
+        # silent; so is a doubtful one (another rendering of the Arabic), and a
+        # refused one (another real name) where the Arabic names the term more
+        # often than the English renders it right ("Wuhan ... Whan", ووهان twice).
+        slipped = {m.term.target for m, rs in uses
+                   if any(r.kind == "doubtful" or (r.kind == "variant" and not r.via) for r in rs)}
+        named: dict[str, int] = {}
+        right: dict[str, set[tuple[int, int]]] = {}
+        for m, rs in uses:
+            named[m.term.target] = named.get(m.term.target, 0) + 1
+            right.setdefault(m.term.target, set()).update((r.start, r.end) for r in rs if r.right)
+        slipped |= {m.term.target for m, rs in uses
+                    if any(r.kind == "refused" for r in rs) and len(right[m.term.target]) < named[m.term.target]}
         missing = list(dict.fromkeys(m.term.target for m, _ in uses
                                      if m.term.target not in rendered or m.term.target in slipped))
         return Review(uses, hits, missing, _forbidden(uses, hits),
@@ -368,10 +436,19 @@ class RenderingFinder:
                 if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want):
                     continue
             others = homographs(m) if homographs else ()
-            rs = tuple(self.renderings(m.term, english, m.text, others=others, partial=False))
+            # A refused spelling with an English word or another name where its term
+            # would be (March for مارس, Ayr for إير) is twice doubtful: not reported.
+            rs = tuple(r for r in self.renderings(m.term, english, m.text, others=others, partial=False)
+                       if not refusal(r))
             if rs and not any(r.right for r in rs):
                 out.append((m, rs))
         return out
+
+
+def refusal(r: Rendering) -> bool:
+    """A sound-alike refused as another name or word (reported as ``doubtful`` or
+    counted as ``refused`` by the review): never a rendering of the term itself."""
+    return r.kind == "refused" or (r.kind == "doubtful" and r.via in ("name", "word"))
 
 
 def _forbidden(uses: list[tuple[Any, tuple[Rendering, ...]]], hits: list[EnglishHit]) -> list[ForbiddenForm]:
@@ -397,6 +474,25 @@ def _after_place_preposition(english: str, start: int, end: int) -> bool:
     possessive, "in Esper's view", is a person's)."""
     return _PLACE_PREPOSITIONS.search(english, max(0, start - 10), start) is not None \
         and not english.startswith(("'s", "’s"), end)
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’]*[ \-]$")
+_NAME_AFTER = re.compile(r"[ \-][A-Z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(]\s*)$")
+
+
+def _alone(english: str, start: int, end: int) -> bool:
+    """Is ``english[start:end]`` a name of its own, not a word of a longer name
+    (Palo of Palo Alto, Peppa of Peppa Pig)? A capitalised function word in
+    front (The, In) does not make a longer name."""
+    before = _NAME_BEFORE.search(english, max(0, start - 30), start)
+    if before and before.group()[:-1] not in FUNCTION_WORDS:
+        return False
+    return _NAME_AFTER.match(english, end) is None
+
+
+def _sentence_start(english: str, start: int) -> bool:
+    return _SENTENCE_START.search(english, max(0, start - 4), start) is not None
 
 
 def _name_words(text: str) -> list[str]:

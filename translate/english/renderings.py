@@ -20,12 +20,19 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from ..glossary.model import TRANSLITERATED_TYPES, Term
+from .romanised import spells_plainly
+from .slips import SLIP_BUDGET, letters, slip_cost
 from .sounds import arabic_key, english_key, key_similarity, merge_voicing
 
 KINDS = ("canonical", "forbidden", "variant")
 #: Kinds the finder adds (:mod:`.finder`): a copied Latin source spelling, a
-#: surname alone, another name the Arabic spelling may stand for, a place's adjective.
-FINDER_KINDS = ("copied", "partial", "homograph", "derived")
+#: surname alone, another name the Arabic spelling may stand for, a place's
+#: adjective; and two it reports but never writes over: a sound-alike that is
+#: another real name (``refused``) or another rendering of the Arabic, not a
+#: slip of the target (``doubtful``).
+FINDER_KINDS = ("copied", "partial", "homograph", "derived", "refused", "doubtful")
+#: Kinds enforcement never replaces.
+UNWRITTEN = frozenset({"refused", "doubtful"})
 # English name-like words: a capital letter, then letters and apostrophes; a hyphen
 # continues the name only before a capital (Abdel-Mehdi, Abd al-Mahdi), so
 # "Esbir-led" is the name "Esbir" plus an ordinary suffix. A leading Arabic article
@@ -35,7 +42,7 @@ NAME_WORD = re.compile(
     r"[A-Z][\w'’]*(?:-(?:(?:al|el|ul)-)?[A-Z][\w'’]*)*"
 )
 # Capitalised function words (a title, a sentence start) are not part of a name.
-_FUNCTION_WORDS = frozenset("The A An And Of In On At To For From By With But Or As".split())
+FUNCTION_WORDS = frozenset("The A An And Of In On At To For From By With But Or As".split())
 # A lowercase hyphen part of a name (Kim Jong-un, Moon Jae-in).
 _TAIL = re.compile(r"-[a-z]+(?![\w\-])")
 MIN_VARIANT_SIMILARITY = 0.75
@@ -178,6 +185,10 @@ def find_renderings(term: Term, english: str, source_text: str | None = None,
     return found
 
 
+_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")
+_SUFFIXES_A = _SUFFIXES + ("n", "ns")
+
+
 def _derived(text: str, target_words: list[str]) -> bool:
     """Iraqi, Iraqis, Iranians: the canonical name plus a suffix is another word
     (a demonym, a derivation), not a misspelling of the name."""
@@ -185,8 +196,10 @@ def _derived(text: str, target_words: list[str]) -> bool:
         return False
     last = target_words[-1].lower()
     low = text.lower()
-    return len(low) > len(last) and low.endswith(tuple(
-        last + suffix for suffix in ("i", "is", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists")))
+    if len(low) <= len(last) or last not in low:
+        return False
+    # a name in -a takes -n as well (Indonesian, Syrians, Korean)
+    return low.endswith(tuple(last + suffix for suffix in (_SUFFIXES_A if last.endswith("a") else _SUFFIXES)))
 
 
 # One capitalised word; a hyphen ends it (Iranian-backed → Iranian).
@@ -203,6 +216,20 @@ def derived_forms(term: Term, english: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CAPITALISED.finditer(english) if _derived(m.group(), words)]
 
 
+def _joined(word: str, target: str) -> bool:
+    """One English word holding every letter of a multi-word name, in order."""
+    return len(word) >= len(target) - target.count(" ") and letters(word) == letters(target)
+
+
+_THE_BEFORE = re.compile(r"(?:^|[^\w\-])[Tt]he\s+$")
+
+
+def _after_the(english: str, start: int) -> bool:
+    """English writes a name in the plural after "the" (the Trumps, the Esbirs');
+    elsewhere a final s is the name's own (Rousettus, Dorrans)."""
+    return _THE_BEFORE.search(english, max(0, start - 5), start) is not None
+
+
 def _word_by_word(text: str, target_words: list[str], min_word_similarity: float) -> bool:
     """Does each word of a group as long as the name sound or look like the name's
     word in its place? A misspelt name does (Esbir/Esper, Miltim/Military); a
@@ -217,6 +244,12 @@ def _word_by_word(text: str, target_words: list[str], min_word_similarity: float
         if similar < min_word_similarity:
             return False
     return True
+
+
+def slip_budget(target: str) -> float:
+    """:data:`~.slips.SLIP_BUDGET`, scaled down for names of fewer than four letters
+    (one dropped letter of Lee or Li is another word, not a slip)."""
+    return min(SLIP_BUDGET, len(letters(target)) / 4)
 
 
 def _similarity(key: str, keys: list[str]) -> float:
@@ -246,22 +279,33 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
     # As many words as the name first: a group with an extra word (Abu Mahdi
     # al-Mohandess Mike) must not shadow the name itself.
     sizes = list(dict.fromkeys(max(1, len(target_words) + d) for d in (0, 1, -1)))
+    joined_only = 1 not in sizes
+    if joined_only:
+        sizes.append(1)  # every word joined or hyphenated into one (Christine-Blasey-Ford)
+    forms = (term.target, *term.also, *term.forbidden)
+    budget = slip_budget(term.target)
+    arabic_keys = {arabic_key(s) for s in (source_text, *term.source) if s}
+    # …and with the article a plain romanisation keeps (Alaraq for العراق: L-R-K)
+    arabic_keys |= {k if k.startswith("L") else "L" + k for k in arabic_keys}
     # The name's words as the English is cut into them (al-Muhandis one, Jong-un two).
     tails = len(_TAIL.findall(term.target))
     parts = len(NAME_WORD.findall(term.target)) + tails
-    own_function_word = any(w in _FUNCTION_WORDS for w in term.target.title().split()[1:])
+    own_function_word = any(w in FUNCTION_WORDS for w in term.target.title().split()[1:])
     for n in sizes:
         for i in range(len(words) - n + 1):
             group = words[i:i + n]
+            if n == 1 and joined_only and not _joined(group[0].group(), term.target):
+                continue
             if any(english[group[k].end():group[k + 1].start()].strip(" -") for k in range(n - 1)):
                 continue  # only spaces or hyphens inside a name
             a, b = group[0].start(), group[-1].end()
             if not starts_word(english, a):
                 continue  # the tail of a hyphenated word (quasi-Teresa-May): not a whole name
-            if any(w.group() in _FUNCTION_WORDS for w in group[1:]) and not own_function_word:
+            if any(w.group() in FUNCTION_WORDS for w in group[1:]) and not own_function_word:
                 continue  # "Al-Mahdi The Abdul Mahdi" is two names, not one
-            if n < parts and i + n < len(words) and words[i + n].group() not in _FUNCTION_WORDS and \
-                    not english[group[-1].end():words[i + n].start()].strip(" -"):
+            if n < parts and i + n < len(words) and words[i + n].group() not in FUNCTION_WORDS and \
+                    not english[group[-1].end():words[i + n].start()].strip(" -") and \
+                    not (n == 1 and _joined(group[0].group(), term.target)):
                 continue  # the head of a longer name (Kim Jong of Kim Jong Il): the whole name decides
             if tails:
                 # A name with a lowercase hyphen part (Jong-un, Jae-in) is one span with it.
@@ -283,7 +327,7 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
                 continue  # "Mr Mahdi al-Mohandess" is a title and part of the name
             key = english_key(text)
             sim = _similarity(key, keys)
-            if plural_ok and text.endswith("s") and len(text) > 3:
+            if plural_ok and text.endswith("s") and len(text) > 3 and _after_the(english, a):
                 # a plural (the Esbirs): the name is the word without its "s"
                 sim_bare = _similarity(english_key(text[:-1]), keys)
                 if sim_bare > sim:
@@ -296,7 +340,12 @@ def _variants(term: Term, english: str, source_text: str | None, taken: list[tup
                     any(g.lower() == w.lower() for g, w in zip(text.split(), target_words)):
                 sim = max(sim, min_similarity)
             # Short keys (Iran: R-N) collide easily (Erin), so they must also look alike.
-            if sim >= min_similarity and closeness >= closeness_by_key[max(1, min(len(key), len(closeness_by_key))) - 1]:
+            # A slip of the target or a plain romanisation of the Arabic is a
+            # rendering whatever its key (Jakata, Ialy; Krumuil, Musku).
+            # (A plain romanisation has the Arabic's consonant key: a cheap gate.)
+            if (sim >= min_similarity and closeness >= closeness_by_key[max(1, min(len(key), len(closeness_by_key))) - 1]) \
+                    or min(slip_cost(text, f) for f in forms) <= budget \
+                    or (key in arabic_keys and spells_plainly(text, source_text, *term.source)):
                 score = round(0.7 * sim + 0.3 * closeness, 3)
                 out.append(Rendering(a, b, text, "variant", score))
                 taken.append((a, b))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..documents import Segment
-from ..english.finder import RenderingFinder
+from ..english.finder import RenderingFinder, refusal
 from ..glossary import Glossary
 from ..matching import Match, Matcher
 from .base import SegmentView, TermUse
@@ -38,7 +38,9 @@ class Analyzer:
 
     def _view(self, segment: Segment, matches: list[Match], refused: list[Match] = ()) -> SegmentView:
         review = self.finder.review(matches, segment.target, self.matcher.homographs, refused=refused)
-        uses = [TermUse(m, rs) for m, rs in review.uses]
+        # A sound-alike refused as another real name or word is the review's to
+        # count, not a rendering of the term for the checks (inconsistent, evidence).
+        uses = [TermUse(m, tuple(r for r in rs if not refusal(r))) for m, rs in review.uses]
         return SegmentView(segment, uses, review.hits, review.missing, review.forbidden, review.unchecked)
 
 
