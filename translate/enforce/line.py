@@ -135,15 +135,26 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
     for c, after, m in edits:
         parts.append(english[pos:c.start])
         out_len += c.start - pos
-        corrections.append(Correction(line_no, out_len, out_len + len(after), c.text, after, m.target,
-                                      _REASON[c.kind], m.start, m.end))
+        end = _plural_end(english, c.end, after)
+        corrections.append(Correction(line_no, out_len, out_len + len(after), english[c.start:end], after,
+                                      m.target, _REASON[c.kind], m.start, m.end))
         parts.append(after)
         out_len += len(after)
-        pos = c.end
+        pos = end
     parts.append(english[pos:])
     text = "".join(parts)
     return LineResult(text, corrections, _unplaced(matches, text, line_no, settings, homographs, finder, refused),
                       len(placed))
+
+
+def _plural_end(english: str, end: int, after: str) -> int:
+    """Where a replacement ends: a plural "s" left after the span (the phrase
+    patterns keep it outside: the Esbirs) is taken into it when the canonical
+    form already ends in s, so "…Corps of Irans" becomes "…Guard Corps", not
+    "…Corpss" (which a second pass would change again)."""
+    if after[-1:] in ("s", "S") and english[end:end + 1] == "s" and not english[end + 1:end + 2].isalnum():
+        return end + 1
+    return end
 
 
 def _low(m: Match, settings: EnforceSettings) -> bool:
