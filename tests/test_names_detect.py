@@ -228,3 +228,19 @@ def test_a_refusal_by_the_document_reaches_enforce_as_not_enforced() -> None:
     result = enforcer.enforce_line(source, "Rescuers reached the city of Palu, and Pallo residents say aid has not come")
     assert result.corrections == []                       # never rewritten
     assert [(u.reason, u.note) for u in result.unplaced] == [("ambiguous", Verdict.OTHER_SENSE.need)]
+
+
+def test_a_two_letter_place_after_a_place_word_is_found_and_elsewhere_reported() -> None:
+    """قم (Qom) is also the verb "stand up": after مدينة it is the city; alone it is
+    refused, but reported, so an English "Qm" is never a silent miss."""
+    from translate.glossary.model import Glossary, Term
+    from translate.matching import Matcher
+
+    matcher = Matcher(Glossary(terms=[Term(target="Qom", source=("قم",), type="place")]))
+    refused: list = []
+    found = matcher.find_all(["وصل الزوار إلى مدينة قم أمس"], refused=refused)
+    assert [(m.text, m.target) for m in found] == [("قم", "Qom")] and not refused
+    for line in ("قم بزيارة الموقع", "قال إن الوضع في قم سيئ"):
+        refused = []
+        assert matcher.find_all([line], refused=refused) == []
+        assert [(m.text, m.target) for m in refused] == [("قم", "Qom")]

@@ -115,6 +115,17 @@ def _never_alone(n: int, stem: str, entry: Entry, term: Term) -> bool:
     return announces_name(stem) and term.type == "person"
 
 
+def _two_letter_name(n: int, stem: str, entry: Entry, term: Term) -> bool:
+    """A listed two-letter spelling of a place (قم Qom): alone it is a verb or a
+    particle as often as not, but after a place word (مدينة قم) it is the name;
+    refused elsewhere, it is reported, never silent (issue 12: Qom's "Qm" slip went
+    unreported while قم was always dropped). Not people: after a title or kinship
+    word two letters are still mostly particles and letter names (السيناتور في,
+    أم لا, إم إس): with the 65k-name list on NTREX and TICO-19, 48 such hits, none right."""
+    return (term.type in PLACE_TYPES and one_word(n, entry) and len(stem) == 2
+            and _NAME_WORD.search(term.target) is not None and not announces_name(stem))
+
+
 def article_on_a_name(prefix: str, term: Term) -> bool:
     """Arabic writes no article on a personal name, so a person's name read
     behind ال is another word (البيج is "the beige", للقاضي "to the judge"),
@@ -167,6 +178,8 @@ def verdict(word: str, plen: int, stem: str, n: int, entry: Entry, term: Term, l
             return Verdict.DROP
         return Verdict.ANCHOR if _anchor(n, stem, entry, term, lexicon, settings) else Verdict.KEEP
     if _never_alone(n, stem, entry, term):
+        if settings.context and _two_letter_name(n, stem, entry, term):
+            return Verdict.NEEDS_TITLE_HERE
         return Verdict.DROP
     if _doubtful_clitic(word, plen, stem, term, lexicon, settings):
         return Verdict.DOUBTFUL_CLITIC
