@@ -179,7 +179,7 @@ def test_workers_give_identical_bytes_and_survive_a_crashing_document(tiny_model
     one, two = tmp_path / "one", tmp_path / "two"
     assert run("batch", inputs, "-o", one, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q").returncode == 0
     crash = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2",
-                env={"TARJAMA_BATCH_CRASH_ON": "story-005"})
+                env=crash_on_env("story-005"))
     assert crash.returncode == 3, crash.stderr
     assert "failed: desk-a/0/story-005.txt: the worker died while processing it, twice" in crash.stderr
     expected = {k: v for k, v in tree_bytes(one).items() if "story-005" not in k and k != "tarjama-report.json"}
@@ -187,6 +187,13 @@ def test_workers_give_identical_bytes_and_survive_a_crashing_document(tiny_model
     assert got == expected  # every other document done, byte-identical to one worker
     fixed = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2", "--resume")
     assert fixed.returncode == 0 and tree_bytes(two) == tree_bytes(one)
+
+
+def crash_on_env(text: str) -> dict[str, str]:
+    """The environment under which a worker dies outright on a document whose name contains ``text``
+    (``tests/support/crash_on/sitecustomize.py``: the fault is injected from the test side)."""
+    path = [str(ROOT / "tests" / "support" / "crash_on"), os.environ.get("PYTHONPATH", "")]
+    return {"TARJAMA_TEST_CRASH_ON": text, "PYTHONPATH": os.pathsep.join(p for p in path if p)}
 
 
 def _children(pid: int) -> list[int]:

@@ -14,7 +14,6 @@ each, one document at a time, so processes never fight over cores.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -109,7 +108,7 @@ def _init_worker(settings: BatchSettings, inter: int, intra: int) -> None:
 
 
 def _work(name: str, data: bytes) -> DocResult:
-    return _work_with(_RUNTIME, name, data)
+    return process_document(name, data, _RUNTIME)
 
 
 class Processes:
@@ -187,14 +186,7 @@ class _RayWorker:
         self.runtime = Runtime(settings, inter_threads=inter, intra_threads=intra)
 
     def process(self, name: str, data: bytes) -> DocResult:
-        return _work_with(self.runtime, name, data)
-
-
-def _work_with(runtime: Runtime, name: str, data: bytes) -> DocResult:
-    crash_on = os.environ.get("TARJAMA_BATCH_CRASH_ON")
-    if crash_on and crash_on in name:
-        os._exit(70)  # fault injection for the crash-survival tests: the worker dies outright
-    return process_document(name, data, runtime)
+        return process_document(name, data, self.runtime)
 
 
 class RayPool:

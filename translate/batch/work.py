@@ -105,9 +105,10 @@ class Runtime:
             from ..engine import DecodeOptions, Translator
             from ..engine.hooks import wants_attention
 
+            # spread_batches off: a document's batches, hence its bytes, must not depend on the threads
             options = DecodeOptions(beam_size=settings.beam_size,
                                     return_attention=wants_attention(list(settings.glossaries)),
-                                    **dict(settings.decode))
+                                    spread_batches=False, **dict(settings.decode))
             self.translator = Translator(settings.model, compute_type=settings.compute_type, options=options,
                                          inter_threads=inter_threads, intra_threads=intra_threads)
 
