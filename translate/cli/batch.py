@@ -5,6 +5,8 @@ from typing import List, Optional
 
 import typer
 
+from .progress import quiet_option
+
 EPILOG = """Examples:
 
   tarjama batch stories/ -o out/ --glossary glossaries/ --workers 2
@@ -40,7 +42,7 @@ def batch_cmd(
                                                   "machine, or the cluster of --ray-address. --workers = actors."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join: auto (the one "
                                                                           "`ray start` made), ray://head:10001 ..."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary; errors only."),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Translate (or check) many documents: translate → enforce glossaries → QA, one batch report.
 
