@@ -7,7 +7,7 @@ document (:mod:`.discourse`) vouches for.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, AbstractSet, Iterable
 
 from ..arabic.clitics import PREFIXES
 from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
@@ -80,14 +80,18 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                     line.refused.append(h)
                 continue
         kept.append(h)
-        if senses is not None and h.i and (words[h.i - 1] == _IN or words[h.i - 1].isdigit()) and hints_other(line, h):
+        if senses is not None and hints_other(line, h):
             senses.other.add(h.stem)
     return kept
 
 
-def names_at(terms: list[Term], hits: list[Hit]) -> frozenset[int]:
-    """The word positions of a line's person hits."""
-    return frozenset(k for h in hits if terms[h.entry.term_id].type == "person" for k in range(h.i, h.i + h.n))
+def names_at(terms: list[Term], hits: list[Hit], sure: bool = False) -> frozenset[int]:
+    """The word positions of a line's person hits; ``sure``: only sure hits with
+    no clitic, those that may make a place-like neighbour the other half of a
+    full name (جاك روس, جون سنو) — not other place-like hits (كندا والمكسيك vouch
+    for neither), nor ambiguous ones (لكل فرد)."""
+    return frozenset(k for h in hits if terms[h.entry.term_id].type == "person"
+                     and (not sure or (not h.plen and h.verdict.sure)) for k in range(h.i, h.i + h.n))
 
 
 def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
@@ -215,10 +219,10 @@ def hints_other(line: Line, hit: Hit) -> bool:
       hits after في were on NTREX 23 wrong and 25 credited (Paris, Brooklyn,
       Valderrama, Naples, Hollywood: places all), on TICO-19 37 wrong, 6 credited;
     - a number right before: a unit or scale (بقوة 7.5 ريختر)."""
-    if hit.n != 1 or hit.plen or not hit.i or not line.joined(hit.i - 1, 2):
+    if not hit.i or hit.n != 1 or hit.plen:
         return False
     before = line.words[hit.i - 1]
-    return before == _IN or before.isdigit()
+    return (before == _IN or before.isdigit()) and line.joined(hit.i - 1, 2)
 
 
 _IN = "في"
@@ -268,7 +272,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms
-    people: set[int] | None = None
+    people: frozenset[int] | None = None
     kept = []
     for h in hits:
         v = h.verdict
@@ -276,7 +280,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v is Verdict.PLACE and not h.plen:
-                    near = people = _people(terms, hits) if people is None else people
+                    near = people = names_at(terms, hits, sure=True) if people is None else people
                 else:
                     near = anchors if v is Verdict.NEEDS_NAME else set()
                 if not _supported(line, h, terms[h.entry.term_id], near) \
@@ -290,15 +294,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     return kept
 
 
-def _people(terms: list[Term], hits: list[Hit]) -> set[int]:
-    """Words of sure person hits with no clitic that may make a place-like
-    neighbour the other half of a full name (جاك روس, جون سنو): not other
-    place-like hits (كندا والمكسيك vouch for neither), nor ambiguous ones (لكل فرد)."""
-    return {k for h in hits if not h.plen and h.verdict.sure and terms[h.entry.term_id].type == "person"
-            for k in range(h.i, h.i + h.n)}
-
-
-def _supported(line: Line, hit: Hit, term: Term, anchors: set[int]) -> bool:
+def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> bool:
     words = line.words
     before, after = hit.i - 1, hit.i + hit.n
     if before >= 0:
