@@ -298,9 +298,8 @@ class RenderingFinder:
         Alto, nor a common word capitalised by a sentence start)."""
         if word and _sentence_start(english, r.start):
             return "refused"
-        forms = (*term.accepted_renderings(), *term.forbidden)
-        slip = nearest_slip(r.text, forms) <= slip_budget(term.target) or spells_plainly(r.text, source_text, *term.source)
-        return "doubtful" if slip and _alone(english, r.start, r.end) else "refused"
+        return "doubtful" if _written_wrongly(r.text, term, source_text) and _alone(english, r.start, r.end) \
+            else "refused"
 
     @staticmethod
     def _doubtful(r: Rendering, term: Term, source_text: str) -> bool:
@@ -310,10 +309,9 @@ class RenderingFinder:
         (Dorrans, not Durance; Sumbung, not Sompong): when in doubt, report. A
         full name with a word of the target as written names the target (Miltim
         Times, Eiidh Doyle); another name there is :meth:`_another_name`'s call."""
-        forms = (*term.accepted_renderings(), *term.forbidden)
-        if nearest_slip(r.text, forms) <= slip_budget(term.target) or spells_plainly(r.text, source_text, *term.source):
+        if _written_wrongly(r.text, term, source_text):
             return False
-        own = {w.lower() for f in forms for w in _name_words(f)}
+        own = {w.lower() for f in (*term.accepted_renderings(), *term.forbidden) for w in _name_words(f)}
         return not any(w.lower() in own for w in _name_words(r.text))
 
     def _another_name(self, r: Rendering, term: Term, english: str, plain: bool = False) -> str:
@@ -443,6 +441,14 @@ class RenderingFinder:
             if rs and not any(r.right for r in rs):
                 out.append((m, rs))
         return out
+
+
+def _written_wrongly(text: str, term: Term, source_text: str) -> bool:
+    """Is ``text`` the term written wrongly: within an MT slip of an accepted or
+    forbidden form (:mod:`.slips`), or a plain romanisation of the Arabic
+    (:mod:`.romanised`)?"""
+    return nearest_slip(text, (*term.accepted_renderings(), *term.forbidden)) <= slip_budget(term.target) \
+        or spells_plainly(text, source_text, *term.source)
 
 
 def refusal(r: Rendering) -> bool:
