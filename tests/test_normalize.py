@@ -98,3 +98,13 @@ ALPHABET = st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكل�
 @given(st.text(alphabet=ALPHABET, max_size=40))
 def test_offsets_property(text: str) -> None:
     _check_offsets(text)
+
+
+def test_marks_are_the_written_diacritics_only() -> None:
+    from translate.arabic.normalize import MARKS, REMOVED, strip_marks
+
+    assert {"\u064b", "\u0650", "\u0651", "\u0652", "\u0670", "\u06ed"} <= MARKS <= REMOVED
+    # tatweel and the invisible controls are removed by normalising, but are no marks
+    assert not MARKS & {"\u0640", "\u200c", "\u200f", "\u061c", "\ufeff"}
+    # kasra, sukun, shadda go; hamza seats and ta marbuta stay as written
+    assert strip_marks("إِسْبِرّ") == "إسبر" and strip_marks("كافِيَة") == "كافية"

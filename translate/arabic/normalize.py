@@ -57,6 +57,15 @@ _REMOVED_RANGES = [
     (0x200B, 0x200F), (0x061C, 0x061C), (0x202A, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF),
 ]
 REMOVED: frozenset[str] = frozenset(chr(c) for lo, hi in _REMOVED_RANGES for c in range(lo, hi + 1))
+#: The written marks among them: harakat, shadda, sukun, dagger alef and Quranic
+#: marks (U+064B–U+06ED); not tatweel, nor the invisible controls.
+MARKS: frozenset[str] = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
+_NO_MARKS = {ord(c): None for c in MARKS}
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without its :data:`MARKS`, letters (hamza seats, ة) as written."""
+    return text.translate(_NO_MARKS)
 
 
 def _build_table() -> dict[int, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..arabic.normalize import REMOVED, Normalized
+from ..arabic.normalize import Normalized
 
 # Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
 _SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
@@ -15,8 +15,6 @@ _SPAN = re.Match.span
 #: What may close an abbreviation's parenthesis after its one word: the
 #: parenthesis, a comma before an explanation, or a hyphen of a code (ميرس-كوف).
 _GLOSS_END = frozenset(")،,-")
-#: Diacritics and tatweel written on a name's last letter belong to its span.
-MARKS = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
 
 
 class Line:

@@ -24,13 +24,13 @@ from operator import is_not
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
-from ..arabic.normalize import Normalized, normalize, normalize_many
+from ..arabic.normalize import MARKS, Normalized, normalize, normalize_many
 from ..arabic.script import WORD
 from ..bulk import gc_paused
 from ..glossary.model import Glossary
 from .discourse import OtherSenses
 from .index import Entry, TermIndex
-from .line import MARKS, Line
+from .line import Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
 from .precision import definite_nouns, full_names, other_senses, screen, vouched

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, AbstractSet, Iterable
 from ..arabic.clitics import PREFIXES
 from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
                                  TANWEEN, has_article_clitic, is_compound_tail, is_definite_nisba)
-from ..arabic.normalize import ALEF
+from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name
 from .discourse import FullNames, OtherSenses
-from .line import MARKS, Line
+from .line import Line
 from .passes import Hit
 from .verdict import Verdict
 
@@ -111,7 +111,7 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
         return True
     if hit.kind != "normalized" or hit.plen:
         return False
-    written = _strip_marks(line.surface(hit.i, 1))
+    written = strip_marks(line.surface(hit.i, 1))
     word = line.words[hit.i]
     for k in (1, 2):
         if written[k:k + 1] in HAMZA_ALEFS and word[:k] in _NO_ARTICLE_PREFIXES \
@@ -154,7 +154,7 @@ def _folded_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     # rare one (most names) needs no look at the original.
     if entry.latin or m.lexicon.arabic_zipf(hit.stem) < m.settings.ambiguity.min_zipf:
         return False
-    written = _strip_marks(line.surface(hit.i, 1, hit.plen))
+    written = strip_marks(line.surface(hit.i, 1, hit.plen))
     if written == entry.variant or written in m.index.terms[entry.term_id].source:
         return False
     # Only the endings of Arabic morphology, ة (a feminine noun or adjective) and
@@ -164,7 +164,7 @@ def _folded_word(m: "Matcher", line: Line, hit: Hit) -> bool:
         return False
     zipf = m.lexicon.written_zipf
     here = zipf(written)
-    return here >= m.settings.ambiguity.min_zipf and here > zipf(_strip_marks(entry.variant))
+    return here >= m.settings.ambiguity.min_zipf and here > zipf(strip_marks(entry.variant))
 
 
 def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
@@ -285,7 +285,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     near = anchors if v is Verdict.NEEDS_NAME else set()
                 if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
-                            and _strip_marks(line.surface(h.i, h.n, h.plen)) != _strip_marks(h.entry.variant)):
+                            and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
                     if line.refused is not None and h.kind != "fuzzy":
                         line.refused.append(h)
                     continue
@@ -346,8 +346,3 @@ def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullN
             names.add((first.stem, h.stem), f"{terms[first.entry.term_id].target} {terms[h.entry.term_id].target}")
 
 
-_HARAKAT = {c: None for c in map(ord, MARKS)}
-
-
-def _strip_marks(text: str) -> str:
-    return text.translate(_HARAKAT)
