@@ -28,7 +28,7 @@ from ..errors import GlossaryError
 from ..textio import decode_text, read_bytes
 from . import compiled
 from .keys import spelling_key
-from .model import CASES, TERM_TYPES, Conflict, Glossary, Term
+from .model import CASES, TERM_DEFAULTS, TERM_TYPES, Conflict, Glossary, Term
 from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
 
 TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
@@ -102,9 +102,8 @@ def _term(node: Node, path: str, index: int) -> Term:
     if not source:
         raise GlossaryError(f"term {index} ({target}) needs at least one 'source' spelling", path,
                             line_of(source_node))
-    term = {"target": target, "source": source, "type": "other", "forbidden": (), "note": None, "file": path,
-            "line": node.start_mark.line + 1, "index": index, "also": (), "case": "insensitive", "domain": None,
-            "origin": None}
+    term = {"target": target, "source": source, **TERM_DEFAULTS, "file": path, "line": node.start_mark.line + 1,
+            "index": index}
     for key, value in fields.items():  # the optional keys, in the file's order
         choices = _CHOICES.get(key)
         if choices is not None:

@@ -1,7 +1,7 @@
 """Glossary records."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from ..bulk import gc_paused
 
@@ -70,6 +70,11 @@ class Term:
         if any(key == fold(f) for f in self.forbidden):
             return "forbidden"
         return None
+
+
+#: Every field of :class:`Term` that has a default, with it, in field order: what
+#: a loader building terms with :meth:`Term.from_fields` starts from.
+TERM_DEFAULTS: dict[str, object] = {f.name: f.default for f in fields(Term) if f.default is not MISSING}
 
 
 @dataclass(frozen=True)
