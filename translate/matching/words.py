@@ -7,7 +7,7 @@ line then costs dictionary hits. This is the matcher's main speed idea.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from typing import TYPE_CHECKING, Iterable
 
@@ -132,8 +132,7 @@ def _learn_fuzzy(m: "Matcher", todo: list[tuple[str, int, str]]) -> None:
             continue
         result = _fuzzy_single(m, w, candidates)
         if result is not None:
-            old = known[w]
-            known[w] = Word(old.readings, old.wild, result, old.multi, definite=old.definite)
+            known[w] = replace(known[w], fuzzy=result)  # a copy: the word may be the shared NOTHING
 
 
 def _fuzzy_single(m: "Matcher", word: str, candidates: list[tuple[int, str, list[Entry]]]
