@@ -119,9 +119,10 @@ def test_repeated_term_each_occurrence(enforcer):
     src = "قال اسبير إن ايسبر"
     r = enforcer.enforce_line(src, "Esbir said that Asper")
     assert r.text == "Esper said that Esper"
-    # one match in the source but two renderings: only the best one is taken
+    # one match in the source but two renderings: the right one is kept and the
+    # further one, a forbidden form, is fixed too (issue 12: per English occurrence)
     r = enforcer.enforce_line("قال اسبير", "Esbir and Esper")
-    assert r.text == "Esbir and Esper" and not r.corrections
+    assert r.text == "Esper and Esper" and not r.unplaced
 
 
 def test_two_terms_sharing_words(enforcer):

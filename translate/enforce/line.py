@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
-from ..english.finder import Homographs, RenderingFinder
+from ..english.finder import Homographs, RenderingFinder, written_wrongly
 from ..english.renderings import UNWRITTEN, Rendering
 from ..glossary import Glossary
 from ..matching import Match
@@ -45,14 +45,15 @@ def _overlaps(a: int, b: int, spans: Iterable[Span]) -> bool:
 
 def _choose(source: str, matches: list[Match], english: str, settings: EnforceSettings,
             hints: Mapping[int, Sequence[Span]], homographs: Homographs | None,
-            finder: RenderingFinder) -> dict[int, Rendering]:
-    """Assign candidate spans to matches; returns {match index: candidate}."""
+            finder: RenderingFinder) -> tuple[dict[int, Rendering], list[tuple[int, Rendering]]]:
+    """Assign candidate spans to matches; returns {match index: candidate} and the
+    further mentions to fix, each with the match it is credited to."""
     groups: dict[object, list[int]] = {}
     for i, m in enumerate(matches):
         groups.setdefault(m.term, []).append(i)
-    pool: list[tuple[tuple, object, Rendering]] = []
+    pool: list[tuple[tuple, object, Rendering, int]] = []
     for term, members in groups.items():
-        seen: dict[Span, Rendering] = {}
+        seen: dict[Span, tuple[Rendering, int]] = {}
         for i in members:
             m = matches[i]
             others = homographs(m) if homographs else ()
@@ -60,21 +61,21 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
                 if c.kind in UNWRITTEN:
                     continue  # reported by the review, never written over
                 old = seen.get((c.start, c.end))
-                if old is None or (RANK[c.kind], -c.score) < (RANK[old.kind], -old.score):
-                    seen[(c.start, c.end)] = c
+                if old is None or (RANK[c.kind], -c.score) < (RANK[old[0].kind], -old[0].score):
+                    seen[(c.start, c.end)] = (c, i)
         hinted = [s for i in members for s in hints.get(i, ())]
-        for c in seen.values():
+        for c, i in seen.values():
             pointed = bool(hinted) and _overlaps(c.start, c.end, hinted)
-            pool.append(((*_rank(c), not pointed, -(c.end - c.start), -c.score, c.start), term, c))
+            pool.append(((*_rank(c), not pointed, -(c.end - c.start), -c.score, c.start), term, c, i))
     # A span inside a longer candidate of another term is taken last among its
     # equals: "Palin" of "Sara Palin" when the English names Palin again later.
-    spans = [(term, c.start, c.end) for _, term, c in pool]
+    spans = [(term, c.start, c.end) for _, term, c, _ in pool]
     pool = [((*key[:2], any(t is not term and a <= c.start and c.end <= b and b - a > c.end - c.start
-                            for t, a, b in spans), *key[2:]), term, c) for key, term, c in pool]
+                            for t, a, b in spans), *key[2:]), term, c, i) for key, term, c, i in pool]
     pool.sort(key=lambda item: item[0])
     taken: list[Span] = []
     chosen: dict[object, list[Rendering]] = {t: [] for t in groups}
-    for _, term, c in pool:
+    for _, term, c, _ in pool:
         if len(chosen[term]) < len(groups[term]) and not _overlaps(c.start, c.end, taken):
             chosen[term].append(c)
             taken.append((c.start, c.end))
@@ -91,7 +92,21 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
             best = min(free, key=lambda i: abs(matches[i].start / max(1, len(source)) - where))
             placed[best] = c
             free.remove(best)
-    return placed
+    # Per English occurrence (issue 12): the English may name a term more often
+    # than the Arabic ("Trump … Trumb" for one ترامب). Where one of its spans is
+    # right as written (the translation knows the name), a further mention that
+    # is the term written wrongly (a listed forbidden form, a slip of the target,
+    # a plain romanisation of the Arabic) is fixed as the first would be. Two
+    # wrong spellings for one Arabic mention ("Espeer met Espir") may be two
+    # people: the one taken is fixed, the other is the review's to report.
+    further = []
+    for _, term, c, i in pool:
+        if any(r.right for r in chosen[term]) and c.kind in ("forbidden", "variant") \
+                and not _overlaps(c.start, c.end, taken) \
+                and (c.kind == "forbidden" or c.via or written_wrongly(c.text, matches[i].term, matches[i].text)):
+            further.append((i, c))
+            taken.append((c.start, c.end))
+    return placed, further
 
 
 def enforce_line(source: str, english: str, matches: Sequence[Match], settings: EnforceSettings | None = None,
@@ -120,10 +135,10 @@ def enforce_line(source: str, english: str, matches: Sequence[Match], settings: 
         if hints and settings.use_attention and i in hints:
             live_hints[len(live)] = hints[i]
         live.append(m)
-    placed = _choose(source, live, english, settings, live_hints, homographs, finder) \
-        if live and english.strip() else {}
+    placed, further = _choose(source, live, english, settings, live_hints, homographs, finder) \
+        if live and english.strip() else ({}, [])
     edits = []
-    for i, c in placed.items():
+    for i, c in [*placed.items(), *further]:
         after = fit_case(c.target, c.text)
         if after != c.text:
             edits.append((c, after, live[i]))

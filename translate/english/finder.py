@@ -21,14 +21,16 @@ from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
 from rapidfuzz.fuzz import ratio
 
 from ..arabic.lexicon import Lexicon, default_lexicon
-from ..glossary.model import Glossary, Term
+from ..glossary.model import TRANSLITERATED_TYPES, Glossary, Term
 from .index import EnglishHit, EnglishIndex
 from .romanised import spells_plainly
-from .slips import dropped_letter, nearest_slip, slip_cost
+from .slips import SLIP_BUDGET, dropped_letter, nearest_slip
 from .sounds import arabic_key, confusable_key, english_key, key_similarity
-from .renderings import (CLOSENESS_BY_KEY, FUNCTION_WORDS, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_WORD, Rendering, derived_forms, exact_case, find_renderings,
-                         phrase_spans, slip_budget)
+from .renderings import (CLOSENESS_BY_KEY, FUNCTION_WORDS, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_LIKE,
+                         Rendering, derived_forms, exact_case, find_renderings, phrase_spans, slip_budget, slip_of)
 
+#: Entries with one name in English, whatever other languages call them (see _foreign_name).
+_NAMED_PLACES = TRANSLITERATED_TYPES - {"person"}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'\-]*$")
 _SPLIT = re.compile(r"[\s\-]+")
 # A partial rendering is a trailing part of the name (Pompeo of Mike Pompeo,
@@ -64,6 +66,13 @@ class RenderingSettings:
     # name even with the target's consonants: short keys collide (Peppa/Pippa: B).
     # Without it, searching 1-letter keys added Peppa→Pippa x3 on NTREX (65k list).
     short_key: int = 2
+    # A place's or an organisation's name that English writes as a word of its own is
+    # still the term romanised when it spells the Arabic on the line letter by letter,
+    # stands alone, and English writes the term's own name this much more often (Zipf;
+    # 1.0 = ten times): Italia (3.4) for إيطاليا beside Italy (4.7), Fina (2.8) for فيينا
+    # beside Vienna (4.0). Not Roma (3.7) for Rome (4.5): a club and a people English
+    # names so; never a person (Brian for بريان: a person's spelling is their own).
+    exonym_margin: float = 1.0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -195,14 +204,13 @@ class RenderingFinder:
         which spares QA the sound-alike search on most segments."""
         if self._keyed[0] is not english:
             self._keyed = (english, [(w.start(), w.end(), w.group(), confusable_key(w.group()))
-                                     for w in NAME_WORD.finditer(english)])
+                                     for w in NAME_LIKE.finditer(english)])
         least = self.settings.min_variant_similarity
         words = [w for w in term.target.split() if w.lower() != "the"]
         wants = [confusable_key(w) for w in words]
-        budget = slip_budget(term.target)
-        return any(key_similarity(k, want) >= least or slip_cost(text, word) <= budget
-                   for a, b, text, k in self._keyed[1] if all(b <= x or a >= y for x, y, _ in canonical)
-                   for word, want in zip(words, wants))
+        return any(any(key_similarity(k, want) >= least for want in wants)
+                   or nearest_slip(text, words, tails=False) <= SLIP_BUDGET
+                   for a, b, text, k in self._keyed[1] if all(b <= x or a >= y for x, y, _ in canonical))
 
     @staticmethod
     def _accepted(term: Term, english: str) -> list[tuple[int, int, str]]:
@@ -265,7 +273,8 @@ class RenderingFinder:
             # A name of several words that spells an Arabic spelling of the term letter
             # by letter (Kristin Blasi Furd, Birnrz Li) is the term romanised, though
             # English writes its words as other names or words.
-            plain = len(_name_words(r.text)) > 1 and spells_plainly(r.text, source_text, *term.source)
+            plain = (len(_name_words(r.text)) > 1 and spells_plainly(r.text, source_text, *term.source)) \
+                or self._foreign_name(r, term, english, source_text)
             if not plain and (self._common_words(r.text, target) or _acronym(r.text, target, english)):
                 # an English word or an acronym names something else (Brian, NATO);
                 # counted like another name where the Arabic names the term more often
@@ -290,6 +299,23 @@ class RenderingFinder:
             out.append(replace(r, target=target, via=self._forbidden_form(term, r.text) or ""))
         return out
 
+    def _foreign_name(self, r: Rendering, term: Term, english: str, source_text: str) -> bool:
+        """Is a one-word sound-alike a place's or an organisation's name copied
+        from the Arabic (Italia for إيطاليا), though English writes it as a word?
+        It spells the Arabic spelling on this line letter by letter, stands alone
+        (not Forza Italia, AS Roma), is no acronym, and English writes the term's
+        own name far more often (``exonym_margin``): then English has it for no
+        other thing, and a translator who knew the name would not have written it.
+        Never for a person: a person's own spelling may be a plain romanisation
+        of the Arabic (Brian for بريان; the glossary's Bryan is someone else)."""
+        if term.type not in _NAMED_PLACES or len(_name_words(r.text)) != 1:
+            return False
+        if not spells_plainly(r.text, source_text) or _acronym(r.text, term.target, english) \
+                or not _alone(english, r.start, r.end):
+            return False
+        zipf = self.lexicon.english_name_zipf
+        return zipf(term.target) - zipf(r.text) >= self.settings.exonym_margin
+
     @staticmethod
     def _refusal(r: Rendering, term: Term, english: str, source_text: str, word: bool = False) -> str:
         """``refused``, or ``doubtful`` (always reported) for a refused sound-alike
@@ -298,7 +324,7 @@ class RenderingFinder:
         Alto, nor a common word capitalised by a sentence start)."""
         if word and _sentence_start(english, r.start):
             return "refused"
-        return "doubtful" if _written_wrongly(r.text, term, source_text) and _alone(english, r.start, r.end) \
+        return "doubtful" if written_wrongly(r.text, term, source_text) and _alone(english, r.start, r.end) \
             else "refused"
 
     @staticmethod
@@ -309,7 +335,7 @@ class RenderingFinder:
         (Dorrans, not Durance; Sumbung, not Sompong): when in doubt, report. A
         full name with a word of the target as written names the target (Miltim
         Times, Eiidh Doyle); another name there is :meth:`_another_name`'s call."""
-        if _written_wrongly(r.text, term, source_text):
+        if written_wrongly(r.text, term, source_text):
             return False
         own = {w.lower() for f in (*term.accepted_renderings(), *term.forbidden) for w in _name_words(f)}
         return not any(w.lower() in own for w in _name_words(r.text))
@@ -419,7 +445,8 @@ class RenderingFinder:
         """Refused spellings whose term the English writes wrongly (Buril for
         بوريل, refused as an Arabic word): nothing is dropped silently."""
         out = []
-        keys: set[str] | None = None  # of the English's name words, when first needed
+        words: list[str] | None = None  # the English's name words, when first needed
+        keys: set[str] = set()  # …and their keys
         for m in refused:
             target = m.term.target
             if target in named:
@@ -428,11 +455,13 @@ class RenderingFinder:
             if len(target.split()) == 1 and not m.term.forbidden:
                 # Most refused words name nobody in the English: a key test first
                 # (the full search for each made QA with the 65k list twice as slow).
-                if keys is None:
-                    keys = {english_key(w) for w in NAME_WORD.findall(english)}
+                if words is None:
+                    words = NAME_LIKE.findall(english)
+                    keys = {english_key(w) for w in words}
                 want = (english_key(target), arabic_key(m.text))
-                if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want):
-                    continue
+                if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want) \
+                        and not any(slip_of(m.term, w, tails=False) <= SLIP_BUDGET for w in words):
+                    continue  # (a slip may move a short key a long way: Qo for Qom, K against K-M)
             others = homographs(m) if homographs else ()
             # A refused spelling with an English word or another name where its term
             # would be (March for مارس, Ayr for إير) is twice doubtful: not reported.
@@ -443,12 +472,11 @@ class RenderingFinder:
         return out
 
 
-def _written_wrongly(text: str, term: Term, source_text: str) -> bool:
+def written_wrongly(text: str, term: Term, source_text: str) -> bool:
     """Is ``text`` the term written wrongly: within an MT slip of an accepted or
     forbidden form (:mod:`.slips`), or a plain romanisation of the Arabic
     (:mod:`.romanised`)?"""
-    return nearest_slip(text, (*term.accepted_renderings(), *term.forbidden)) <= slip_budget(term.target) \
-        or spells_plainly(text, source_text, *term.source)
+    return slip_of(term, text) <= slip_budget(term.target) or spells_plainly(text, source_text, *term.source)
 
 
 def refusal(r: Rendering) -> bool:

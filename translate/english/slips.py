@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -87,13 +88,18 @@ def slip_cost(got: str, want: str) -> float:
     return prev[-1]
 
 
-def nearest_slip(text: str, forms: tuple[str, ...]) -> float:
-    """The cheapest slip from ``text`` to any of ``forms`` or to the last words
-    of one (Mahdi al-Mohandess is a slip of Abu Mahdi al-Mohandes)."""
+def nearest_slip(text: str, forms: Iterable[str], tails: bool = True) -> float:
+    """The cheapest slip from ``text`` to any of ``forms``, or (``tails``) to the
+    last words of one (Mahdi al-Mohandess is a slip of Abu Mahdi al-Mohandes).
+
+    The one answer to "is this spelling a slip of the name?": without ``tails``
+    it asks whether a word group may stand for the whole name (a search for
+    candidates: a lone "Trumb" must not become "Donald Trump"); with them,
+    whether a candidate found is the name written wrongly."""
     best = float("inf")
     for form in forms:
         words = form.split()
-        for i in range(len(words)):
+        for i in range(len(words) if tails else 1):
             best = min(best, slip_cost(text, " ".join(words[i:])))
             if best == 0.0:
                 return best
