@@ -64,10 +64,18 @@ def _keep_case(new: str, old: str) -> str:
     return new[0].upper() + new[1:] if old[:1].isupper() and new else new
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _variants(target: str, term: Term, rng: random.Random) -> dict[str, str]:
-    """One candidate error of each applicable kind."""
+    """One candidate error of each applicable kind.
+
+    A letter slip falls in the name, never in a possessive ending it (Sainsbury's:
+    "Sainsbury'" or "Sainsbury'ss" is no misspelt name); an "error" that is an
+    accepted rendering of the term (its ``also`` forms) is no error at all."""
     out: dict[str, str] = {}
-    low = target.lower()
+    name = _POSSESSIVE.sub("", target)
+    low = name.lower()
     vowels = [i for i, c in enumerate(low) if c in _VOWELS]
     if vowels:
         i = rng.choice(vowels)
@@ -77,11 +85,11 @@ def _variants(target: str, term: Term, rng: random.Random) -> dict[str, str]:
     if cons:
         i = rng.choice(cons)
         out["consonant"] = target[:i] + _keep_case(_CONFUSABLE[low[i]], target[i]) + target[i + 1:]
-    inner = [i for i in range(1, len(target)) if target[i].isalpha() and target[i - 1] != " "]
+    inner = [i for i in range(1, len(name)) if name[i].isalpha() and name[i - 1] != " "]
     if inner:
         i = rng.choice(inner)
         out["dropped"] = target[:i] + target[i + 1:]
-    singles = [i for i in range(1, len(target)) if low[i].isalpha() and low[i] not in _VOWELS
+    singles = [i for i in range(1, len(name)) if low[i].isalpha() and low[i] not in _VOWELS
                and low[i - 1:i] != low[i] and low[i + 1:i + 2] != low[i]]
     if singles:
         i = rng.choice(singles)
@@ -96,7 +104,8 @@ def _variants(target: str, term: Term, rng: random.Random) -> dict[str, str]:
         out["romanised"] = roman
     if term.forbidden:
         out["forbidden"] = rng.choice(term.forbidden)
-    return {k: v for k, v in out.items() if v.lower() != target.lower()}
+    right = {form.lower() for form in term.accepted_renderings()} | {target.lower()}
+    return {k: v for k, v in out.items() if v.lower() not in right}
 
 
 def inject(arabic: Sequence[str], english: Sequence[str], glossary: Glossary,

@@ -221,3 +221,24 @@ def test_another_glossary_name_or_an_adjective_beside_a_right_mention_is_not_rep
     result = _enforce(indonesia, "مدرب المنتخب الإندونيسي في دورة اختتمت في إندونيسيا",
                       "the coach of the Indonesian team at the Games held in Indonesia")
     assert not result.corrections and not result.unplaced
+
+
+# -- the bench's error injector (bench/name_errors.py) writes errors, never right spellings ----
+def test_the_injector_never_writes_a_possessive_slip_or_an_accepted_form():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from name_errors import inject
+
+    sainsburys = Term("Sainsbury's", ("سينسبري",), "organization")
+    # Taegu is Daegu's older romanisation, which the glossary accepts: no error to fix
+    daegu = Term("Daegu", ("دايجو",), "place", also=("Taegu",))
+    arabic = ["قالت سينسبري إن المبيعات ارتفعت", "ارتفعت الإصابات في دايجو"]
+    english = ["Sainsbury's said sales rose", "Cases rose in Daegu"]
+    for seed in range(40):
+        lines, done = inject(arabic, english, Glossary(terms=[sainsburys, daegu]), seed)
+        for d in done:
+            assert d.wrong.lower() not in ("taegu", "daegu", "sainsbury's")
+            if d.target == "Sainsbury's" and d.kind in ("vowel", "consonant", "dropped", "doubled"):
+                assert d.wrong.endswith("'s") and d.wrong[:-2] != "Sainsbury"
