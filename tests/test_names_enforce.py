@@ -223,6 +223,74 @@ def test_another_glossary_name_or_an_adjective_beside_a_right_mention_is_not_rep
     assert not result.corrections and not result.unplaced
 
 
+# -- refused Arabic, wrong English: reported for a place, not for a name list's person -------
+QOM_CASES = "أبلغت إيران عن أول حالة إصابة مؤكدة في 19 فبراير في قُم، حيث تُوفي شخصان في وقت لاحق من اليوم نفسه"
+AYR = ("ربما تكون المحاولتان المتأخرتان قد ساهمتا في تغيير النتيجة النهائية قليلاً إلى حد ما، لكن لا شك أن آير يستحق "
+       "الانتصار", "Two late tries may have skewed the final result somewhat, but there is no doubt Ayr deserved to "
+       "triumph")
+
+
+def test_a_place_refused_in_the_arabic_and_misspelt_in_the_english_is_reported():
+    # قم ("stand up") is refused alone; "Kom" is a word English seldom writes (Zipf 2.6)
+    # and a slip of Qom: a reviewer hears of it (a silent miss of curated seeds 4, 5, 9)
+    qom = Term("Qom", ("قم",), "place", forbidden=("Qum",))
+    english = "Iran reported its first confirmed cases on 19 February in Kom, where two people died later that day"
+    result = _enforce(qom, QOM_CASES, english)
+    assert result.text == english and [(u.reason, u.english) for u in result.unplaced] == [("ambiguous", "Kom")]
+    assert [(c, e) for c, _, e in _qa(qom, QOM_CASES, english)] == [("term-unchecked", "Kom")]
+
+
+def test_a_name_lists_person_refused_in_the_arabic_is_not_reported_for_a_place_in_the_english():
+    # NTREX: آير is the rugby club Ayr; a name list's person Eyre, refused there, is
+    # not "written wrongly" as Ayr (26 such reports on human NTREX/TICO-19, 65k list)
+    eyre = Term("Eyre", ("آير",), "person")
+    result = _enforce(eyre, *AYR)
+    assert result.text == AYR[1] and not result.unplaced
+    assert _qa(eyre, *AYR) == []
+
+
+# -- an acronym, an ordinary word at a sentence start, a name at one ------------------------
+def test_an_acronym_is_never_a_name_written_wrongly():
+    meares = Term("Meares", ("ميرس",), "person")
+    source, english = "قال ميرس إن فيروس ميرس خطير", "Meares said the MERS virus is dangerous"
+    result = _enforce(meares, source, english)
+    assert result.text == english and not result.unplaced
+    assert _qa(meares, source, english) == []
+
+
+IRAN = Term("Iran", ("إيران",), "place")
+IRAN_LETTER = "كتب الرئيس الإيراني رسالة عن العقوبات ضد إيران"
+
+
+def test_a_name_at_a_sentence_start_is_reported_beside_a_right_mention():
+    # TICO-19 (seed 10): "Ian's President Hassan Rouhani … sanctions against Iran": one إيران
+    # (الإيراني is the adjective); Ian is a name, capitalised anywhere: never rewritten, reported
+    english = "Ian's President wrote a letter about sanctions against Iran"
+    result = _enforce(IRAN, IRAN_LETTER, english)
+    assert result.text == english and [(u.reason, u.target) for u in result.unplaced] == [("missing", "Iran")]
+    assert [(c, t) for c, t, _ in _qa(IRAN, IRAN_LETTER, english)] == [("term-missing", "Iran")]
+
+
+def test_an_ordinary_word_at_a_sentence_start_is_itself():
+    english = "Iron deficiency was noted. Sanctions against Iran"
+    result = _enforce(IRAN, IRAN_LETTER, english)
+    assert result.text == english and not result.unplaced
+    assert _qa(IRAN, IRAN_LETTER, english) == []
+
+
+# -- a right span inside another term's name renders that name, not this term ---------------
+def test_a_surname_inside_another_terms_full_name_does_not_render_a_misspelt_mention():
+    sarah, palin = Term("Sarah Palin", ("سارة بالين",), "person"), Term("Palin", ("بالين", "بالن"), "person")
+    enforcer = Enforcer(Glossary(terms=[sarah, palin]))
+    source = "تعرض تراك بالن، أكبر أبناء سارة بالين، للاعتقال"
+    # "Pain" is an English word: never rewritten; the Palin of "Sarah Palin" is Sarah's
+    result = enforcer.enforce_line(source, "Track Pain, the eldest son of Sarah Palin, has been arrested")
+    assert not result.corrections and [(u.reason, u.target) for u in result.unplaced] == [("missing", "Palin")]
+    assert not enforcer.enforce_line(source, "Track Palin, the eldest son of Sarah Palin, has been arrested").unplaced
+    # one English mention for two Arabic ones is fine when nothing is misspelt
+    assert not enforcer.enforce_line("قالت سارة بالين إن بالين", "Sarah Palin said that").unplaced
+
+
 # -- the bench's error injector (bench/name_errors.py) writes errors, never right spellings ----
 def test_the_injector_never_writes_a_possessive_slip_or_an_accepted_form():
     import sys
