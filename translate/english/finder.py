@@ -24,7 +24,7 @@ from ..arabic.lexicon import Lexicon, default_lexicon
 from ..glossary.model import TRANSLITERATED_TYPES, Glossary, Term
 from .index import EnglishHit, EnglishIndex
 from .romanised import spells_plainly
-from .slips import SLIP_BUDGET, dropped_letter, nearest_slip
+from .slips import SLIP_BUDGET, dropped_letter, may_slip, nearest_slip
 from .sounds import arabic_key, confusable_key, english_key, key_similarity
 from .renderings import (CLOSENESS_BY_KEY, FUNCTION_WORDS, MIN_VARIANT_SIMILARITY, MIN_WORD_SIMILARITY, NAME_LIKE,
                          Rendering, derived_forms, exact_case, find_renderings, phrase_spans, slip_budget, slip_of)
@@ -491,7 +491,8 @@ class RenderingFinder:
                     keys = {english_key(w) for w in words}
                 want = (english_key(target), arabic_key(m.text))
                 if not any(key_similarity(k, w) >= self.settings.min_variant_similarity for k in keys for w in want) \
-                        and not any(slip_of(m.term, w, tails=False) <= SLIP_BUDGET for w in words):
+                        and not any(slip_of(m.term, w, tails=False) <= SLIP_BUDGET for w in words
+                                    if may_slip(w, target)):
                     continue  # (a slip may move a short key a long way: Qo for Qom, K against K-M)
             others = homographs(m) if homographs else ()
             # A refused spelling with an English word or another name where its term

@@ -88,6 +88,13 @@ def slip_cost(got: str, want: str) -> float:
     return prev[-1]
 
 
+def may_slip(got: str, want: str) -> bool:
+    """The cheap half of :func:`slip_cost`: lengths at most two letters apart and
+    the first letter kept or swapped for its like (a filter before asking it)."""
+    a, b = letters(got), letters(want)
+    return bool(a and b) and abs(len(a) - len(b)) <= 2 and _substitution(a[0], b[0]) <= 0.5
+
+
 def nearest_slip(text: str, forms: Iterable[str], tails: bool = True) -> float:
     """The cheapest slip from ``text`` to any of ``forms``, or (``tails``) to the
     last words of one (Mahdi al-Mohandess is a slip of Abu Mahdi al-Mohandes).
