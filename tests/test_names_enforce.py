@@ -223,6 +223,13 @@ def test_another_glossary_name_or_an_adjective_beside_a_right_mention_is_not_rep
     assert not result.corrections and not result.unplaced
 
 
+# -- one slip concept: whole forms find candidates, a surname is the surname -----------------
+def test_a_misspelt_surname_alone_becomes_the_surname_not_the_full_name():
+    trump = Term("Donald Trump", ("دونالد ترامب",), "person")
+    assert _enforce(trump, "قال دونالد ترامب إن", "Trumb said that").text == "Trump said that"
+    assert _enforce(trump, "قال دونالد ترامب إن", "Donald Trumb said that").text == "Donald Trump said that"
+
+
 # -- refused Arabic, wrong English: reported for a place, not for a name list's person -------
 QOM_CASES = "أبلغت إيران عن أول حالة إصابة مؤكدة في 19 فبراير في قُم، حيث تُوفي شخصان في وقت لاحق من اليوم نفسه"
 AYR = ("ربما تكون المحاولتان المتأخرتان قد ساهمتا في تغيير النتيجة النهائية قليلاً إلى حد ما، لكن لا شك أن آير يستحق "
