@@ -244,3 +244,65 @@ def test_a_two_letter_place_after_a_place_word_is_found_and_elsewhere_reported()
         refused = []
         assert matcher.find_all([line], refused=refused) == []
         assert [(m.text, m.target) for m in refused] == [("قم", "Qom")]
+
+
+# -- G: a person whose English name is an everyday English word -------------------------
+TRACK = Term("Truck", ("تراك",), "person")
+PALIN = Term("Palin", ("بالين",), "person")
+STEELE = Term("Still", ("ستيل",), "person")
+MICHAEL = Term("Michael", ("مايكل",), "person")
+CAMERA = Term("Camera", ("كاميرا",), "person")
+
+
+def test_an_everyday_english_word_alone_is_no_name() -> None:
+    # كاميرا is the camera (Camera is an English word, not a name that travels).
+    m = _matcher(CAMERA)
+    doc = ["طالبت الشرطة كل من التقط صورًا بكاميرا السيارة بالتواصل معها", "ركّب المتجر كاميرا جديدة عند المدخل"]
+    assert _found(m, doc) == []
+    # Reported with its reason, never dropped silently.
+    assert _refused(m, doc) == [(1, "كاميرا", Verdict.ENGLISH_WORD.need), (2, "كاميرا", Verdict.ENGLISH_WORD.need)]
+
+
+def test_an_everyday_english_word_next_to_a_name_or_after_a_first_name_is_a_person() -> None:
+    # Track Palin: بالين right after vouches; Michael Steele: a sure first name before.
+    m = _matcher(TRACK, PALIN, STEELE, MICHAEL)
+    assert _found(m, ["تراك بالين، البالغ من العمر 26 عامًا، قضى عامًا في العراق"]) == [
+        (1, "تراك", "Truck"), (1, "بالين", "Palin")]
+    doc = ["قال مايكل ستيل، الرئيس السابق للجنة الوطنية للحزب الجمهوري، إن الحماس كبير",
+           "وأضاف ستيل أن الانتخابات ستكون صعبة"]
+    # The full name in line 1 vouches for the bare surname in line 2 (one sense per discourse).
+    assert _found(m, doc) == [(1, "مايكل", "Michael"), (1, "ستيل", "Still"), (2, "ستيل", "Still")]
+    # Alone, in a document that never names him in full, it needs a title.
+    assert _found(m, doc[1:]) == []
+    assert _found(m, ["وقال السيد ستيل إن الانتخابات ستكون صعبة"]) == [(1, "ستيل", "Still")]
+
+
+def test_a_name_that_travels_is_not_an_everyday_english_word() -> None:
+    # Trump, May, Brown are English words too, but Europe writes them as names as often.
+    m = _matcher(TRUMP, Term("May", ("ماي",), "person"), Term("Brown", ("براون",), "person"))
+    doc = ["وأكد ترامب أن المحادثات مستمرة", "وقالت ماي إن الاتفاق ممكن", "ورد براون على الانتقادات"]
+    assert _found(m, doc) == [(1, "ترامب", "Trump"), (2, "ماي", "May"), (3, "براون", "Brown")]
+
+
+# -- H: the office before the parentheses, and a listed full name against weak evidence --
+POMPEO = Term("Pompeo", ("بومبيو",), "person")
+
+
+def test_a_name_in_parentheses_after_an_office_is_the_office_holder() -> None:
+    m = _matcher(POMPEO)
+    assert _found(m, ["قال وزير الخارجية (بومبيو) إن المحادثات مستمرة"]) == [(1, "بومبيو", "Pompeo")]
+    assert _found(m, ["وصرح وزير الخارجية الأمريكي (بومبيو) بأن العقوبات باقية"]) == [(1, "بومبيو", "Pompeo")]
+    # After a phrase with no office it still abbreviates the phrase.
+    assert _found(_matcher(MERS), MERS_DOC) == []
+
+
+def test_one_weak_hint_does_not_refuse_a_surname_of_a_listed_full_name() -> None:
+    line = ["أعرب المستشار عن ثقته في ترامب"]
+    # With only the one-word entry, the lone "after في" refuses it (reported).
+    assert _found(_matcher(TRUMP), line) == []
+    assert [text for _, text, _ in _refused(_matcher(TRUMP), line)] == ["ترامب"]
+    # A glossary that lists the full name says ترامب is a person's name.
+    m = _matcher(TRUMP, Term("Donald Trump", ("دونالد ترامب",), "person"))
+    assert _found(m, line) == [(1, "ترامب", "Trump")]
+    # A strong cue still wins: after a place word it is a place (a Trump Tower, say).
+    assert _found(m, ["افتتح فندق ترامب في المدينة"]) == []

@@ -23,6 +23,14 @@ _TITLES = """
 مستر مسز السير اللورد الليدي
 """
 _LINKS = "بن ابن بنت ابو ام ال"
+# Construct titles, followed by their complement rather than by a name (وزير
+# الخارجية, رئيس الوزراء, نائب الرئيس): such a phrase is a person's office, so a
+# word in parentheses after it names the office holder (وزير الخارجية (بومبيو)),
+# where after another phrase it abbreviates the phrase (متلازمة الشرق الأوسط (ميرس)).
+_OFFICES = """
+وزير وزيره رئيس رئيسه نائب مدير مديره سفير سفيره امين قائد زعيم حاكم محافظ عضو مستشار مستشاره
+المتحدث الناطق مسؤول مبعوث مندوب
+"""
 # Words that announce a place name: "مدينة حماة", "محافظة كركوك".
 _PLACES = "مدينه محافظه ولايه اقليم بلده قريه العاصمه عاصمه منطقه بلدات مدن"
 
@@ -41,6 +49,7 @@ NOT_PEOPLE: frozenset[str] = frozenset(normalize(w) for w in (_DISEASES + _NOT_P
 LINKS: frozenset[str] = frozenset(normalize(w) for w in _LINKS.split())
 PLACES: frozenset[str] = frozenset(normalize(w) for w in _PLACES.split())
 _ANNOUNCERS = TITLES | LINKS | PLACES
+OFFICES: frozenset[str] = TITLES | frozenset(normalize(w) for w in _OFFICES.split())
 
 
 # Only "son/daughter of" stands *after* a name (علي بن …); titles and place words
@@ -60,6 +69,12 @@ def _bare(norm_word: str, words: frozenset[str]) -> bool:
 def announces_name(norm_word: str) -> bool:
     """True for a title, kinship link or place word, with or without و/ف/ب in front."""
     return _bare(norm_word, _ANNOUNCERS)
+
+
+def names_an_office(norm_word: str) -> bool:
+    """A title or the head of an office phrase (وزير of وزير الخارجية), with or
+    without و/ف/ب in front."""
+    return _bare(norm_word, OFFICES)
 
 
 def announces(norm_word: str, term_type: str) -> bool:

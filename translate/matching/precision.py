@@ -14,7 +14,7 @@ from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALE
                                  TANWEEN, has_article_clitic, is_compound_tail, is_definite_nisba)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
-from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name
+from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
@@ -80,7 +80,7 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                     line.refused.append(h)
                 continue
         kept.append(h)
-        if senses is not None and hints_other(line, h):
+        if senses is not None and hints_other(line, h) and h.stem not in m.index.surnames:
             senses.other.add(h.stem)
     return kept
 
@@ -212,7 +212,9 @@ def definite_nouns(line: Line, infos: list["Word"], named: list[int]) -> list[st
 def hints_other(line: Line, hit: Hit) -> bool:
     """Weak evidence that a one-word hit names no person, which only feeds the
     document's other senses (:func:`other_senses`), so a spelling the document
-    also gives a title, first name or full name keeps every match:
+    also gives a title, first name or full name keeps every match (and one that
+    the glossary lists inside a person's full name, :attr:`.index.TermIndex.surnames`,
+    is never refused on weak evidence: ثقته في ترامب with دونالد ترامب listed):
 
     - the object of في ("in"): news Arabic puts places there (في باريس, في
       إنجلترا), people seldom (ثقته في ترامب). With the 65k list, one-word person
@@ -230,9 +232,16 @@ _IN = "في"
 
 def _abbreviation(line: Line, i: int) -> bool:
     """Word i glosses the phrase before it in parentheses (متلازمة الشرق الأوسط
-    التنفسية (ميرس)): an abbreviation, not a person. Not after a title, where the
-    parentheses hold the name of the one it names (المدرب (ميرس))."""
-    return line.glossed(i) and not announces_name(line.words[i - 1])
+    التنفسية (ميرس)): an abbreviation, not a person. Not after a title or an
+    office (its head among the phrase's last words: وزير الخارجية الأمريكي
+    (بومبيو)), where the parentheses hold the name of the one it names (المدرب (ميرس))."""
+    return line.glossed(i) and not announces_name(line.words[i - 1]) \
+        and not any(names_an_office(w) for w in line.words[max(0, i - _OFFICE_REACH):i])
+
+
+#: How far before the parentheses an office's head may stand: office, its
+#: complement and a nationality (وزير الخارجية الأمريكي).
+_OFFICE_REACH = 3
 
 
 def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: FullNames,
@@ -279,8 +288,10 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         if not v.sure:
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
-                if v is Verdict.PLACE and not h.plen:
+                if v in _SURNAME_NEEDS_FIRST and not h.plen:
                     near = people = names_at(terms, hits, sure=True) if people is None else people
+                    if v is Verdict.ENGLISH_WORD:
+                        near = near | anchors
                 else:
                     near = anchors if v is Verdict.NEEDS_NAME else set()
                 if not _supported(line, h, terms[h.entry.term_id], near) \
@@ -321,18 +332,21 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> Fu
     full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
     enough: مناعي would make every المناعي ("immune") a name."""
     names = FullNames()
-    place = Verdict.PLACE
     for line, hits in found:
         placelike = False
         for h in hits:
             if len(h.entry.words) > 1:
                 if h.verdict.sure:
                     names.add(h.entry.words, terms[h.entry.term_id].target)
-            elif h.verdict is place:
+            elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
         if placelike:
             _first_and_last(terms, line, hits, names)
     return names
+
+
+#: One-word hits a sure first name right before makes a full name for the document.
+_SURNAME_NEEDS_FIRST = frozenset((Verdict.PLACE, Verdict.ENGLISH_WORD))
 
 
 def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullNames) -> None:
@@ -342,7 +356,7 @@ def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullN
     at = {h.i: h for h in hits if h.n == 1 and not h.plen and terms[h.entry.term_id].type == "person"}
     for h in at.values():
         first = at.get(h.i - 1)
-        if h.verdict is Verdict.PLACE and first is not None and first.verdict.sure and line.joined(first.i, 2):
+        if h.verdict in _SURNAME_NEEDS_FIRST and first is not None and first.verdict.sure and line.joined(first.i, 2):
             names.add((first.stem, h.stem), f"{terms[first.entry.term_id].target} {terms[h.entry.term_id].target}")
 
 
