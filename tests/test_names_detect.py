@@ -306,3 +306,19 @@ def test_one_weak_hint_does_not_refuse_a_surname_of_a_listed_full_name() -> None
     assert _found(m, line) == [(1, "ترامب", "Trump")]
     # A strong cue still wins: after a place word it is a place (a Trump Tower, say).
     assert _found(m, ["افتتح فندق ترامب في المدينة"]) == []
+
+
+# -- I: an institution or a shop chain named after someone is not that person ------------
+def test_after_an_institution_or_shop_word_a_name_is_no_person() -> None:
+    coles = Term("Coles", ("كولز",), "person")
+    koch = Term("Koch", ("كوخ",), "person")
+    m = _matcher(coles, koch)
+    doc = ["خفضت متاجر كولز القيود على شراء ورق الحمام", "وقالت كولز إن المخزون يكفي",
+           "وفقًا لرئيس معهد روبرت كوخ، لدى ألمانيا قدرة كبيرة على الفحص"]
+    assert _found(m, doc) == []
+    # The bare كولز of line 2 is refused for the whole document, and reported
+    # (كوخ, also "hut", is reported too: alone it needs a title).
+    refused = _refused(m, doc)
+    assert (2, "كولز", Verdict.OTHER_SENSE.need) in refused and [no for no, _, _ in refused] == [2, 3]
+    # A title makes the man: the institute's name elsewhere does not refuse him.
+    assert _found(m, ["قال الطبيب كوخ إن البكتيريا سبب المرض"]) == [(1, "كوخ", "Koch")]

@@ -42,7 +42,10 @@ _DISEASES = "فيروس فيروسات مرض امراض مرضى متلازمه
 _NOT_PEOPLE = """
 مدينه محافظه مقاطعه ولايه اقليم بلده قريه العاصمه عاصمه منطقه جزيره شارع نهر جبل بحيره ميناء مطار
 شركه صحيفه جريده مجله وكاله جامعه نادي كاس جائزه مقياس اعصار عاصفه مستشفى فندق مصرف بنك قناه
+مؤسسه معهد كليه متجر متاجر سلسله ملعب سفينه مهرجان منظمه
 """
+# Not فريق, حزب or مجموعة: "team, party, group of" take their leader as often as
+# a name of their own (فريق جيرارد is Gerrard's side, مجموعة فنغ تشانغ Feng Zhang's lab).
 
 TITLES: frozenset[str] = frozenset(normalize(w) for w in _TITLES.split())
 NOT_PEOPLE: frozenset[str] = frozenset(normalize(w) for w in (_DISEASES + _NOT_PEOPLE).split())
