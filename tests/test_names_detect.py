@@ -321,4 +321,6 @@ def test_after_an_institution_or_shop_word_a_name_is_no_person() -> None:
     refused = _refused(m, doc)
     assert (2, "كولز", Verdict.OTHER_SENSE.need) in refused and [no for no, _, _ in refused] == [2, 3]
     # A title makes the man: the institute's name elsewhere does not refuse him.
-    assert _found(m, ["قال الطبيب كوخ إن البكتيريا سبب المرض"]) == [(1, "كوخ", "Koch")]
+    assert _found(m, ["قال الدكتور كوخ إن البكتيريا سبب المرض"]) == [(1, "كوخ", "Koch")]
+    # A full name after the institute word is still the person's (the Robert Koch Institute).
+    assert _found(_matcher(Term("Robert Koch", ("روبرت كوخ",), "person")), doc[2:]) == [(1, "روبرت كوخ", "Robert Koch")]

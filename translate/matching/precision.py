@@ -135,7 +135,7 @@ def _other_entity(m: "Matcher", line: Line, hit: Hit) -> bool:
     term = m.index.terms[hit.entry.term_id]
     if term.type != "person" or not line.joined(before, 2):
         return False
-    if contradicts(word, term.type):
+    if contradicts(word, term.type, hit.n == 1):
         return True
     return hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 and is_compound_tail(word, line.words[hit.i])
 
