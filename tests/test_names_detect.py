@@ -324,3 +324,14 @@ def test_after_an_institution_or_shop_word_a_name_is_no_person() -> None:
     assert _found(m, ["قال الدكتور كوخ إن البكتيريا سبب المرض"]) == [(1, "كوخ", "Koch")]
     # A full name after the institute word is still the person's (the Robert Koch Institute).
     assert _found(_matcher(Term("Robert Koch", ("روبرت كوخ",), "person")), doc[2:]) == [(1, "روبرت كوخ", "Robert Koch")]
+
+
+# -- J: Latin letters inside Arabic text ------------------------------------------------
+def test_a_latin_word_in_lowercase_or_capitals_is_no_name() -> None:
+    m = _matcher(Term("of", ("أوف",), "person"), Term("Sim", ("سيم",), "person"), Term("Trump", ("ترامب",), "person"))
+    doc = ['كما في فيلم "Bells of Coronado" عام 1950', "أطلقت تايلاند تطبيقًا وبطاقات SIM لجميع المسافرين"]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "of", Verdict.LATIN_WORD.need), (2, "SIM", Verdict.LATIN_WORD.need)]
+    # Capitalised as a name, it is one.
+    assert _found(m, ["وقال Trump إن المحادثات مستمرة", "ونشرت Sim صورة جديدة"]) == [
+        (1, "Trump", "Trump"), (2, "Sim", "Sim")]

@@ -47,6 +47,9 @@ class Verdict(Enum):
     WRITTEN = ("drop", "is written here as another word (a clitic on an Arabic word with hamza, such as بألم, "
                        "\"with pain\", or a clitic inside a longer name): list this exact written form to have it "
                        "matched", "sense")
+    #: Set on a hit by how the line writes it in Latin letters (:func:`.precision.latin_word`).
+    LATIN_WORD = ("drop", "is written here in Latin letters as no name is (in lowercase, or in capitals as an "
+                          "acronym): list this exact form to have it matched", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word, or as an abbreviation) and never after a title or in a "
