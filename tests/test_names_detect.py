@@ -335,3 +335,13 @@ def test_a_latin_word_in_lowercase_or_capitals_is_no_name() -> None:
     # Capitalised as a name, it is one.
     assert _found(m, ["وقال Trump إن المحادثات مستمرة", "ونشرت Sim صورة جديدة"]) == [
         (1, "Trump", "Trump"), (2, "Sim", "Sim")]
+
+
+def test_a_chain_of_three_hyphenated_words_is_no_name() -> None:
+    valine = Term("Wallin", ("فالين",), "person")
+    m = _matcher(valine, Term("Jean-Pierre", ("جان-بيير",), "person"))
+    doc = ["ويحلل أنجيوتنسين 2 (أسبارتيت-أرجنين-فالين-تايروسين-آيزوليوسين) محول الإنزيم"]
+    assert _found(m, doc) == []
+    # Two hyphenated parts are a name's (جان-بيير), and فالين alone is still the name.
+    assert _found(m, ["وصل جان-بيير إلى باريس", "قال فالين إن الفريق جاهز"]) == [
+        (1, "جان-بيير", "Jean-Pierre"), (2, "فالين", "Wallin")]
