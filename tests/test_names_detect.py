@@ -345,3 +345,15 @@ def test_a_chain_of_three_hyphenated_words_is_no_name() -> None:
     # Two hyphenated parts are a name's (جان-بيير), and فالين alone is still the name.
     assert _found(m, ["وصل جان-بيير إلى باريس", "قال فالين إن الفريق جاهز"]) == [
         (1, "جان-بيير", "Jean-Pierre"), (2, "فالين", "Wallin")]
+
+
+def test_a_name_only_ever_after_team_is_the_team() -> None:
+    livingston = Term("Livingston", ("ليفينغستون",), "person")
+    thomas, bjorn = Term("Thomas", ("توماس",), "person"), Term("Bjorn", ("بيورن",), "person")
+    m = _matcher(livingston, thomas, bjorn)
+    doc = ["أذهل فريق ليفينغستون المنتشي فريق رينجرز", "وسجل ليفينغستون هدفين في الشوط الأول"]
+    assert _found(m, doc) == []
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "ليفينغستون"), (2, "ليفينغستون")]
+    # A manager's team names the manager: the first name of a full name after فريق stays a person.
+    doc = ["سيطر فريق توماس بيورن الأوروبي على المباريات", "وقال توماس إن اللاعبين قدموا أداءً رائعًا"]
+    assert _found(m, doc) == [(1, "توماس", "Thomas"), (1, "بيورن", "Bjorn"), (2, "توماس", "Thomas")]

@@ -86,8 +86,11 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                     line.refused.append(h)
                 continue
         kept.append(h)
-        if senses is not None and hints_other(line, h) and h.stem not in m.index.surnames:
-            senses.other.add(h.stem)
+        if senses is not None and h.stem not in m.index.surnames:
+            if people is None:
+                people = names_at(m.index.terms, hits)
+            if hints_other(line, h, h.i + 1 in people and line.joined(h.i, 2)):
+                senses.other.add(h.stem)
     return kept
 
 
@@ -228,7 +231,7 @@ def definite_nouns(line: Line, infos: list["Word"], named: list[int]) -> list[st
     return out
 
 
-def hints_other(line: Line, hit: Hit) -> bool:
+def hints_other(line: Line, hit: Hit, next_is_name: bool = False) -> bool:
     """Weak evidence that a one-word hit names no person, which only feeds the
     document's other senses (:func:`other_senses`), so a spelling the document
     also gives a title, first name or full name keeps every match (and one that
@@ -239,14 +242,22 @@ def hints_other(line: Line, hit: Hit) -> bool:
       إنجلترا), people seldom (ثقته في ترامب). With the 65k list, one-word person
       hits after في were on NTREX 23 wrong and 25 credited (Paris, Brooklyn,
       Valderrama, Naples, Hollywood: places all), on TICO-19 37 wrong, 6 credited;
-    - a number right before: a unit or scale (بقوة 7.5 ريختر)."""
+    - a number right before: a unit or scale (بقوة 7.5 ريختر);
+    - "team" right before one word (فريق داندي, Dundee; لفريق ليفينغستون): a
+      team is a town's or a sponsor's as often as its manager's (فريق جيرارد),
+      and a manager's is named in full elsewhere. Not before a further name
+      (فريق توماس بيورن: Thomas is Thomas Bjorn's first name): ``next_is_name``."""
     if not hit.i or hit.n != 1 or hit.plen:
         return False
     before = line.words[hit.i - 1]
+    if before in _TEAM:
+        return not next_is_name and line.joined(hit.i - 1, 2)
     return (before == _IN or before.isdigit()) and line.joined(hit.i - 1, 2)
 
 
 _IN = "في"
+#: "team", bare or with و ف ب ل in front (لفريق داندي).
+_TEAM = frozenset(p + "فريق" for p in ("", "و", "ف", "ب", "ل", "ول", "وب", "فل"))
 
 
 def _abbreviation(line: Line, i: int) -> bool:
