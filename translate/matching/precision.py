@@ -67,8 +67,13 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     kept = []
     for h in hits:
         if denied(m, line, h, tanween, hyphen):
-            if senses is not None and says_other(line, h):
-                senses.other.add(h.stem)
+            if says_other(line, h):
+                if senses is not None:
+                    senses.other.add(h.stem)
+                if line.refused is not None and h.kind != "fuzzy":
+                    # Reported, never silent: the English may still write the name wrongly.
+                    h.verdict = Verdict.OTHER_SENSE
+                    line.refused.append(h)
             continue
         if h.n == 1 and ((h.plen and words[h.i][:h.plen] in _PREPOSITIONS)
                          or (hamza and not h.plen and ALEF in words[h.i][1:3])):
