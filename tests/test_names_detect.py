@@ -375,3 +375,12 @@ def test_a_name_after_a_place_word_is_reported_not_silent() -> None:
     # مدينة بالو is the city: never matched, but reported, so an English "Pallo" is heard of.
     m = _matcher(PALO)
     assert _refused(m, ["ضرب زلزال مدينة بالو"]) == [(1, "بالو", Verdict.OTHER_SENSE.need)]
+
+
+def test_after_protein_or_protocol_a_name_is_the_thing_named() -> None:
+    spike, sherlock = Term("Spike", ("سبايك",), "person"), Term("Sherlock", ("شيرلوك",), "person")
+    m = _matcher(spike, sherlock)
+    doc = ["يؤدي ارتباط بروتين سبايك بالمستقبل إلى دخول الفيروس", "وصفت المجموعة تقنية شيرلوك لرصد الفيروس"]
+    assert _found(m, doc) == []
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "سبايك"), (2, "شيرلوك")]
+    assert _found(m, ["وقال المحقق شيرلوك إن القضية حُلّت"]) == [(1, "شيرلوك", "Sherlock")]

@@ -43,14 +43,16 @@ _NOT_PEOPLE = """
 مدينه محافظه مقاطعه ولايه اقليم بلده قريه العاصمه عاصمه منطقه جزيره شارع نهر جبل بحيره ميناء مطار
 شركه صحيفه جريده مجله وكاله جامعه نادي كاس جائزه مقياس اعصار عاصفه مستشفى فندق مصرف بنك قناه
 """
-# Institutions, shop chains, venues and vessels, often named after someone: after
+# Institutions, shop chains, venues and vessels, and named things of science and
+# software (بروتين سبايك, the spike protein; تقنية شيرلوك; بروتوكول بلو تريس;
+# تطبيق), often named after someone or something: after
 # them one word of a name is the institution's (متاجر كولز, Coles; معهد باستور;
 # ملعب ليفربول), a full name may still be the person's (معهد روبرت كوخ: the
 # Robert Koch Institute writes the man's name). With the 65k list, on TICO-19
 # 21 wrong and 3 right one-word detections (NTREX 7 and 1). Not فريق, حزب or
 # مجموعة: "team, party, group of" take their leader as often as a name of their
 # own (فريق جيرارد is Gerrard's side, مجموعة فنغ تشانغ Feng Zhang's lab).
-_INSTITUTIONS = "مؤسسه معهد كليه متجر متاجر سلسله ملعب سفينه مهرجان منظمه"
+_INSTITUTIONS = "مؤسسه معهد كليه متجر متاجر سلسله ملعب سفينه مهرجان منظمه بروتين انزيم تقنيه بروتوكول تطبيق"
 
 TITLES: frozenset[str] = frozenset(normalize(w) for w in _TITLES.split())
 NOT_PEOPLE: frozenset[str] = frozenset(normalize(w) for w in (_DISEASES + _NOT_PEOPLE + _INSTITUTIONS).split())
