@@ -384,3 +384,16 @@ def test_after_protein_or_protocol_a_name_is_the_thing_named() -> None:
     assert _found(m, doc) == []
     assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "سبايك"), (2, "شيرلوك")]
     assert _found(m, ["وقال المحقق شيرلوك إن القضية حُلّت"]) == [(1, "شيرلوك", "Sherlock")]
+
+
+# -- L: a definite adjective after a definite title ------------------------------------
+def test_a_definite_adjective_after_a_title_is_no_name() -> None:
+    # The 65k list spells people الرياضي (Ryadi), الفائز (Faiez): after المدير, اللاعب they agree as adjectives.
+    ryadi, faiez = Term("Ryadi", ("الرياضي",), "person"), Term("Faiez", ("الفائز",), "person")
+    m = _matcher(ryadi, faiez)
+    doc = ["ووجه المدير الرياضي للنادي الشكر للاعبين", "وهو اللاعب الفائز بالكرة الذهبية خمس مرات"]
+    assert _found(m, doc) == []
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "الرياضي"), (2, "الفائز")]
+    # A listed definite name that is no adjective keeps the title's support (الرئيس الأسد).
+    assad = Term("Assad", ("الأسد",), "person")
+    assert _found(_matcher(assad), ["وقال الرئيس الأسد إن الحرب انتهت"]) == [(1, "الأسد", "Assad")]

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, AbstractSet, Iterable
 
 from ..arabic.clitics import PREFIXES
 from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
-                                 TANWEEN, has_article_clitic, is_compound_tail, is_definite_nisba)
+                                 TANWEEN, has_article_clitic, is_compound_tail, is_definite_adjective,
+                                 is_definite_nisba)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
@@ -351,11 +352,13 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
                and title not in anchors):
             title -= 1
         # A definite word after a definite title agrees with it as an adjective
-        # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال.
+        # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال,
+        # and a listed spelling with ال that is shaped like an adjective (الرياضي,
+        # الفائز: also common words, or this hit would be sure) is one there too.
         if before in anchors or (
                 announces(words[title], term.type)
                 and not (hit.plen == 0 and words[hit.i].startswith("ال")
-                         and not hit.entry.words[0].startswith("ال"))):
+                         and (not hit.entry.words[0].startswith("ال") or is_definite_adjective(words[hit.i])))):
             start = before if before in anchors else title
             if line.joined(start, hit.i - start + 1):
                 return True
