@@ -37,7 +37,7 @@ from rapidfuzz.fuzz import ratio
 
 from corpora import ROOT  # noqa: F401  (puts the repository on sys.path)
 from translate.arabic.normalize import normalize
-from translate.english.sounds import english_key
+from translate.english.sounds import arabic_key, english_key, key_similarity
 
 RIGHT = "right"
 # Causes of a refused or missing rendering, in the order they are reported.
@@ -61,6 +61,13 @@ CAUSES = (LOWERCASE, ACRONYM, NOT_A_PERSON, HALF, FRAGMENT, SURNAME, OTHER_NAME,
 KEY_MIN_RATIO = 60.0
 SHORT_KEY_MIN_RATIO = 75.0
 SPELLING_MIN_RATIO = 80.0
+#: The English word after a sentence-initial first name renders the Arabic word
+#: after the detection when their consonant keys are this similar (Palin/بالين 1.0).
+FIRST_NAME_KEY = 0.6
+#: ...and the corpus writes the first word in lowercase at most this many times
+#: as often as it writes that name capitalised mid-sentence: "track" 16 times,
+#: Palin 7; "in" 2,201 times, Hungary or Israel a few.
+FIRST_NAME_RATIO = 10
 
 # One English word: letters, with a lowercase hyphen part (Jong-un, al-Assad) or
 # an apostrophe part (O'Brien) kept; a capitalised part after a hyphen is a word
@@ -77,7 +84,7 @@ _AR_PREFIXES = tuple(sorted({c + p + a for c in ("", "و", "ف") for p in ("", "
 _AR_NOT_PERSON = {normalize(w) for w in (
     # places
     "مدينة", "ولاية", "جزيرة", "منطقة", "محافظة", "إقليم", "مقاطعة", "بلدة", "قرية", "شارع", "نهر", "بحيرة",
-    "جبل", "حي", "عاصمة", "دولة", "بلاد", "مطار", "ميناء", "جادة", "طريق", "ساحة",
+    "جبل", "حي", "عاصمة", "دولة", "بلاد", "مطار", "ميناء", "جادة", "طريق", "ساحة", "سجن",
     # diseases
     "فيروس", "فيروسات", "مرض", "متلازمة", "وباء", "داء", "سلالة",
     # organisations, outlets, events, products
@@ -98,6 +105,10 @@ _EN_HEADS = frozenset(w.lower() for w in (
 _EN_PLACE_BEFORE = frozenset(("in", "near", "across", "throughout", "outside", "inside"))
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
+# A capitalised word right after one of these, or after a capitalised word of a
+# name, is a surname, not a date: Mrs May, Theresa May (May the month follows
+# "in", "on", a number; no honorific stands before a month).
+_HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord".split())
 # Compound heads: the word after them is half a name.
 _AR_COMPOUND = {normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "ابن", "بن", "بنت", "أم", "آل")}
 _EN_COMPOUND = frozenset(("abu", "abd", "abdul", "abdel", "abdal", "bin", "ibn", "ben", "umm", "bint"))
@@ -160,9 +171,18 @@ class CommonWords:
         w = word.lower()
         return self.lower[w] > 0 and self.lower[w] >= self.upper[w]
 
-    def place(self, word: str) -> bool:
+    def place(self, word: str, surname: bool = False) -> bool:
+        """``surname``: the word stands after a name word or an honorific
+        (Theresa May, Mrs May), where a month or weekday is a surname."""
         w = word.lower()
-        return w in _CALENDAR or (self.after_in[w] >= 2 and self.after_in[w] >= 0.1 * max(1, self.upper[w]))
+        if w in _CALENDAR:
+            return not surname
+        return self.after_in[w] >= 2 and self.after_in[w] >= 0.1 * max(1, self.upper[w])
+
+    def name_word(self, word: "Word") -> bool:
+        """A capitalised word the corpus does not write in lowercase (Palin,
+        Theresa; not "In", "Last"), so a name wherever it stands."""
+        return word.text[:1].isupper() and word.text not in self and word.text.lower() not in _CALENDAR
 
 
 def respelling(text: str, target: str) -> bool:
@@ -223,6 +243,12 @@ def arabic_before(line: str, start: int) -> str | None:
     return normalize(m.group(1)) if m else None
 
 
+def arabic_after(line: str, end: int) -> str | None:
+    """The normalised Arabic word right after ``end`` (spacing only between)."""
+    m = re.match(r"[ \u00a0]+([\w\u064B-\u065F\u0670\u0640]+)", line[end:])
+    return normalize(m.group(1)) if m else None
+
+
 def arabic_context(line: str, start: int, end: int) -> str | None:
     """Why the Arabic around ``line[start:end]`` refuses a person: the cause, or None."""
     before = arabic_before(line, start)
@@ -238,7 +264,7 @@ def arabic_context(line: str, start: int, end: int) -> str | None:
 
 # --------------------------------------------------------------------------- English side
 def _refusal(words: Sequence[Word], i: int, n: int, target: str, name: bool, person: bool,
-             common: CommonWords | None, headline: bool) -> str | None:
+             common: CommonWords | None, headline: bool, next_arabic: str | None = None) -> str | None:
     """Why ``words[i:i+n]`` is not a rendering of ``target`` (None: it is).
     ``name``: the term is a name (its English is capitalised whatever the list
     writes: the Wikidata list is all lowercase); ``person``: it is a person."""
@@ -246,7 +272,8 @@ def _refusal(words: Sequence[Word], i: int, n: int, target: str, name: bool, per
     text = " ".join(w.text for w in words[i:i + n])
     if (name or target[:1].isupper()) and not first.text[:1].isupper():
         return LOWERCASE
-    if (first.initial or headline) and common is not None and n == 1 and first.text in common:
+    if (first.initial or headline) and common is not None and n == 1 and first.text in common \
+            and not _first_name(words, i, common, next_arabic):
         return LOWERCASE
     if len(text) >= 2 and text.isupper() and not target.isupper():
         return ACRONYM
@@ -257,11 +284,37 @@ def _refusal(words: Sequence[Word], i: int, n: int, target: str, name: bool, per
             return NOT_A_PERSON
         if before in _EN_PLACE_BEFORE and not _possessive_after(words, i + n):
             return NOT_A_PERSON
-        if n == 1 and common is not None and common.place(first.text):
+        if n == 1 and common is not None and common.place(first.text, _after_a_name(words, i, common)):
             return NOT_A_PERSON
         if before.lower() in _EN_COMPOUND:
             return HALF
     return None
+
+
+def _first_name(words: Sequence[Word], i: int, common: CommonWords, next_arabic: str | None) -> bool:
+    """Is the sentence-initial (or headline) word i a first name: right before
+    a capitalised name word, spacing only between, that renders the Arabic
+    word after the detection (Track Palin for تراك بالين, where the corpus also
+    writes "track"; not "In China", "In Hungary": see FIRST_NAME_RATIO), at the start of
+    its capitalised run (the Long of "HMP Long Lartin" is inside a name)?"""
+    if next_arabic is None or i + 1 >= len(words) or (i and words[i - 1].text[:1].isupper()):
+        return False
+    nxt = words[i + 1]
+    return (nxt.start - words[i].end == 1 and nxt.text.lower() not in _EN_HEADS and common.name_word(nxt)
+            and not nxt.text.isupper() and not common.place(nxt.text)
+            and common.lower[words[i].text.lower()] <= FIRST_NAME_RATIO * common.upper[nxt.text.lower()]
+            and key_similarity(english_key(nxt.text), arabic_key(next_arabic)) >= FIRST_NAME_KEY)
+
+
+def _after_a_name(words: Sequence[Word], i: int, common: CommonWords) -> bool:
+    """Does word i follow an honorific or a capitalised name word (Mrs May,
+    Theresa May), so that a month's name is a surname there?"""
+    if not i:
+        return False
+    before = words[i - 1]
+    if before.text.lower() in _HONORIFICS:
+        return True
+    return common.name_word(before) and not before.text.isupper()
 
 
 def _possessive_after(words: Sequence[Word], j: int) -> bool:
@@ -301,6 +354,7 @@ def credit(english: str, target: str, readings: Iterable[str] = (), type: str = 
             return Verdict(why)
     words = english_words(english)
     headline = title_case(words)
+    next_arabic = arabic_after(arabic, span[1]) if arabic is not None and span is not None else None
     refused: list[tuple[str, str]] = []
     candidates = [(target, "target")] + [(r, "another reading") for r in readings if r != target]
     # Exact renderings of every candidate first, then respellings of the target.
@@ -315,7 +369,7 @@ def credit(english: str, target: str, readings: Iterable[str] = (), type: str = 
                     seen = english[words[i].start:words[i + size - 1].end]
                     if not (respelling(seen, cand) if spelled else _squash(seen) == _squash(cand)):
                         continue
-                    why = _refusal(words, i, size, cand, name, person, common, headline)
+                    why = _refusal(words, i, size, cand, name, person, common, headline, next_arabic)
                     if why is None:
                         return Verdict(RIGHT, "respelling" if spelled else how, seen)
                     refused.append((why, seen))

@@ -183,3 +183,33 @@ def test_the_bench_reads_real_enforce_output(cli, tmp_path):
     for ch in found:
         assert lines[ch.line - 1][ch.start:ch.end] == ch.before
         assert result["lines"][ch.line - 1][ch.new_start:ch.new_start + len(ch.after)] == ch.after
+
+
+MAY_EN = ("Prime Minister Theresa May accused critics of her plans to leave the European Union of \"playing "
+          "politics\" with Britain's future.")
+PALIN_AR = "تراك بالين، البالغ من العمر 26 عامًا، قضى عامًا في العراق."
+PALIN_EN = "Track Palin, 26, spent a year in Iraq after enlisting on Sept."
+
+
+def test_a_month_after_a_name_or_an_honorific_is_a_surname():
+    # NTREX wrote "Theresa May" and "Mrs May" 7 times; the judge took each May for the month.
+    common = CommonWords([MAY_EN, "The vote is in May.", "He said it may rain."])
+    assert credit(MAY_EN, "may", common=common).right
+    assert credit("In a message to Mrs May, she added more.", "may", common=common).right
+    assert credit("The vote is due in May, officials said.", "may", common=common).cause == NOT_A_PERSON
+    assert credit("Talks resume on May 5 in Brussels.", "may", common=common).cause == NOT_A_PERSON
+
+
+def test_a_sentence_initial_first_name_before_its_surname_is_a_name():
+    # The corpus writes "track" in lowercase, but "Track Palin" renders تراك بالين.
+    common = CommonWords([PALIN_EN, "He ran on the track.", "The track was wet.", "Sarah Palin spoke.",
+                          "Sarah Palin cited her son's PTSD."])
+    assert credit(PALIN_EN, "truck", (), "person", PALIN_AR, span(PALIN_AR, "تراك"), common).right
+    # Without the Arabic surname after it, a capital at the start is still the sentence's.
+    assert credit("Track work resumes on Monday.", "truck", common=common).cause == LOWERCASE
+    # "In China" is no name: "in" is written in lowercase far more often than China capitalised.
+    lines = ["He lives in China.", "In China, cases fell."] + [
+        "in the end, in time, in part, in all, in sum, in fact, in short, in case, in turn, in full"] * 3
+    ar = "في الصين، انخفضت الحالات."
+    assert credit("In China, cases fell.", "in", (), "person", ar, span(ar, "في"), CommonWords(lines)).cause \
+        in (LOWERCASE, NOT_A_PERSON)

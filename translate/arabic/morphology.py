@@ -75,6 +75,23 @@ def is_definite_nisba(word: str) -> bool:
     return len(word) >= 5 and word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
 
 
+#: "The first" (masculine, feminine; normalised): the one ordinal not of the
+#: pattern فاعل (الثاني, الثالث, الرابع are).
+_FIRST = ("الاول", "الاولى")
+
+
+def is_definite_adjective(word: str) -> bool:
+    """A normalised definite word shaped like an adjective: a nisba (الرياضي,
+    الأمريكية), an active participle of the pattern فاعل (الفائز, الجامح,
+    الثالث: a long alef after the first root letter) or "the first" (الأول).
+    After a definite noun it agrees with it (المدير الرياضي, "the sports
+    director"; اللاعب الفائز, "the winning player"), so it is no name there."""
+    if is_definite_nisba(word) or word in _FIRST:
+        return True
+    stem = word[len(ARTICLE):] if word.startswith(ARTICLE) else ""
+    return len(stem) == 4 and stem[1] == "ا" and stem[0] != "ا"
+
+
 def has_article_clitic(prefix: str) -> bool:
     """Does a proclitic prefix end in the article (ال, وال, لل)?"""
     return prefix.endswith((ARTICLE, "لل"))

@@ -86,6 +86,9 @@ class TermIndex:
         self.wildcards: dict[tuple, list[tuple[Entry, int]]] = {}
         self.wild_words: set[str] = set()
         self.multi_lengths: set[int] = set()
+        #: Words of the glossary's multi-word person names (ترامب of دونالد ترامب):
+        #: the glossary itself says they name a person.
+        self.surnames: set[str] = set()
 
         terms = self.terms
         ids = [k for k, term in enumerate(terms) for _ in term.source]
@@ -159,6 +162,8 @@ class TermIndex:
                 key = (len(words), j, words[:j] + words[j + 1:])
                 self.wildcards.setdefault(key, []).append((entry, j))
         self.wild_words.update(words)
+        if self.terms[entry.term_id].type == "person":
+            self.surnames.update(words)
 
     def one_name(self, entries: list[Entry]) -> bool:
         """Do these entries all lead to the same English target?"""

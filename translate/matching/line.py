@@ -67,12 +67,14 @@ class Line:
         return after[:1] in _GLOSS_END
 
     def in_code(self, i: int) -> bool:
-        """Is word i part of a hyphenated code with digits (سارس-كوف-2, كوفيد-19)?
-        Its pieces are letters of an identifier, not names."""
+        """Is word i part of a hyphenated code with digits (سارس-كوف-2, كوفيد-19)
+        or a chain of three or more hyphenated words (a peptide, أرجنين-فالين-
+        تايروسين)? Its pieces are letters of an identifier, not names: a name
+        joins two parts at most (جان-بيير, آل-سعود)."""
         norm, spans = self.text, self.spans
         first = last = i
         while first and norm[spans[first - 1][1]:spans[first][0]] == "-":
             first -= 1
         while last + 1 < len(spans) and norm[spans[last][1]:spans[last + 1][0]] == "-":
             last += 1
-        return last > first and any(ch.isdigit() for w in self.words[first:last + 1] for ch in w)
+        return last > first and (last - first >= 2 or any(ch.isdigit() for w in self.words[first:last + 1] for ch in w))

@@ -69,6 +69,15 @@ class AmbiguitySettings:
     # one-word spelling must (or it is a word of its own), and a name's frequency
     # vouches for an ambiguous spelling only if it does.
     translit_min: float = 0.6
+    # A one-word person name whose English is an everyday English word (Track,
+    # Wall, Win, Stars) is that word more often than a name: at least this
+    # common in English (Zipf)…
+    english_word_zipf: float = 4.0
+    # …and this much more common in English than its median over European
+    # languages (names travel, words do not: track 5.0 vs 3.6, win 5.0 vs 3.6;
+    # Trump 4.9 vs 4.5, Kate 4.3 vs 3.9, Brown 5.0 vs 4.2). Alone it needs a
+    # title, a first name or the full name in the document (Verdict.ENGLISH_WORD).
+    english_word_margin: float = 1.0
 
 
 @dataclass(frozen=True)
