@@ -397,3 +397,31 @@ def test_a_definite_adjective_after_a_title_is_no_name() -> None:
     # A listed definite name that is no adjective keeps the title's support (الرئيس الأسد).
     assad = Term("Assad", ("الأسد",), "person")
     assert _found(_matcher(assad), ["وقال الرئيس الأسد إن الحرب انتهت"]) == [(1, "الأسد", "Assad")]
+
+
+# -- M: the second word of a two-word name after an institution or disease word ----------
+def test_the_second_word_of_an_institutions_two_word_name_is_no_person() -> None:
+    hopkins, reid = Term("Hopkins", ("هوبكنز",), "person"), Term("Reid", ("ريد",), "person")
+    delta, jones = Term("Delta", ("دلتا",), "person"), Term("Jones", ("جونز",), "person")
+    # The first word is a name: a hit of the line (كورونا, which name lists spell Corona) or rare in Arabic (أنجوس).
+    m = _matcher(hopkins, reid, delta, jones, Term("Corona", ("كورونا",), "person"))
+    doc = ["وفقًا لإحصائيات جامعة جونز هوبكنز، تجاوز عدد الوفيات ألف حالة",
+           "وأظهر استطلاع أجراه معهد أنجوس ريد أن الأسر عانت",
+           "ومن بينها فيروسات كورونا دلتا في الطيور"]
+    assert _found(m, doc) == []
+    # Reported, never silent: the institution's first word by the cue, its second by this rule.
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [
+        (1, "جونز"), (1, "هوبكنز"), (2, "ريد"), (3, "كورونا"), (3, "دلتا")]
+    assert all(need == Verdict.OTHER_SENSE.need for _, text, need in _refused(m, doc) if text not in ("جونز", "كورونا"))
+    # The same names elsewhere are people: after a title, or in a sentence of their own.
+    assert _found(m, ["وقال السيد هوبكنز إن الجامعة ستغلق", "وقال جونز هوبكنز إن الجامعة ستغلق"]) == [
+        (1, "هوبكنز", "Hopkins"), (2, "جونز", "Jones"), (2, "هوبكنز", "Hopkins")]
+
+
+def test_after_an_institutions_name_a_persons_full_name_is_still_the_person() -> None:
+    # "Harvard's Steven Pinker": a sure person's name right after the second word
+    # makes that word the start of a person, not the end of the institution's name.
+    steven, pinker = Term("Steven", ("ستيفن",), "person"), Term("Pinker", ("بينكر",), "person")
+    m = _matcher(steven, pinker)
+    assert _found(m, ["وقال أستاذ علم النفس بجامعة هارفارد ستيفن بينكر إن العنف تراجع"]) == [
+        (1, "ستيفن", "Steven"), (1, "بينكر", "Pinker")]

@@ -102,6 +102,12 @@ def _forms(words: frozenset[str]) -> frozenset[str]:
 
 NOT_PEOPLE_FORMS: frozenset[str] = _forms(NOT_PEOPLE)
 _INSTITUTION_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _INSTITUTIONS.split()))
+# Things named after a two-word name (جامعة جونز هوبكنز, Johns Hopkins University;
+# مستشفى سانت توماس; معهد أنجوس ريد; فيروسات كورونا دلتا): institutions and
+# diseases. Not places or outlets: مدينة ميدسومر نورتون, ولاية نيو جيرسي, مجلة دير
+# شبيغل are the place's or paper's own name, which English writes as it is.
+_NAMED_AFTER = "جامعه مستشفى " + _DISEASES + " " + _INSTITUTIONS
+NAMED_AFTER_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _NAMED_AFTER.split()))
 
 
 def contradicts(norm_word: str, term_type: str, one_word: bool = True) -> bool:

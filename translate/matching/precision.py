@@ -15,7 +15,7 @@ from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALE
                                  is_definite_nisba)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
-from .context import NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
+from .context import NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
@@ -66,7 +66,17 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     hamza = HAS_HAMZA_ALEF.search(original) is not None
     people: frozenset[int] | None = None
     kept = []
+    starts: frozenset[int] | None = None
+    sure: frozenset[int] = frozenset()
     for h in hits:
+        if h.n == 1 and h.i >= 2 and words[h.i - 2] in NAMED_AFTER_FORMS and not h.entry.latin:
+            if starts is None:
+                starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
+            if _names_a_thing(m, line, h, starts, sure):
+                h.verdict = Verdict.OTHER_SENSE
+                if line.refused is not None and h.kind != "fuzzy":
+                    line.refused.append(h)
+                continue
         if denied(m, line, h, tanween, hyphen):
             if says_other(line, h):
                 if senses is not None:
@@ -166,6 +176,23 @@ def _other_entity(m: "Matcher", line: Line, hit: Hit) -> bool:
     if contradicts(word, term.type, hit.n == 1):
         return True
     return hit.n == 1 and hit.plen == 0 and len(hit.entry.words) == 1 and is_compound_tail(word, line.words[hit.i])
+
+
+def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int], people: AbstractSet[int]) -> bool:
+    """The second word of a two-word name right after a place, organisation or
+    disease word (جامعة جونز هوبكنز, Johns Hopkins University; مستشفى سانت توماس;
+    معهد أنجوس ريد; فيروسات كورونا دلتا): the cue names the thing, and the name
+    runs on through a first word that is itself a name (a hit of the line, or a
+    word too rare in Arabic to be anything else). Not when a sure person's name
+    follows (جامعة هارفارد ستيفن بينكر: a professor named after his university)."""
+    i = hit.i
+    if m.index.terms[hit.entry.term_id].type != "person" or not line.joined(i - 2, 3):
+        return False
+    middle = line.words[i - 1]
+    if announces_name(middle) or not (i - 1 in starts
+                                      or m.lexicon.arabic_zipf(middle) < m.settings.ambiguity.min_zipf):
+        return False
+    return i + 1 not in people or not line.joined(i, 2)
 
 
 _MORPHOLOGY_ENDINGS = ("ة", "ى")
