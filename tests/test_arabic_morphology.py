@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from translate.arabic.morphology import is_definite_adjective
+from translate.arabic.morphology import adjective_forms, is_definite_adjective, takes_bare_adjective
 from translate.arabic.normalize import normalize
 
 
@@ -36,3 +36,41 @@ def test_one_letter_decides() -> None:
     # The alef must be the second letter of the stem, exactly: فائز yes, فوائ no.
     assert is_definite_adjective("الفايز") and not is_definite_adjective("الفوايز")
     assert not is_definite_adjective("الفيزا")  # alef last, not second
+
+
+# -- a bare word in ـي read as a nisba adjective, and the noun it may agree with ------------
+def test_adjective_forms_add_the_article_and_the_feminine() -> None:
+    # مناعي ("immune") -> المناعي, مناعية, المناعية (ة normalised to ه)
+    assert adjective_forms(normalize("مناعي")) == {"المناعي", "مناعيه", "المناعيه"}
+    assert adjective_forms(normalize("جيني")) == {"الجيني", "جينيه", "الجينيه"}
+
+
+@pytest.mark.parametrize("word", [
+    "المناعي",  # already definite
+    "مناعة",    # a noun in ة, not in ي
+    "ترامب",    # no ي at the end
+    "لي",       # two letters: a particle
+])
+def test_no_adjective_forms(word: str) -> None:
+    assert adjective_forms(normalize(word)) == frozenset()
+
+
+@pytest.mark.parametrize("noun", ["نظام", "اختبار", "غلوبولين", "هباء", "فعل"])
+def test_an_indefinite_masculine_noun_takes_a_bare_adjective(noun: str) -> None:
+    assert takes_bare_adjective(normalize(noun))
+
+
+@pytest.mark.parametrize("noun", [
+    "النظام",    # the article: its adjective takes one too (النظام المناعي)
+    "استجابة",   # feminine ة (ه after normalising): استجابة مناعية
+    "اختبارات",  # plural ات: اختبارات جينية
+    "هي",        # a two-letter pronoun takes a predicate
+])
+def test_a_definite_feminine_or_plural_word_takes_no_bare_adjective(noun: str) -> None:
+    assert not takes_bare_adjective(normalize(noun))
+
+
+def test_one_letter_decides_agreement() -> None:
+    # استجابه (ة folded) refuses, استجاب (a verb, no ending) accepts: the last letter alone decides.
+    assert not takes_bare_adjective("استجابه") and takes_bare_adjective("استجاب")
+    assert not takes_bare_adjective("الاختبار") and takes_bare_adjective("اختبار")

@@ -425,3 +425,50 @@ def test_after_an_institutions_name_a_persons_full_name_is_still_the_person() ->
     m = _matcher(steven, pinker)
     assert _found(m, ["وقال أستاذ علم النفس بجامعة هارفارد ستيفن بينكر إن العنف تراجع"]) == [
         (1, "ستيفن", "Steven"), (1, "بينكر", "Pinker")]
+
+
+# -- N: a nisba adjective after the noun it agrees with ----------------------------------
+JENNY = Term("Jenny", ("جيني",), "person")
+MANAI = Term("Manaï", ("مناعي",), "person")
+
+
+def test_an_adjective_in_ya_after_its_noun_is_no_name() -> None:
+    m = _matcher(JENNY, MANAI)
+    doc = ["أشار اختبار جيني أولي لعينات المرضى إلى فيروس جديد",
+           "وتعمل الخفافيش كمنشأ جيني لمعظم فيروسات كورونا",
+           "ويهدف اللقاح إلى تحفيز رد فعل مناعي قوي"]
+    assert _found(m, doc) == []
+    # Reported, never silent: each refusal reaches the refused list with its reason.
+    assert _refused(m, doc) == [(1, "جيني", Verdict.ADJECTIVE.need), (2, "جيني", Verdict.ADJECTIVE.need),
+                                (3, "مناعي", Verdict.ADJECTIVE.need)]
+
+
+def test_a_name_in_ya_after_a_title_a_verb_or_before_a_surname_is_a_person() -> None:
+    m = _matcher(JENNY, Term("McCarthy", ("ماكارثي",), "person"))
+    # A title; a verb (no article: القالت is no word); a surname right after.
+    doc = ["وقالت السيدة جيني إن المدرسة ستغلق", "وقالت جيني إن الفريق مستعد", "وصلت جيني ماكارثي إلى لندن"]
+    assert _found(m, doc) == [(1, "جيني", "Jenny"), (2, "جيني", "Jenny"), (3, "جيني", "Jenny"),
+                              (3, "ماكارثي", "McCarthy")]
+    # A feminine noun does not agree with a masculine adjective: استجابة جيني is Jenny's response.
+    assert _found(m, ["وكانت استجابة جيني سريعة"]) == [(1, "جيني", "Jenny")]
+
+
+def test_a_document_that_names_the_person_keeps_the_spelling_after_a_noun_like_verb() -> None:
+    # تنافس is "competed" and "competition": alone, تنافس جيني reads as noun + adjective.
+    m = _matcher(JENNY, Term("McCarthy", ("ماكارثي",), "person"))
+    doc = ["تنافس جيني في البطولة للمرة الأولى"]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "جيني", Verdict.ADJECTIVE.need)]
+    # A document that gives her a title elsewhere keeps the match there too.
+    doc = ["وقالت السيدة جيني إنها مستعدة"] + doc
+    assert _found(m, doc) == [(1, "جيني", "Jenny"), (2, "جيني", "Jenny")]
+    # Only the hit read as an adjective is refused, never the spelling elsewhere (a verb
+    # before a name would otherwise refuse the name in the whole document).
+    doc = ["وقالت جيني إنها مستعدة", "تنافس جيني في البطولة للمرة الأولى"]
+    assert _found(m, doc) == [(1, "جيني", "Jenny")]
+
+
+def test_a_foreign_name_in_ya_is_no_adjective() -> None:
+    # Arabic writes هيلاري with no article or feminine: not an adjective, whatever the word before.
+    m = _matcher(Term("Hillary", ("هيلاري",), "person"))
+    assert _found(m, ["ذكر تقرير هيلاري أن الحملة انتهت"]) == [(1, "هيلاري", "Hillary")]

@@ -75,6 +75,25 @@ def is_definite_nisba(word: str) -> bool:
     return len(word) >= 5 and word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
 
 
+def adjective_forms(word: str) -> frozenset[str]:
+    """The other forms of a bare word in ـي read as a nisba adjective (مناعي,
+    "immune"; جيني, "genetic"): with the article (المناعي) and feminine, bare
+    and definite (مناعيه, المناعيه: ة normalised to ه). An adjective is written
+    in all of them; a foreign name in ـي (هيلاري, توني, ديدي) in none. Empty for
+    a word with the article or not in ـي."""
+    if len(word) < 3 or not word.endswith("ي") or word.startswith(ARTICLE):
+        return frozenset()
+    return frozenset((ARTICLE + word, word + "ه", ARTICLE + word + "ه"))
+
+
+def takes_bare_adjective(noun: str) -> bool:
+    """Can a bare masculine adjective in ـي agree with this normalised word
+    standing before it? Only an indefinite masculine singular: no article, and
+    no feminine ending ة (ه) or plural ات, which take ـية (استجابة مناعية).
+    Not a two-letter word: the pronouns هو/هي take a predicate (هي روبي)."""
+    return len(noun) >= 3 and not noun.startswith(ARTICLE) and not noun.endswith(("ه", "ات"))
+
+
 #: "The first" (masculine, feminine; normalised): the one ordinal not of the
 #: pattern فاعل (الثاني, الثالث, الرابع are).
 _FIRST = ("الاول", "الاولى")

@@ -55,9 +55,12 @@ class OtherSenses:
     def __init__(self) -> None:
         self.other: set[str] = set()
         self.person: set[str] = set()
+        #: Hits read as an adjective after their noun (نظام مناعي), by the id of
+        #: the hit: refused unless the document uses the spelling for a person.
+        self.adjective: dict[int, str] = {}
 
     def __bool__(self) -> bool:
-        return bool(self.other)
+        return bool(self.other or self.adjective)
 
     def not_a_person(self, word: str) -> bool:
         """Does the document use ``word`` (normalised stem) only for something else?"""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, AbstractSet, Iterable
 
-from ..arabic.clitics import PREFIXES
-from ..arabic.morphology import (COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
+from ..arabic.clitics import MIN_STEM, PREFIXES
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
                                  TANWEEN, has_article_clitic, is_compound_tail, is_definite_adjective,
-                                 is_definite_nisba)
+                                 is_definite_nisba, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
@@ -77,6 +77,13 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
+        if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
+            if people is None:
+                people = names_at(m.index.terms, hits)
+            if starts is None:
+                starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
+            if senses is not None and agrees_as_adjective(m, line, h, people, sure):
+                senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
         if denied(m, line, h, tanween, hyphen):
             if says_other(line, h):
                 if senses is not None:
@@ -193,6 +200,43 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
                                       or m.lexicon.arabic_zipf(middle) < m.settings.ambiguity.min_zipf):
         return False
     return i + 1 not in people or not line.joined(i, 2)
+
+
+_NISBA = "ي"
+
+
+def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, people: AbstractSet[int], sure: AbstractSet[int]) -> bool:
+    """A bare one-word person hit in ـي right after an indefinite masculine
+    noun it agrees with (نظام مناعي, "immune system"; اختبار جيني, "genetic
+    test"; هباء جوي, "aerosol"; كمنشأ جيني, a proclitic on the noun), where
+    Arabic also writes the word as an adjective (its definite and feminine
+    forms, :meth:`.Lexicon.adjective_zipf`, common and nearly as common as the
+    word): a nisba adjective, not a name. Not after a title, kinship word or
+    another name (جافين نيوسوم, الرئيس سامي), nor before a sure person's name
+    (a first name: سامي يوسف). The noun is one Arabic also writes with the
+    article (الاختبار, النظام), which no verb is (قال سامي, قالت جيني: القال is
+    no word). A verb that is also a noun (تنافس دالي, تزوج دالي: "competed",
+    "competition") still looks like one, so the document decides
+    (:func:`other_senses`): one that gives the spelling a title or a first name
+    (توم دالي) keeps every match."""
+    i, words = hit.i, line.words
+    if m.index.terms[hit.entry.term_id].type != "person" or i - 1 in people or not line.joined(i - 1, 2):
+        return False
+    before = words[i - 1]
+    if announces_name(before):
+        return False
+    settings = m.settings.ambiguity
+    # A noun, with or without a proclitic (و ف ب ك ل), that Arabic also writes
+    # with the article (الاختبار, المنشأ of كمنشأ); a verb never takes it.
+    nouns = [before] + [before[len(p):] for p in _NO_ARTICLE_PREFIXES
+                        if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
+    if not any(takes_bare_adjective(n) and m.lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
+               for n in nouns):
+        return False
+    adjective = m.lexicon.adjective_zipf(words[i])
+    if adjective < settings.min_zipf or adjective < m.lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin:
+        return False
+    return i + 1 not in sure or not line.joined(i, 2)
 
 
 _MORPHOLOGY_ENDINGS = ("ة", "ى")
@@ -314,13 +358,19 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
     for a person — after a title, kinship word or first name, or in a full name
     the glossary lists — names no
     person anywhere in the document. Such hits leave ``hits`` for the line's
-    refused list (reported, never silent), with :attr:`Verdict.OTHER_SENSE`."""
+    refused list (reported, never silent), with :attr:`Verdict.OTHER_SENSE`;
+    so do the hits read as an adjective (``senses.adjective``, see
+    :func:`agrees_as_adjective`) of a spelling the document never uses for a
+    person, with :attr:`Verdict.ADJECTIVE` (only those hits: a verb before a
+    name looks like a noun, and must not refuse the name elsewhere)."""
     terms = m.index.terms
     suspects = []
+    adjectives = frozenset(senses.adjective.values())
     for line, hits in found:
         first: set[int] | None = None
         for h in hits:
-            if h.n == 1 and h.stem in senses.other and terms[h.entry.term_id].type == "person":
+            if h.n == 1 and (h.stem in senses.other or h.stem in adjectives) \
+                    and terms[h.entry.term_id].type == "person":
                 suspects.append((line, hits, h))
                 if h.stem in senses.person:
                     continue  # already seen as a person's
@@ -332,10 +382,14 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
                     senses.person.add(h.stem)
     for line, hits, h in suspects:
         if senses.not_a_person(h.stem):
-            hits.remove(h)
             h.verdict = Verdict.OTHER_SENSE
-            if line.refused is not None:
-                line.refused.append(h)
+        elif id(h) in senses.adjective and h.stem not in senses.person:
+            h.verdict = Verdict.ADJECTIVE
+        else:
+            continue
+        hits.remove(h)
+        if line.refused is not None:
+            line.refused.append(h)
 
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:

@@ -50,10 +50,14 @@ class Verdict(Enum):
     #: Set on a hit by how the line writes it in Latin letters (:func:`.precision.latin_word`).
     LATIN_WORD = ("drop", "is written here in Latin letters as no name is (in lowercase, or in capitals as an "
                           "acronym): list this exact form to have it matched", "sense")
+    #: Set on a hit by the noun before it (:func:`.precision.agrees_as_adjective`).
+    ADJECTIVE = ("drop", "is written here as an adjective agreeing with the noun before it (نظام مناعي, \"immune "
+                         "system\"; اختبار جيني, \"genetic test\"): after such a noun it needs a title before it "
+                         "or the person's other name after it", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
-                           "disease or organisation word, or as an abbreviation) and never after a title or in a "
-                           "full name", "sense")
+                           "disease or organisation word or as an abbreviation) "
+                           "and never after a title or in a full name", "sense")
 
     def __init__(self, group: str, need: str | None, *_: str):
         # Plain attributes, not properties: the matcher reads them once per hit.
