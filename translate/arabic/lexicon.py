@@ -57,6 +57,7 @@ class Lexicon:
         self._word_cache: dict[str, float] = {}
         self._written: dict[str, float] = {}
         self._nisba: dict[str, float] = {}
+        self._adjective: dict[str, float] = {}
 
     @staticmethod
     def _buckets(lang: str, min_zipf: float) -> list[tuple[float, list[str]]]:
@@ -148,8 +149,11 @@ class Lexicon:
         the article and in the feminine too (جيني 3.88: الجيني, جينية, الجينية
         together 3.8; مناعي 2.76: 3.9), a foreign name in ـي seldom (هيلاري,
         توني, ديدي: 0). Arabic names that are adjectives (سامي, راضي) have them."""
-        table = self.prepare()._arabic
-        return _zipf(sum(table.get(f, 0.0) for f in adjective_forms(norm)))  # type: ignore[union-attr]
+        cached = self._adjective.get(norm)
+        if cached is None:
+            table = self.prepare()._arabic
+            cached = self._adjective[norm] = _zipf(sum(table.get(f, 0.0) for f in adjective_forms(norm)))  # type: ignore[union-attr]
+        return cached
 
     def written_zipf(self, word: str) -> float:
         """Zipf frequency of an Arabic word exactly as written (wordfreq keeps

@@ -78,11 +78,7 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                     line.refused.append(h)
                 continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
-            if people is None:
-                people = names_at(m.index.terms, hits)
-            if starts is None:
-                starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
-            if senses is not None and agrees_as_adjective(m, line, h, people, sure):
+            if senses is not None and agrees_as_adjective(m, line, h, hits):
                 senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
         if denied(m, line, h, tanween, hyphen):
             if says_other(line, h):
@@ -205,7 +201,7 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
 _NISBA = "ي"
 
 
-def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, people: AbstractSet[int], sure: AbstractSet[int]) -> bool:
+def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     """A bare one-word person hit in ـي right after an indefinite masculine
     noun it agrees with (نظام مناعي, "immune system"; اختبار جيني, "genetic
     test"; هباء جوي, "aerosol"; كمنشأ جيني, a proclitic on the noun), where
@@ -220,23 +216,27 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, people: AbstractSet[
     (:func:`other_senses`): one that gives the spelling a title or a first name
     (توم دالي) keeps every match."""
     i, words = hit.i, line.words
-    if m.index.terms[hit.entry.term_id].type != "person" or i - 1 in people or not line.joined(i - 1, 2):
+    terms = m.index.terms
+    if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
+        return False
+    # Cheapest first: most names in ـي have no adjective forms at all (هيلاري, توني).
+    settings, lexicon = m.settings.ambiguity, m.lexicon
+    adjective = lexicon.adjective_zipf(words[i])
+    if adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin:
         return False
     before = words[i - 1]
     if announces_name(before):
         return False
-    settings = m.settings.ambiguity
     # A noun, with or without a proclitic (و ف ب ك ل), that Arabic also writes
     # with the article (الاختبار, المنشأ of كمنشأ); a verb never takes it.
     nouns = [before] + [before[len(p):] for p in _NO_ARTICLE_PREFIXES
                         if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
-    if not any(takes_bare_adjective(n) and m.lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
+    if not any(takes_bare_adjective(n) and lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
                for n in nouns):
         return False
-    adjective = m.lexicon.adjective_zipf(words[i])
-    if adjective < settings.min_zipf or adjective < m.lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin:
+    if i - 1 in names_at(terms, hits):
         return False
-    return i + 1 not in sure or not line.joined(i, 2)
+    return i + 1 not in names_at(terms, hits, sure=True) or not line.joined(i, 2)
 
 
 _MORPHOLOGY_ENDINGS = ("ة", "ى")
