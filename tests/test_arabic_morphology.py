@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate.arabic.morphology import adjective_forms, is_definite_adjective, takes_bare_adjective
+from translate.arabic.morphology import (adjective_forms, is_definite_adjective, is_one_syllable, is_open_syllable,
+                                         takes_bare_adjective)
 from translate.arabic.normalize import normalize
 
 
@@ -74,3 +75,31 @@ def test_one_letter_decides_agreement() -> None:
     # استجابه (ة folded) refuses, استجاب (a verb, no ending) accepts: the last letter alone decides.
     assert not takes_bare_adjective("استجابه") and takes_bare_adjective("استجاب")
     assert not takes_bare_adjective("الاختبار") and takes_bare_adjective("اختبار")
+
+
+# -- one syllable, and an open one (a vowel, n or ng), as Arabic writes Chinese and Korean names --
+@pytest.mark.parametrize("word", ["جونغ", "أون", "إن", "جاي", "جين", "بينغ", "ليانغ", "وين", "شي"])
+def test_open_syllables(word: str) -> None:
+    assert is_one_syllable(normalize(word)) and is_open_syllable(normalize(word))
+
+
+@pytest.mark.parametrize("word", ["كيم", "جونز", "بول"])
+def test_closed_syllables(word: str) -> None:
+    # one syllable, closed by a consonant other than n: a family name may be one, a given-name syllable not
+    assert is_one_syllable(normalize(word)) and not is_open_syllable(normalize(word))
+
+
+@pytest.mark.parametrize("word", [
+    "بيكار",   # two vowel runs: bi-kar
+    "إلى",     # ا then ي (ى folded): two runs
+    "عن",      # no vowel letter
+    "كارلوس",  # six letters
+])
+def test_not_one_syllable(word: str) -> None:
+    assert not is_one_syllable(normalize(word))
+
+
+def test_one_letter_decides_the_syllable() -> None:
+    # جونغ is open (ng), جونز closed (z); جاين one run (اي), جانين two (ا, ي).
+    assert is_open_syllable("جونغ") and not is_open_syllable("جونز")
+    assert is_one_syllable("جاين") and not is_one_syllable("جانين")

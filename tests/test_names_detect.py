@@ -472,3 +472,28 @@ def test_a_foreign_name_in_ya_is_no_adjective() -> None:
     # Arabic writes هيلاري with no article or feminine: not an adjective, whatever the word before.
     m = _matcher(Term("Hillary", ("هيلاري",), "person"))
     assert _found(m, ["ذكر تقرير هيلاري أن الحملة انتهت"]) == [(1, "هيلاري", "Hillary")]
+
+
+# -- O: the syllables of a Chinese or Korean given name ----------------------------------
+KIM, JONG, UN = Term("Kim", ("كيم",), "person"), Term("Jong", ("جونغ",), "person"), Term("Un", ("أون",), "person")
+
+
+def test_the_syllables_of_a_korean_given_name_are_no_names_of_their_own() -> None:
+    m = _matcher(KIM, JONG, UN)
+    doc = ["تراجعت التجارب الصاروخية منذ تولي كيم جونغ أون السلطة", "وأشاد بكيم جونغ أون قائلًا إنه رجل ذكي"]
+    # Kim is found; Jong and Un, which English writes Jong-un, are reported, not matched.
+    assert _found(m, doc) == [(1, "كيم", "Kim"), (2, "كيم", "Kim")]
+    assert _refused(m, doc) == [(1, "جونغ", Verdict.SYLLABLE.need), (1, "أون", Verdict.SYLLABLE.need),
+                                (2, "جونغ", Verdict.SYLLABLE.need), (2, "أون", Verdict.SYLLABLE.need)]
+
+
+def test_three_western_one_syllable_names_or_a_longer_run_are_names() -> None:
+    john, paul, jones = (Term("John", ("جون",), "person"), Term("Paul", ("بول",), "person"),
+                         Term("Jones", ("جونز",), "person"))
+    # Closed syllables (l, z) are no Chinese or Korean given name: John Paul Jones keeps all three.
+    assert _found(_matcher(john, paul, jones), ["وقال جون بول جونز إن الفرقة ستعود"]) == [
+        (1, "جون", "John"), (1, "بول", "Paul"), (1, "جونز", "Jones")]
+    # Two words are no three (هونغ كونغ), and a fourth short word makes a phrase, not one name.
+    hong, kong = Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person")
+    assert _found(_matcher(hong, kong, KIM), ["وصل كيم هونغ كونغ جين إلى المطار", "في هونغ كونغ"]) == [
+        (1, "كيم", "Kim"), (1, "هونغ", "Hong"), (1, "كونغ", "Kong"), (2, "هونغ", "Hong"), (2, "كونغ", "Kong")]

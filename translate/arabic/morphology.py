@@ -94,6 +94,32 @@ def takes_bare_adjective(noun: str) -> bool:
     return len(noun) >= 3 and not noun.startswith(ARTICLE) and not noun.endswith(("ه", "ات"))
 
 
+_VOWEL_LETTERS = frozenset("اوي")
+
+
+def is_one_syllable(word: str) -> bool:
+    """A normalised word of one syllable as Arabic transliterates a foreign
+    name: at most five letters and exactly one run of long-vowel letters
+    (ا و ي, a hamza's alef included): جونغ, ليانغ, أون, إن, جاي, كيم; not
+    بيكار, ماري, إلى (two runs), عن, أرسل... (أرسل: one, an Arabic verb's
+    letters; it is the *open* test that Arabic words seldom pass)."""
+    if not 2 <= len(word) <= 5:
+        return False
+    runs, inside = 0, False
+    for ch in word:
+        vowel = ch in _VOWEL_LETTERS
+        runs += vowel and not inside
+        inside = vowel
+    return runs == 1
+
+
+def is_open_syllable(word: str) -> bool:
+    """One syllable ending as Chinese and Korean syllables end, in a vowel, n or
+    ng (نغ): جين, بينغ, أون, جاي, إن, وين. Western one-syllable names end in any
+    consonant (جونز, بول, كين is the exception that pays for the rule)."""
+    return is_one_syllable(word) and (word[-1] in _VOWEL_LETTERS or word.endswith(("ن", "نغ")))
+
+
 #: "The first" (masculine, feminine; normalised): the one ordinal not of the
 #: pattern فاعل (الثاني, الثالث, الرابع are).
 _FIRST = ("الاول", "الاولى")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, AbstractSet, Iterable
 from ..arabic.clitics import MIN_STEM, PREFIXES
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
                                  TANWEEN, has_article_clitic, is_compound_tail, is_definite_adjective,
-                                 is_definite_nisba, takes_bare_adjective)
+                                 is_definite_nisba, is_one_syllable, is_open_syllable, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
@@ -77,6 +77,12 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
+        if h.n == 1 and h.i and not h.plen and is_open_syllable(words[h.i]) \
+                and given_name_syllable(m, line, h, hits):
+            h.verdict = Verdict.SYLLABLE
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
             if senses is not None and agrees_as_adjective(m, line, h, hits):
                 senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
@@ -196,6 +202,42 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
                                       or m.lexicon.arabic_zipf(middle) < m.settings.ambiguity.min_zipf):
         return False
     return i + 1 not in people or not line.joined(i, 2)
+
+
+def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+    """The second or third word of exactly three joined one-syllable words, a
+    sure person's name first (a clitic allowed: وكيم), the last two open (a
+    vowel, n or ng: :func:`.morphology.is_open_syllable`) and names of the line
+    (a two-letter third one too: إن): a Chinese or Korean name, a one-syllable
+    family name and a two-syllable given name that English writes as one word
+    (كيم جونغ أون, Kim Jong-un; مون جاي إن, Moon Jae-in). Its syllables are no
+    names of their own (Jong, Un, Jay)."""
+    words, i, terms = line.words, hit.i, m.index.terms
+    if terms[hit.entry.term_id].type != "person":
+        return False
+    # Cheapest first: the given name's two syllables, as written.
+    if not any(0 <= f and f + 2 < len(words) and is_open_syllable(words[f + 1]) and is_open_syllable(words[f + 2])
+               for f in (i - 1, i - 2)):
+        return False
+    stems = {h.i: h.stem for h in hits if h.n == 1}
+    sure = {h.i for h in hits if h.n == 1 and h.verdict.sure and terms[h.entry.term_id].type == "person"}
+
+    def syllable(k: int) -> bool:
+        return 0 <= k < len(words) and is_one_syllable(stems.get(k, words[k]))
+
+    def longer(k: int) -> bool:  # a further short word; not a two-letter particle (في, من)
+        return syllable(k) and len(words[k]) > 2
+
+    for first in (i - 1, i - 2):
+        last = first + 2
+        if first not in sure or last >= len(words) or not line.joined(first, 3):
+            continue
+        if (longer(first - 1) and line.joined(first - 1, 2)) or (longer(last + 1) and line.joined(last, 2)):
+            continue  # a longer run of short words is a phrase, not one name
+        if syllable(first) and is_open_syllable(words[first + 1]) and is_open_syllable(words[last]) \
+                and first + 1 in stems and (last in stems or len(words[last]) == 2):
+            return True
+    return False
 
 
 _NISBA = "ي"

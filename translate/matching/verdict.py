@@ -54,6 +54,10 @@ class Verdict(Enum):
     ADJECTIVE = ("drop", "is written here as an adjective agreeing with the noun before it (نظام مناعي, \"immune "
                          "system\"; اختبار جيني, \"genetic test\"): after such a noun it needs a title before it "
                          "or the person's other name after it", "sense")
+    #: Set on a hit by its neighbours (:func:`.precision.given_name_syllable`).
+    SYLLABLE = ("drop", "is one syllable of a two-syllable given name here (شي جين بينغ, Xi Jinping; كيم جونغ "
+                        "أون, Kim Jong-un), which English writes as one word: list the full name to have it "
+                        "matched", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
