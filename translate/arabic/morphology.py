@@ -6,6 +6,7 @@ transliterations avoid. Functions take *normalised* words (see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ARTICLE = "ال"
 #: Heads of compound names, written apart or glued on (عبد المهدي / عبدالمهدي).
@@ -97,6 +98,7 @@ def takes_bare_adjective(noun: str) -> bool:
 _VOWEL_LETTERS = frozenset("اوي")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_one_syllable(word: str) -> bool:
     """A normalised word of one syllable as Arabic transliterates a foreign
     name: at most five letters and exactly one run of long-vowel letters
@@ -113,6 +115,7 @@ def is_one_syllable(word: str) -> bool:
     return runs == 1
 
 
+@lru_cache(maxsize=1 << 16)
 def is_open_syllable(word: str) -> bool:
     """One syllable ending as Chinese and Korean syllables end, in a vowel, n or
     ng (نغ): جين, بينغ, أون, جاي, إن, وين. Western one-syllable names end in any

@@ -258,13 +258,13 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     (:func:`other_senses`): one that gives the spelling a title or a first name
     (توم دالي) keeps every match."""
     i, words = hit.i, line.words
-    terms = m.index.terms
-    if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
-        return False
     # Cheapest first: most names in ـي have no adjective forms at all (هيلاري, توني).
     settings, lexicon = m.settings.ambiguity, m.lexicon
     adjective = lexicon.adjective_zipf(words[i])
     if adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin:
+        return False
+    terms = m.index.terms
+    if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
         return False
     before = words[i - 1]
     if announces_name(before):
