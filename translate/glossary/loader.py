@@ -37,6 +37,7 @@ _TERM_KEYS, _TOP_KEYS = frozenset(TERM_KEYS), frozenset(TOP_KEYS)
 _KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists them
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
 _LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
+_SEQUENCES = _LISTS | {"source"}  # the keys whose value is a list of texts
 
 # The common case (every key known, every value where it belongs) is one
 # comprehension; only a problem takes the slow path that names it. Messages
@@ -89,6 +90,44 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
 
 
 def _term(node: Node, path: str, index: int) -> Term:
+    """The term a mapping node gives. The common case (known keys, once each, a
+    text or a list of texts where each belongs, choices among the allowed ones)
+    is one pass over the fields here; anything else goes to :func:`_checked_term`,
+    which builds the same term or names the problem and its line."""
+    if type(node) is Map:
+        pairs = iter(node)
+        try:
+            fields = {key.value: value for key, value in zip(pairs, pairs)}
+        except AttributeError:  # a key that is a list or mapping
+            fields = {}
+        if 2 * len(fields) == len(node) and "target" in fields and "source" in fields \
+                and _TERM_KEYS.issuperset(fields):
+            term = {"target": "", "source": (), **TERM_DEFAULTS, "file": path, "line": node.start_mark.line + 1,
+                    "index": index}
+            for key, value in fields.items():
+                kind = type(value)
+                if kind is Scalar:
+                    text = value.value.strip()
+                    if not text:
+                        break
+                    term[key] = (text,) if key in _SEQUENCES else text
+                elif kind is Seq and key in _SEQUENCES:
+                    try:
+                        texts = tuple([item.value.strip() for item in value])
+                    except AttributeError:  # an item that is a list or mapping
+                        break
+                    if not all(texts):
+                        break
+                    term[key] = texts
+                else:
+                    break
+            else:
+                if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
+                    return Term.from_fields(term)
+    return _checked_term(node, path, index)
+
+
+def _checked_term(node: Node, path: str, index: int) -> Term:
     if type(node) is not Map:
         raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
     fields = _mapping(node, path, _TERM_KEYS, "term {}", index)
