@@ -48,7 +48,7 @@ _SEQUENCES = _LISTS | {"source"}  # the keys whose value is a list of texts
 def _scalar(node: Node, path: str, what: str, *args: object) -> str:
     if type(node) is not Scalar:
         raise GlossaryError(f"{what.format(*args)} must be a single value", path, line_of(node))
-    value = node.value.strip()
+    value = node[0].strip()
     if not value:
         raise GlossaryError(f"{what.format(*args)} is empty", path, line_of(node))
     return value
@@ -57,14 +57,14 @@ def _scalar(node: Node, path: str, what: str, *args: object) -> str:
 def _strings(node: Node, path: str, what: str, *args: object) -> tuple[str, ...]:
     if type(node) is Seq:
         try:
-            values = tuple([item.value.strip() for item in node])
+            values = tuple([item[0].strip() for item in node])
             if all(values):
                 return values
-        except AttributeError:  # an item that is a list or mapping
+        except (AttributeError, IndexError):  # an item that is a list or mapping
             pass
         return tuple(_scalar(item, path, "an entry of " + what, *args) for item in node)  # names the first at fault
     if type(node) is Scalar:
-        return (_scalar(node, path, what, *args),) if node.value.strip() else ()
+        return (_scalar(node, path, what, *args),) if node[0].strip() else ()
     raise GlossaryError(f"{what.format(*args)} must be a list of strings", path, line_of(node))
 
 
@@ -72,10 +72,10 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
     """Values of a mapping node by key; a repeated or unknown key is an error at its line."""
     pairs = iter(node)
     try:
-        fields = {key.value: value for key, value in zip(pairs, pairs)}
+        fields = {key[0]: value for key, value in zip(pairs, pairs)}
         if 2 * len(fields) == len(node) and allowed.issuperset(fields):
             return fields
-    except AttributeError:  # a key that is a list or mapping
+    except (IndexError, TypeError):  # a key that is a list or mapping
         pass
     fields = {}
     for key, value in zip(node[0::2], node[1::2]):
@@ -97,8 +97,8 @@ def _term(node: Node, path: str, index: int) -> Term:
     if type(node) is Map:
         pairs = iter(node)
         try:
-            fields = {key.value: value for key, value in zip(pairs, pairs)}
-        except AttributeError:  # a key that is a list or mapping
+            fields = {key[0]: value for key, value in zip(pairs, pairs)}
+        except (IndexError, TypeError):  # a key that is a list or mapping
             fields = {}
         if 2 * len(fields) == len(node) and "target" in fields and "source" in fields \
                 and _TERM_KEYS.issuperset(fields):
@@ -107,14 +107,14 @@ def _term(node: Node, path: str, index: int) -> Term:
             for key, value in fields.items():
                 kind = type(value)
                 if kind is Scalar:
-                    text = value.value.strip()
+                    text = value[0].strip()
                     if not text:
                         break
                     term[key] = (text,) if key in _SEQUENCES else text
                 elif kind is Seq and key in _SEQUENCES:
                     try:
-                        texts = tuple([item.value.strip() for item in value])
-                    except AttributeError:  # an item that is a list or mapping
+                        texts = tuple([item[0].strip() for item in value])
+                    except (AttributeError, IndexError):  # an item that is a list or mapping
                         break
                     if not all(texts):
                         break
