@@ -185,7 +185,10 @@ def parse_glossary(text: str, path: str) -> Glossary:
             value = _scalar(fields[key], path, "'{}'", key)
             if value.lower() != expected:
                 raise GlossaryError(f"'{key}' is '{value}', tarjama handles {expected}", path, line_of(fields[key]))
-    terms = [_term(node, path, i + 1) for i, node in enumerate(terms_node)]
+    # Each term's nodes are let go once it is built, so the terms reuse their memory.
+    terms_node.reverse()
+    take = terms_node.pop
+    terms = [_term(take(), path, i + 1) for i in range(len(terms_node))]
     return Glossary(terms=terms, names=[name], files=[path])
 
 
