@@ -38,6 +38,7 @@ _KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists 
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
 _LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
 _SEQUENCES = _LISTS | {"source"}  # the keys whose value is a list of texts
+_TERM_BASE = {"target": "", "source": (), **TERM_DEFAULTS}  # every field, in the order Term declares them
 
 # The common case (every key known, every value where it belongs) is one
 # comprehension; only a problem takes the slow path that names it. Messages
@@ -95,35 +96,31 @@ def _term(node: Node, path: str, index: int) -> Term:
     is one pass over the fields here; anything else goes to :func:`_checked_term`,
     which builds the same term or names the problem and its line."""
     if type(node) is Map:
+        term: dict = {}
         pairs = iter(node)
         try:
-            fields = {key[0]: value for key, value in zip(pairs, pairs)}
-        except (IndexError, TypeError):  # a key that is a list or mapping
-            fields = {}
-        if 2 * len(fields) == len(node) and "target" in fields and "source" in fields \
-                and _TERM_KEYS.issuperset(fields):
-            term = {"target": "", "source": (), **TERM_DEFAULTS, "file": path, "line": node.start_mark.line + 1,
-                    "index": index}
-            for key, value in fields.items():
-                kind = type(value)
+            for key, value in zip(pairs, pairs):
+                name, kind = key[0], type(value)
                 if kind is Scalar:
                     text = value[0].strip()
                     if not text:
                         break
-                    term[key] = (text,) if key in _SEQUENCES else text
-                elif kind is Seq and key in _SEQUENCES:
-                    try:
-                        texts = tuple([item[0].strip() for item in value])
-                    except (AttributeError, IndexError):  # an item that is a list or mapping
-                        break
+                    term[name] = (text,) if name in _SEQUENCES else text
+                elif kind is Seq and name in _SEQUENCES:
+                    texts = tuple([item[0].strip() for item in value])
                     if not all(texts):
                         break
-                    term[key] = texts
+                    term[name] = texts
                 else:
                     break
-            else:
-                if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
-                    return Term.from_fields(term)
+            else:  # every value well formed: now the keys (each once, all known, both required ones)
+                if 2 * len(term) == len(node) and "target" in term and "source" in term \
+                        and _TERM_KEYS.issuperset(term):
+                    term = {**_TERM_BASE, **term, "file": path, "line": node.start_mark.line + 1, "index": index}
+                    if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
+                        return Term.from_fields(term)
+        except (AttributeError, IndexError, TypeError):  # a key, or an item of a list, that is a list or mapping
+            pass
     return _checked_term(node, path, index)
 
 
