@@ -3,13 +3,17 @@
 :func:`.yaml_limits.compose` turns the file into lists that keep where every
 value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
 'target'``; block and flow styles give the same lists and therefore load the
-same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) takes 7.0 G
-instructions to parse against 13.0 G for the node-tree loader before it
-(callgrind, bench/glossary_instructions.py), and its cold load 1.70 s against 2.45 s side by side on a 2-core
-machine at load 8 (``bench/glossary_bench.py --compare``): about 0.85 s on a quiet
-machine, where main's took 1.25 s (an estimate from the ratio, not a quiet run);
-the pure-Python parser took 32.8 s. A file already seen is
-read back from its compiled copy (:mod:`.compiled`, 0.22 s in the same run).
+same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) loads cold
+(parsed, then its compiled copy written) in 0.86 s against 1.15 s for the loader
+before this one, best of 7 fresh processes each, side by side on a 2-core machine
+at load 3 (median 0.91 s against 1.32 s; CPU time 0.85 s against 1.13 s; 40k
+page faults against 69k: ``bench/glossary_bench.py --compare``). Most of the
+saving is memory: a scalar is kept as its text and line, not as the parser's
+event, so callgrind counts only 3 % fewer instructions (6.96 G against 7.20 G
+per parse, bench/glossary_instructions.py; 13.0 G for the node-tree loader
+before). libyaml's own events are about 0.33 s of it. The pure-Python parser
+took 32.8 s. A file already seen is read back from its compiled copy
+(:mod:`.compiled`, 0.15 s in the same run).
 
 When several files are merged, one Arabic spelling given two renderings by two
 files is a :class:`~.model.Conflict`: the file named first wins and the spelling

@@ -23,8 +23,9 @@ these lists take 0.25 s more. Keeping the pair rather than the event lets each
 event (its marks, tag and style) be freed at once, into memory the next event
 reuses: parsing the 65k-name list peaks at 163 MB instead of 265 MB, with 34k
 page faults instead of 60k, and parse_glossary takes 0.70 s of thread CPU time
-instead of 0.86 s (interleaved runs; the instruction count is unchanged, 7.2 G:
-the saving is memory traffic and the kernel's page faults). Tags are not resolved:
+instead of 0.86 s (interleaved runs), for about as many instructions: the
+saving is memory traffic and the kernel's page faults, which callgrind does
+not count. Tags are not resolved:
 every scalar is text (the glossary reads values; resolving cost 30 %).
 A plain ``~``, ``null`` or empty value is an empty scalar, so ``target: ~`` is
 "empty", never the term "~" or "null".
