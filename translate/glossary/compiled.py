@@ -54,12 +54,13 @@ def read(data: bytes, name: str) -> Glossary | None:
         return None
 
 
+@gc_paused()  # 65k row tuples, no cycles: the collector's passes over them were a tenth of the write
 def write(data: bytes, glossary: Glossary) -> None:
     if len(glossary.terms) < MIN_TERMS:
         return
     doc = (FORMAT, glossary.names[0] if glossary.names else "",
-           tuple((t.target, t.source, t.type, t.forbidden, t.note, t.line, t.index, t.also, t.case, t.domain,
-                  t.origin) for t in glossary.terms))
+           [(t.target, t.source, t.type, t.forbidden, t.note, t.line, t.index, t.also, t.case, t.domain, t.origin)
+            for t in glossary.terms])
     try:
         write_cached(_path(data), marshal.dumps(doc, _MARSHAL_VERSION))
     except OSError:
