@@ -120,7 +120,7 @@ def _term(node: Node, path: str, index: int) -> Term:
             else:  # every value well formed: now the keys (each once, all known, both required ones)
                 if 2 * len(term) == len(node) and "target" in term and "source" in term \
                         and _TERM_KEYS.issuperset(term):
-                    term = {**_TERM_BASE, **term, "file": path, "line": node.start_mark.line + 1, "index": index}
+                    term = {**_TERM_BASE, **term, "file": path, "line": node.line0 + 1, "index": index}
                     if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
                         return Term.from_fields(term)
         except (AttributeError, IndexError, TypeError):  # a key, or an item of a list, that is a list or mapping
@@ -142,7 +142,7 @@ def _checked_term(node: Node, path: str, index: int) -> Term:
     if not source:
         raise GlossaryError(f"term {index} ({target}) needs at least one 'source' spelling", path,
                             line_of(source_node))
-    term = {"target": target, "source": source, **TERM_DEFAULTS, "file": path, "line": node.start_mark.line + 1,
+    term = {"target": target, "source": source, **TERM_DEFAULTS, "file": path, "line": node.line0 + 1,
             "index": index}
     for key, value in fields.items():  # the optional keys, in the file's order
         choices = _CHOICES.get(key)
