@@ -9,7 +9,7 @@ before this one, best of 7 fresh processes each, side by side on a 2-core machin
 at load 3 (median 0.91 s against 1.32 s; CPU time 0.85 s against 1.13 s; 40k
 page faults against 69k: ``bench/glossary_bench.py --compare``). Most of the
 saving is memory: a scalar is kept as its text and line, not as the parser's
-event, so callgrind counts only 3 % fewer instructions (6.96 G against 7.20 G
+event, so callgrind counts only 3 % fewer instructions (6.99 G against 7.20 G
 per parse, bench/glossary_instructions.py; 13.0 G for the node-tree loader
 before). libyaml's own events are about 0.33 s of it. The pure-Python parser
 took 32.8 s. A file already seen is read back from its compiled copy
