@@ -9,8 +9,11 @@ times for TBX and CSV with a round-trip check, and `suggest` time over NTREX
 ``--compare CHECKOUT`` also times the cold load with another checkout's package
 (e.g. a clean main) against this one, alternating fresh processes, each with an
 empty cache: on a busy 2-core machine only such side-by-side ratios mean much.
+Each process also reports its CPU time (user + system), minor page faults and
+peak memory: a loader that keeps less saves memory traffic and the kernel's page
+faults, which callgrind's instruction counts (bench/glossary_instructions.py) miss.
 
-    .venv/bin/python bench/glossary_bench.py [--shared ../shared] [--no-pure] [--compare /work/main]
+    .venv/bin/python bench/glossary_bench.py [--shared ../shared] [--no-pure] [--compare /work/main] [--rounds 9]
 """
 from __future__ import annotations
 
@@ -45,29 +48,39 @@ def timed(label: str, fn, *args, **kwargs):
 
 
 # One cold load in a fresh process: argv = checkout, YAML file, empty cache directory.
+# Prints seconds, CPU seconds (user + system), minor page faults and the peak RSS
+# in KB: callgrind counts instructions only, not the memory traffic and page faults
+# that a loader keeping less avoids.
 _COLD_LOAD = """
-import os, sys, time
+import os, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 os.environ["TARJAMA_HOME"] = sys.argv[3]
 from translate.glossary import load_glossary_file
+r0 = resource.getrusage(resource.RUSAGE_SELF)
 t0 = time.perf_counter()
 load_glossary_file(sys.argv[2])
-print(time.perf_counter() - t0)
+t1 = time.perf_counter()
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
+print(t1 - t0, cpu, r1.ru_minflt - r0.ru_minflt, r1.ru_maxrss)
 """
 
 
 def compare_cold(checkouts: dict[str, Path], yaml_path: Path, tmp: Path, rounds: int = 5) -> None:
     """Best-of-``rounds`` cold load per checkout, the checkouts taking turns."""
-    times: dict[str, list[float]] = {label: [] for label in checkouts}
+    runs: dict[str, list[list[float]]] = {label: [] for label in checkouts}
     for i in range(rounds):
         for label, checkout in checkouts.items():
             home = tmp / f"home-{label}-{i}"
             out = subprocess.run([sys.executable, "-c", _COLD_LOAD, str(checkout), str(yaml_path), str(home)],
                                  check=True, capture_output=True, text=True).stdout
-            times[label].append(float(out))
-    for label, runs in times.items():
-        print(f"{'load YAML, cold, ' + label:<44} {min(runs):7.2f} s  (best of {rounds}; "
-              f"median {sorted(runs)[len(runs) // 2]:.2f} s)", flush=True)
+            runs[label].append([float(x) for x in out.split()])
+    for label, rows in runs.items():
+        wall, cpu, faults, peak = (sorted(column) for column in zip(*rows))
+        median = len(rows) // 2
+        print(f"{'load YAML, cold, ' + label:<44} {wall[0]:7.2f} s  (best of {rounds}; median {wall[median]:.2f} s; "
+              f"CPU {cpu[0]:.2f} s best, {cpu[median]:.2f} s median; {faults[median] / 1000:.0f}k page faults, "
+              f"peak {peak[median] / 1024:.0f} MB)", flush=True)
 
 
 def fields(glossary) -> list[tuple]:
@@ -80,6 +93,7 @@ def main() -> None:
     ap.add_argument("--shared", default=None, help="the shared/ folder (default: found as bench/corpora.py does)")
     ap.add_argument("--no-pure", action="store_true", help="skip the slow pure-Python YAML comparison")
     ap.add_argument("--compare", metavar="CHECKOUT", help="also time the cold load with this checkout's package")
+    ap.add_argument("--rounds", type=int, default=5, help="fresh-process cold loads per checkout with --compare")
     args = ap.parse_args()
     data = shared_dir(args.shared) / "data"
     names = load_names(data / NAMES_FILE)
@@ -90,7 +104,7 @@ def main() -> None:
         print(f"{len(names)} names, {yaml_path.stat().st_size / 1e6:.1f} MB of YAML")
         if args.compare:
             compare_cold({"this checkout": ROOT, Path(args.compare).name or args.compare: Path(args.compare)},
-                         yaml_path, Path(tmp))
+                         yaml_path, Path(tmp), args.rounds)
         cold = timed("load YAML, cold (libyaml events)", load_glossary_file, yaml_path)
         warm = timed("load YAML, warm (compiled copy)", load_glossary_file, yaml_path)
         assert fields(cold) == fields(warm)

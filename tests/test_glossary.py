@@ -110,6 +110,46 @@ def test_both_parsers_load_the_same(parser: str) -> None:
         ("Mark Esper", ("مارك إسبر",), (), (), "insensitive", None, 13, 2)]
 
 
+# Every well-formed shape a term takes: the loader's one-pass path must build
+# exactly what the checked path builds, and must not hand these to it.
+TERM_SHAPES = """\
+terms:
+- {target: Omar, source: [عمر]}
+- target: ' Zaid '
+  type: person
+  source: ' زيد '
+  also: [Zayd, ' Zeid ']
+  forbidden: Zied
+  case: exact
+  domain: news
+  origin: wikidata
+  note: a note
+- {source: [منظمة الصحة العالمية, الصحة العالمية], target: WHO, also: [], forbidden: [], type: organization}
+- {target: Gaza, source: [غزة], type: place, case: insensitive, note: "two\\nlines"}
+"""
+
+
+def test_term_fast_path_builds_what_the_checked_path_builds(parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translate.glossary import loader
+
+    nodes = yaml_limits.compose(TERM_SHAPES, "g.yaml")[1]
+    checked = [loader._checked_term(node, "g.yaml", i + 1) for i, node in enumerate(nodes)]
+
+    def refuse(node, path, index):
+        raise AssertionError(f"term {index} left the one-pass path")
+
+    monkeypatch.setattr(loader, "_checked_term", refuse)
+    assert [loader._term(node, "g.yaml", i + 1) for i, node in enumerate(nodes)] == checked
+    assert [(t.target, t.source, t.also, t.forbidden, t.line) for t in checked] == [
+        ("Omar", ("عمر",), (), (), 2), ("Zaid", ("زيد",), ("Zayd", "Zeid"), ("Zied",), 3),
+        ("WHO", ("منظمة الصحة العالمية", "الصحة العالمية"), (), (), 12), ("Gaza", ("غزة",), (), (), 13)]
+    assert checked[1].note == "a note" and checked[3].note == "two\nlines" and checked[1].case == "exact"
+    # a shape the one pass leaves to the checked path still loads the same (an empty 'also')
+    monkeypatch.undo()
+    odd = yaml_limits.compose("terms:\n- {target: X, source: [س], also: ~}\n", "g.yaml")[1][0]
+    assert loader._term(odd, "g.yaml", 1).also == ()
+
+
 @pytest.mark.parametrize("text,line,message", [
     # aliases may reuse a value; one that expands past the file's own size is refused
     ("terms:\n- {target: Esper, source: &s [إسبر, اسبير]}\n- {target: Esbir, source: *s, also: ~}\n", None, ""),

@@ -3,13 +3,17 @@
 :func:`.yaml_limits.compose` turns the file into lists that keep where every
 value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
 'target'``; block and flow styles give the same lists and therefore load the
-same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) takes 7.0 G
-instructions to parse against 13.0 G for the node-tree loader before it
-(callgrind, bench/glossary_instructions.py), and its cold load 1.70 s against 2.45 s side by side on a 2-core
-machine at load 8 (``bench/glossary_bench.py --compare``): about 0.85 s on a quiet
-machine, where main's took 1.25 s (an estimate from the ratio, not a quiet run);
-the pure-Python parser took 32.8 s. A file already seen is
-read back from its compiled copy (:mod:`.compiled`, 0.22 s in the same run).
+same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) loads cold
+(parsed, then its compiled copy written) in 0.86 s against 1.15 s for the loader
+before this one, best of 7 fresh processes each, side by side on a 2-core machine
+at load 3 (median 0.91 s against 1.32 s; CPU time 0.85 s against 1.13 s; 40k
+page faults against 69k: ``bench/glossary_bench.py --compare``). Most of the
+saving is memory: a scalar is kept as its text and line, not as the parser's
+event, so callgrind counts only 3 % fewer instructions (6.99 G against 7.20 G
+per parse, bench/glossary_instructions.py; 13.0 G for the node-tree loader
+before). libyaml's own events are about 0.33 s of it. The pure-Python parser
+took 32.8 s. A file already seen is read back from its compiled copy
+(:mod:`.compiled`, 0.15 s in the same run).
 
 When several files are merged, one Arabic spelling given two renderings by two
 files is a :class:`~.model.Conflict`: the file named first wins and the spelling
@@ -37,6 +41,8 @@ _TERM_KEYS, _TOP_KEYS = frozenset(TERM_KEYS), frozenset(TOP_KEYS)
 _KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists them
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
 _LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
+_SEQUENCES = _LISTS | {"source"}  # the keys whose value is a list of texts
+_TERM_BASE = {"target": "", "source": (), **TERM_DEFAULTS}  # every field, in the order Term declares them
 
 # The common case (every key known, every value where it belongs) is one
 # comprehension; only a problem takes the slow path that names it. Messages
@@ -47,7 +53,7 @@ _LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single 
 def _scalar(node: Node, path: str, what: str, *args: object) -> str:
     if type(node) is not Scalar:
         raise GlossaryError(f"{what.format(*args)} must be a single value", path, line_of(node))
-    value = node.value.strip()
+    value = node[0].strip()
     if not value:
         raise GlossaryError(f"{what.format(*args)} is empty", path, line_of(node))
     return value
@@ -56,14 +62,14 @@ def _scalar(node: Node, path: str, what: str, *args: object) -> str:
 def _strings(node: Node, path: str, what: str, *args: object) -> tuple[str, ...]:
     if type(node) is Seq:
         try:
-            values = tuple([item.value.strip() for item in node])
+            values = tuple([item[0].strip() for item in node])
             if all(values):
                 return values
-        except AttributeError:  # an item that is a list or mapping
+        except (AttributeError, IndexError):  # an item that is a list or mapping
             pass
         return tuple(_scalar(item, path, "an entry of " + what, *args) for item in node)  # names the first at fault
     if type(node) is Scalar:
-        return (_scalar(node, path, what, *args),) if node.value.strip() else ()
+        return (_scalar(node, path, what, *args),) if node[0].strip() else ()
     raise GlossaryError(f"{what.format(*args)} must be a list of strings", path, line_of(node))
 
 
@@ -71,10 +77,10 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
     """Values of a mapping node by key; a repeated or unknown key is an error at its line."""
     pairs = iter(node)
     try:
-        fields = {key.value: value for key, value in zip(pairs, pairs)}
+        fields = {key[0]: value for key, value in zip(pairs, pairs)}
         if 2 * len(fields) == len(node) and allowed.issuperset(fields):
             return fields
-    except AttributeError:  # a key that is a list or mapping
+    except (IndexError, TypeError):  # a key that is a list or mapping
         pass
     fields = {}
     for key, value in zip(node[0::2], node[1::2]):
@@ -89,6 +95,40 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
 
 
 def _term(node: Node, path: str, index: int) -> Term:
+    """The term a mapping node gives. The common case (known keys, once each, a
+    text or a list of texts where each belongs, choices among the allowed ones)
+    is one pass over the fields here; anything else goes to :func:`_checked_term`,
+    which builds the same term or names the problem and its line."""
+    if type(node) is Map:
+        term: dict = {}
+        pairs = iter(node)
+        try:
+            for key, value in zip(pairs, pairs):
+                name, kind = key[0], type(value)
+                if kind is Scalar:
+                    text = value[0].strip()
+                    if not text:
+                        break
+                    term[name] = (text,) if name in _SEQUENCES else text
+                elif kind is Seq and name in _SEQUENCES:
+                    texts = tuple([item[0].strip() for item in value])
+                    if not all(texts):
+                        break
+                    term[name] = texts
+                else:
+                    break
+            else:  # every value well formed: now the keys (each once, all known, both required ones)
+                if 2 * len(term) == len(node) and "target" in term and "source" in term \
+                        and _TERM_KEYS.issuperset(term):
+                    term = {**_TERM_BASE, **term, "file": path, "line": node.line0 + 1, "index": index}
+                    if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
+                        return Term.from_fields(term)
+        except (AttributeError, IndexError, TypeError):  # a key, or an item of a list, that is a list or mapping
+            pass
+    return _checked_term(node, path, index)
+
+
+def _checked_term(node: Node, path: str, index: int) -> Term:
     if type(node) is not Map:
         raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
     fields = _mapping(node, path, _TERM_KEYS, "term {}", index)
@@ -102,7 +142,7 @@ def _term(node: Node, path: str, index: int) -> Term:
     if not source:
         raise GlossaryError(f"term {index} ({target}) needs at least one 'source' spelling", path,
                             line_of(source_node))
-    term = {"target": target, "source": source, **TERM_DEFAULTS, "file": path, "line": node.start_mark.line + 1,
+    term = {"target": target, "source": source, **TERM_DEFAULTS, "file": path, "line": node.line0 + 1,
             "index": index}
     for key, value in fields.items():  # the optional keys, in the file's order
         choices = _CHOICES.get(key)
@@ -146,7 +186,10 @@ def parse_glossary(text: str, path: str) -> Glossary:
             value = _scalar(fields[key], path, "'{}'", key)
             if value.lower() != expected:
                 raise GlossaryError(f"'{key}' is '{value}', tarjama handles {expected}", path, line_of(fields[key]))
-    terms = [_term(node, path, i + 1) for i, node in enumerate(terms_node)]
+    # Each term's nodes are let go once it is built, so the terms reuse their memory.
+    terms_node.reverse()
+    take = terms_node.pop
+    terms = [_term(take(), path, i + 1) for i in range(len(terms_node))]
     return Glossary(terms=terms, names=[name], files=[path])
 
 
