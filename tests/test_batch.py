@@ -276,3 +276,30 @@ def test_qa_and_enforce_read_bilingual_files(cli, tmp_path):
     html.write_text("<html><body>نص</body></html>", encoding="utf-8")
     unknown = cli("qa", "-s", html)
     assert unknown.exit_code == 2 and "page.html" in unknown.stderr and "neither XLIFF nor TMX" in unknown.stderr
+
+
+def test_ray_survives_an_actor_that_dies_with_documents_queued_behind_it(tiny_model, tmp_path):
+    """Each actor holds two documents (one decoding, one queued); the one queued
+    behind a document that kills its actor must be retried and done, the killer failed."""
+    pytest.importorskip("ray")
+    inputs = make_corpus(tmp_path / "in", 6)
+    killer = inputs / "desk-a" / "0" / "story-003.txt"
+    killer.write_text(killer.read_text(encoding="utf-8") * 3, encoding="utf-8")  # the largest: handed out first
+    local, on_ray = tmp_path / "local", tmp_path / "ray"
+    assert run("batch", inputs, "-o", local, "--model", tiny_model, *FAST, "-q").returncode == 0
+    crash = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "--ray", "--workers", "2", "-q",
+                env=crash_on_env("story-003"), timeout=600)
+    assert crash.returncode == 3, crash.stderr[-3000:]
+    assert "failed: desk-a/0/story-003.txt: the worker died while processing it, twice (Ray actor died)" \
+        in crash.stderr
+    expected = {k: v for k, v in tree_bytes(local).items() if "story-003" not in k and k != "tarjama-report.json"}
+    assert {k: v for k, v in tree_bytes(on_ray).items() if k != "tarjama-report.json"} == expected
+
+
+def test_documents_are_handed_out_largest_first(tmp_path):
+    """The job's order (outputs never depend on it): largest first, ties by name, so the smallest finish the job."""
+    from translate.batch.job import largest_first
+
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 10, "d.txt": 55}
+    todo = [(name, tmp_path / name) for name in sorted(sizes)]
+    assert [name for name, _ in largest_first(todo, sizes)] == ["b.txt", "d.txt", "a.txt", "c.txt"]

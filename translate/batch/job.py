@@ -59,11 +59,29 @@ def _clean_partials(outdir: Path) -> None:
             part.unlink()
 
 
-def _file_sha(path: Path) -> str | None:
+def _file_sha(path: Path) -> tuple[str, int]:
+    """The file's sha256 and size (``""``, 0 when it cannot be read: the worker reports why)."""
     try:
-        return sha256(path.read_bytes())
+        data = path.read_bytes()
     except OSError:
-        return None
+        return "", 0
+    return sha256(data), len(data)
+
+
+def largest_first(todo: list[tuple[str, Path]], sizes: dict[str, int]) -> list[tuple[str, Path]]:
+    """The documents in the order they are handed out: largest first (by input bytes, then name).
+
+    Why: the job ends when its last document does, and while that one decodes
+    every other thread or worker idles. Largest first (LPT scheduling) leaves
+    the smallest documents for the end, so the threads finish nearly together.
+    Outputs never depend on the order (each document is its own batch).
+    Measured on the first 30 NTREX documents (base test model, ``--workers 2``,
+    each document's CPU time from a traced run, scheduled on two workers): in
+    name order the job took 1.8 % longer than a perfect split, one worker
+    idling 0.93 s at the end; largest first 0.6 %, 0.31 s. Input bytes are a
+    rough measure of a document's cost (0.42-0.92 CPU-s per KB there) but the
+    only one known before parsing."""
+    return sorted(todo, key=lambda job: (-sizes.get(job[0], 0), job[0]))
 
 
 def make_executor(settings: BatchSettings, workers: int, ray: str | None):
@@ -105,14 +123,16 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
         results: dict[str, DocResult] = {}
         todo: list[tuple[str, Path]] = []
         input_sha: dict[str, str] = {}
+        sizes: dict[str, int] = {}
         for d in docs:
-            input_sha[d.name] = _file_sha(d.path) or ""
+            input_sha[d.name], sizes[d.name] = _file_sha(d.path)
             entry = manifest.get(d.name) if resume else None
             if (entry is not None and entry.status == "done" and entry.input_sha256 == input_sha[d.name]
-                    and entry.settings == signature and _file_sha(out / d.name) == entry.output_sha256):
+                    and entry.settings == signature and _file_sha(out / d.name)[0] == entry.output_sha256):
                 results[d.name] = DocResult.from_record(entry.result)
             else:
                 todo.append((d.name, d.path))
+        todo = largest_first(todo, sizes)
         progress = ProgressDisplay("batch", len(docs), "documents", quiet=quiet, stream=stream,
                                    initial=len(docs) - len(todo), rate_of="segments")
         executor = make_executor(settings, workers, ray) if todo else None
