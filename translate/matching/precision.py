@@ -449,10 +449,10 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
                     near = people = names_at(terms, hits, sure=True) if people is None else people
-                    if v is Verdict.ENGLISH_WORD:
+                    if v is not Verdict.PLACE:
                         near = near | anchors
                 else:
-                    near = anchors if v is Verdict.NEEDS_NAME else set()
+                    near = anchors if v in _NEEDS_AN_ANCHOR else set()
                 if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
@@ -488,10 +488,13 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
     return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
 
 
-def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> FullNames:
+def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
+               other: AbstractSet[str] = frozenset()) -> FullNames:
     """The names a document gives in full: sure multi-word hits, including a
     full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
-    enough: مناعي would make every المناعي ("immune") a name."""
+    enough: مناعي would make every المناعي ("immune") a name. ``other``: the
+    spellings the document uses for something else (:class:`.discourse.OtherSenses`),
+    which make no full name of two one-word hits (سارس كوف is SARS-CoV)."""
     names = FullNames()
     for line, hits in found:
         placelike = False
@@ -502,22 +505,36 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> Fu
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
         if placelike:
-            _first_and_last(terms, line, hits, names)
+            _first_and_last(terms, line, hits, names, other)
     return names
 
 
 #: One-word hits a sure first name right before makes a full name for the document.
-_SURNAME_NEEDS_FIRST = frozenset((Verdict.PLACE, Verdict.ENGLISH_WORD))
+_SURNAME_NEEDS_FIRST = frozenset((Verdict.PLACE, Verdict.ENGLISH_WORD, Verdict.FOREIGN_NAME))
+#: One-word hits an unambiguous name next to them vouches for, with a clitic too.
+_NEEDS_AN_ANCHOR = frozenset((Verdict.NEEDS_NAME, Verdict.FOREIGN_NAME))
 
 
-def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullNames) -> None:
+def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullNames,
+                    other: AbstractSet[str] = frozenset()) -> None:
     """A sure first name right before a place-like one-word hit, no clitic on
     either (جاك روس: Jack, then روس, also "Russians"), gives a full name the
-    list lacks as one entry; the document's later bare روس is that man."""
+    list lacks as one entry; the document's later bare روس is that man. So does
+    a sure surname right after a foreign first name (وايد سيمز, Wayde Sims: the
+    later bare وايد); a foreign name's pair only of spellings the document
+    uses for nothing else (not سارس كوف, SARS-CoV)."""
     at = {h.i: h for h in hits if h.n == 1 and not h.plen and terms[h.entry.term_id].type == "person"}
     for h in at.values():
-        first = at.get(h.i - 1)
-        if h.verdict in _SURNAME_NEEDS_FIRST and first is not None and first.verdict.sure and line.joined(first.i, 2):
-            names.add((first.stem, h.stem), f"{terms[first.entry.term_id].target} {terms[h.entry.term_id].target}")
+        if h.verdict not in _SURNAME_NEEDS_FIRST:
+            continue
+        foreign = h.verdict is Verdict.FOREIGN_NAME
+        if foreign and h.stem in other:
+            continue
+        for a, b in ((at.get(h.i - 1), h), (h, at.get(h.i + 1)) if foreign else (None, None)):
+            if a is None or b is None:
+                continue
+            name = a if b is h else b
+            if name.verdict.sure and line.joined(a.i, 2) and not (foreign and name.stem in other):
+                names.add((a.stem, b.stem), f"{terms[a.entry.term_id].target} {terms[b.entry.term_id].target}")
 
 
