@@ -551,3 +551,14 @@ def test_a_foreign_pair_the_document_uses_for_something_else_makes_no_full_name(
     m = _matcher(SARS, Term("Kove", ("كوف",), "person"))
     doc = ["ينتمي فيروس سارس إلى عائلة الفيروسات التاجية", "ويسمى سارس كوف في الأدبيات العلمية"]
     assert [t for _, _, t in _found(m, doc)] == []
+
+
+def test_a_first_name_after_and_still_vouches_for_its_surname() -> None:
+    # A list of people joins them with و: ومارتن أونيل (Martin O'Neill). أونيل is as
+    # common in Arabic text as a word would be, but only as this name.
+    m = _matcher(Term("Martin", ("مارتن",), "person"), Term("O'Neill", ("أونيل",), "person"))
+    line = "وعمل معه ديفيد مويز، ومارتن أونيل، وروي كين قبل ذلك."
+    assert _found(m, [line]) == [(1, "مارتن", "Martin"), (1, "أونيل", "O'Neill")]
+    # Without the first name it is refused, and reported.
+    assert _found(m, ["وعمل معه أونيل قبل ذلك."]) == []
+    assert _refused(m, ["وعمل معه أونيل قبل ذلك."]) == [(1, "أونيل", Verdict.FOREIGN_NAME.need)]

@@ -119,13 +119,19 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     return kept
 
 
-def names_at(terms: list[Term], hits: list[Hit], sure: bool = False) -> frozenset[int]:
+def names_at(terms: list[Term], hits: list[Hit], sure: bool = False, line: Line | None = None) -> frozenset[int]:
     """The word positions of a line's person hits; ``sure``: only sure hits with
     no clitic, those that may make a place-like neighbour the other half of a
     full name (جاك روس, جون سنو) — not other place-like hits (كندا والمكسيك vouch
-    for neither), nor ambiguous ones (لكل فرد)."""
+    for neither), nor ambiguous ones (لكل فرد). With ``line``, a sure first name
+    may carry "and" (و, ف): a list of people joins them so (ومارتن أونيل، وروي كين)."""
     return frozenset(k for h in hits if terms[h.entry.term_id].type == "person"
-                     and (not sure or (not h.plen and h.verdict.sure)) for k in range(h.i, h.i + h.n))
+                     and (not sure or (h.verdict.sure and (not h.plen or (
+                         line is not None and line.words[h.i][:h.plen] in _CONJUNCTIONS))))
+                     for k in range(h.i, h.i + h.n))
+
+
+_CONJUNCTIONS = frozenset("وف")
 
 
 def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
@@ -448,7 +454,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
-                    near = people = names_at(terms, hits, sure=True) if people is None else people
+                    near = people = names_at(terms, hits, sure=True, line=line) if people is None else people
                     if v is not Verdict.PLACE:
                         near = near | anchors
                 else:
