@@ -562,3 +562,11 @@ def test_a_first_name_after_and_still_vouches_for_its_surname() -> None:
     # Without the first name it is refused, and reported.
     assert _found(m, ["وعمل معه أونيل قبل ذلك."]) == []
     assert _refused(m, ["وعمل معه أونيل قبل ذلك."]) == [(1, "أونيل", Verdict.FOREIGN_NAME.need)]
+
+
+def test_the_second_word_of_a_companys_two_word_name_is_no_person() -> None:
+    # شركة نيشن وايد is Nationwide, even in a document that names Wayde Sims.
+    m = _matcher(WAYDE, SIMS)
+    doc = ["إطلاق النار على وايد سيمز", "وصرح نائب مدير شركة نيشن وايد للتأمين على الحياة بأن"]
+    assert _found(m, doc) == [(1, "وايد", "Wayde"), (1, "سيمز", "Sims")]
+    assert (2, "وايد", Verdict.OTHER_SENSE.need) in _refused(m, doc)
