@@ -100,7 +100,8 @@ def inflected_forms(word: str) -> frozenset[str]:
     suffix after the word or its feminine ت (والدة → والدتها, والدتهم; رأي →
     رايها), the plural of a past verb (مات → ماتوا; not its feminine ت, which
     spells names: راي → رايت, Wright) and the other person of an imperfect verb
-    (تشير ↔ يشير) or of a past verb (جادل → يجادل). Arabic writes كوليبالي, هيذر, أونيل in none of them. A word
+    (تشير ↔ يشير) or of a past verb (جادل → يجادل), and a word in ا is also
+    the word with its final hamza left out (أوليا for أولياء, "guardians"). Arabic writes كوليبالي, هيذر, أونيل in none of them. A word
     with the article has its bare form (السويدي → سويدي). Empty for a word of two letters."""
     if len(word) < 3:
         return frozenset()
@@ -113,6 +114,8 @@ def inflected_forms(word: str) -> frozenset[str]:
     if word[0] in _IMPERFECT and len(word) >= 4:
         out.add(_IMPERFECT[word[0] == "ت"] + word[1:])
     out.add("ي" + word)  # the imperfect of a past verb: جادل → يجادل
+    if word.endswith("ا"):
+        out.add(word + "ء")  # a final hamza left out, as informal text does: أوليا for أولياء
     out.discard(word)
     return frozenset(out)
 
