@@ -572,3 +572,27 @@ def test_the_second_word_of_a_companys_two_word_name_is_no_person() -> None:
     doc = ["إطلاق النار على وايد سيمز", "وصرح نائب مدير شركة نيشن وايد للتأمين على الحياة بأن"]
     assert _found(m, doc) == [(1, "وايد", "Wayde"), (1, "سيمز", "Sims")]
     assert (2, "وايد", Verdict.OTHER_SENSE.need) in _refused(m, doc)
+
+
+def test_of_several_readings_the_one_that_spells_the_arabic_is_chosen() -> None:
+    # A list's stray reading whose words are frequent for another reason
+    # (d'Angers: "dangers", Top) must not take the spelling from the name it spells.
+    m = _matcher(Term("d'Angers", ("ديفيد",), "person"), Term("David", ("ديفيد",), "person"),
+                 Term("Top", ("طومسون",), "person"), Term("Thomson", ("طومسون",), "person"))
+    assert _found(m, ["أفاد مدير العقارات ديفيد طومسون قائلًا إن العقارات هي الأهم"]) == [
+        (1, "ديفيد", "David"), (1, "طومسون", "Thomson")]
+
+
+def test_a_two_letter_family_name_heads_a_chinese_given_name() -> None:
+    # شي جين بينغ is Xi Jinping: جين and بينغ are syllables of one given name, even
+    # though شي, two letters, is never matched alone; في هونغ كونغ is "in Hong Kong".
+    m = _matcher(Term("Xi", ("شي",), "person"), Term("Gene", ("جين",), "person"),
+                 Term("Ping", ("بينغ",), "person"), Term("Fi", ("في",), "person"),
+                 Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person"))
+    line = "وصف الرئيس الصيني شي جين بينغ المعركة بأنها حرب شعبية"
+    assert _found(m, [line]) == []
+    assert {(t, need) for _, t, need in _refused(m, [line])} == {
+        ("جين", Verdict.SYLLABLE.need), ("بينغ", Verdict.SYLLABLE.need)}
+    hong_kong = ["انتشر المرض في هونغ كونغ سريعا"]
+    assert [t for _, _, t in _found(m, hong_kong)] == ["Kong"]   # (هونغ after في: a place, see above)
+    assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, hong_kong))
