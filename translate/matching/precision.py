@@ -236,7 +236,8 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
 
     for first in (i - 1, i - 2):
         last = first + 2
-        if first not in sure or last >= len(words) or not line.joined(first, 3):
+        if not (first in sure or _family_syllable(m, words, first)) or last >= len(words) \
+                or not line.joined(first, 3):
             continue
         if (longer(first - 1) and line.joined(first - 1, 2)) or (longer(last + 1) and line.joined(last, 2)):
             continue  # a longer run of short words is a phrase, not one name
@@ -244,6 +245,17 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
                 and first + 1 in stems and (last in stems or len(words[last]) == 2):
             return True
     return False
+
+
+def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
+    """A two-letter one-syllable family name the list holds (شي Xi, ري Ri):
+    never a hit on its own, but before two open syllables (شي جين بينغ, Xi
+    Jinping) it heads the name as a sure name would. Not one of the few hundred
+    commonest words (``never_alone_zipf``): في هونغ كونغ is "in Hong Kong" (في
+    7.6), and لي (6.1, "to me") goes with them."""
+    word = words[k] if k >= 0 else ""
+    return len(word) == 2 and word in m.index.single and is_one_syllable(word) \
+        and m.lexicon.arabic_zipf(word) < m.settings.ambiguity.never_alone_zipf
 
 
 _NISBA = "ي"
