@@ -65,9 +65,12 @@ def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
     if len(entries) == 1:
         return entries[0]
     name, terms = m.lexicon.name_zipf, m.index.terms
+    best = max(entries, key=lambda e: name(terms[e.term_id].target))
     key, floor = arabic_key(" ".join(entries[0].words)), m.settings.ambiguity.translit_min
-    return max(entries, key=lambda e: (key_similarity(key, english_key(terms[e.term_id].target)) >= floor,
-                                       name(terms[e.term_id].target)))
+    if key_similarity(key, english_key(terms[best.term_id].target)) >= floor:
+        return best  # the common case, one key comparison
+    spelled = [e for e in entries if key_similarity(key, english_key(terms[e.term_id].target)) >= floor]
+    return max(spelled, key=lambda e: name(terms[e.term_id].target)) if spelled else best
 
 
 def glued_titles(words: Iterable[str]) -> list[tuple[str, int, str]]:
