@@ -497,3 +497,102 @@ def test_three_western_one_syllable_names_or_a_longer_run_are_names() -> None:
     hong, kong = Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person")
     assert _found(_matcher(hong, kong, KIM), ["وصل كيم هونغ كونغ جين إلى المطار", "في هونغ كونغ"]) == [
         (1, "كيم", "Kim"), (1, "هونغ", "Hong"), (1, "كونغ", "Kong"), (2, "هونغ", "Hong"), (2, "كونغ", "Kong")]
+
+
+# -- Round 5: a foreign name Arabic writes as often as a word ---------------------------
+def test_arabic_inflects_its_own_words_not_foreign_names() -> None:
+    from translate.arabic.lexicon import default_lexicon
+    from translate.arabic.morphology import inflected_forms
+    # Letter by letter: the article, the pronoun suffixes (on the ت of a feminine
+    # noun), a past verb's plural, the other person of an imperfect, the imperfect of a past.
+    assert inflected_forms("هديه") == {"الهديه", "هديتها", "هديتهم", "يهديه"}
+    assert inflected_forms("تشير") == {"التشير", "تشيرها", "تشيرهم", "تشيروا", "يشير", "يتشير"}
+    assert inflected_forms("مات") == {"المات", "ماتها", "ماتهم", "ماتوا", "يمات"}
+    assert inflected_forms("السويدي") == {"سويدي"}          # the bare form of a definite word
+    # A word in ا may be a word with its final hamza left out (أوليا for أولياء).
+    assert inflected_forms("اوليا") == {"الاوليا", "اولياها", "اولياهم", "اولياوا", "ياوليا", "اولياء"}
+    assert inflected_forms("لي") == frozenset()                # two letters: a particle
+    lex = default_lexicon()
+    for word in ("والده", "هديه", "تشير", "روليت", "اوليا"):    # mother, gift, points, roulette, guardians
+        assert lex.inflected_zipf(word) >= 2.5, word
+    for name in ("كوليبالي", "هيذر", "اونيل", "وايد", "ميستورا"):
+        assert lex.inflected_zipf(name) == 0.0, name
+
+
+WAYDE, SIMS = Term("Wayde", ("وايد",), "person"), Term("Sims", ("سيمز",), "person")
+LASSANA, COULIBALY = Term("Lassana", ("لاسانا",), "person"), Term("Coulibaly", ("كوليبالي",), "person")
+
+
+def test_a_foreign_name_next_to_a_name_is_a_person_and_then_in_the_whole_document() -> None:
+    # وايد is a Gulf word ("a lot", Zipf 4.0) but Arabic never inflects it: the
+    # name Wayde; his surname vouches for it, and the full name for the bare وايد later.
+    m = _matcher(WAYDE, SIMS)
+    doc = ["إطلاق النار على وايد سيمز: ألقت الشرطة القبض على المشتبه به",
+           "وذكرت الشرطة أنه اعترف بإطلاق النار على وايد حتى الموت."]
+    assert _found(m, doc) == [(1, "وايد", "Wayde"), (1, "سيمز", "Sims"), (2, "وايد", "Wayde")]
+    m = _matcher(LASSANA, COULIBALY)
+    assert _found(m, ["تعرض لهجمة بالرأس من لاسانا كوليبالي وهجمة مكسورة"]) == [
+        (1, "لاسانا", "Lassana"), (1, "كوليبالي", "Coulibaly")]
+
+
+def test_a_foreign_name_alone_is_reported_and_arabic_words_need_a_title() -> None:
+    m = _matcher(WAYDE, SIMS)
+    doc = ["وذكرت الشرطة أنه اعترف بإطلاق النار على وايد حتى الموت."]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "وايد", Verdict.FOREIGN_NAME.need)]
+    # والدة ("mother") and تشير ("points") inflect: a neighbouring name is not enough.
+    risa = Term("Risa", ("ريسا",), "person")
+    m = _matcher(Term("Walda", ("والدة",), "person"), Term("Techer", ("تشير",), "person"), risa)
+    assert [t for _, _, t in _found(m, ["هذا ما قالته والدة ريسا كوسوما", "ريسا تشير إلى معاناة ابنها"])] == [
+        "Risa", "Risa"]
+
+
+def test_a_foreign_pair_the_document_uses_for_something_else_makes_no_full_name() -> None:
+    # سارس كوف is SARS-CoV: سارس after فيروس names a virus in this document, so
+    # كوف next to it is no surname and سارس no first name anywhere.
+    m = _matcher(SARS, Term("Kove", ("كوف",), "person"))
+    doc = ["ينتمي فيروس سارس إلى عائلة الفيروسات التاجية", "ويسمى سارس كوف في الأدبيات العلمية"]
+    assert [t for _, _, t in _found(m, doc)] == []
+
+
+def test_a_first_name_after_and_still_vouches_for_its_surname() -> None:
+    # A list of people joins them with و: ومارتن أونيل (Martin O'Neill). أونيل is as
+    # common in Arabic text as a word would be, but only as this name.
+    m = _matcher(Term("Martin", ("مارتن",), "person"), Term("O'Neill", ("أونيل",), "person"))
+    line = "وعمل معه ديفيد مويز، ومارتن أونيل، وروي كين قبل ذلك."
+    assert _found(m, [line]) == [(1, "مارتن", "Martin"), (1, "أونيل", "O'Neill")]
+    # Without the first name it is refused, and reported.
+    assert _found(m, ["وعمل معه أونيل قبل ذلك."]) == []
+    assert _refused(m, ["وعمل معه أونيل قبل ذلك."]) == [(1, "أونيل", Verdict.FOREIGN_NAME.need)]
+
+
+def test_the_second_word_of_a_companys_two_word_name_is_no_person() -> None:
+    # شركة نيشن وايد is Nationwide, even in a document that names Wayde Sims.
+    m = _matcher(WAYDE, SIMS)
+    doc = ["إطلاق النار على وايد سيمز", "وصرح نائب مدير شركة نيشن وايد للتأمين على الحياة بأن"]
+    assert _found(m, doc) == [(1, "وايد", "Wayde"), (1, "سيمز", "Sims")]
+    assert (2, "وايد", Verdict.OTHER_SENSE.need) in _refused(m, doc)
+
+
+def test_of_several_readings_the_one_that_spells_the_arabic_is_chosen() -> None:
+    # A list's stray reading whose words are frequent for another reason
+    # (d'Angers: "dangers", Top) must not take the spelling from the name it spells.
+    m = _matcher(Term("d'Angers", ("ديفيد",), "person"), Term("David", ("ديفيد",), "person"),
+                 Term("Top", ("طومسون",), "person"), Term("Thomson", ("طومسون",), "person"))
+    assert _found(m, ["أفاد مدير العقارات ديفيد طومسون قائلًا إن العقارات هي الأهم"]) == [
+        (1, "ديفيد", "David"), (1, "طومسون", "Thomson")]
+
+
+def test_a_two_letter_family_name_heads_a_chinese_given_name() -> None:
+    # شي جين بينغ is Xi Jinping: جين and بينغ are syllables of one given name, even
+    # though شي, two letters, is never matched alone; في هونغ كونغ is "in Hong Kong".
+    m = _matcher(Term("Xi", ("شي",), "person"), Term("Gene", ("جين",), "person"),
+                 Term("Ping", ("بينغ",), "person"), Term("Fi", ("في",), "person"),
+                 Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person"))
+    line = "وصف الرئيس الصيني شي جين بينغ المعركة بأنها حرب شعبية"
+    assert _found(m, [line]) == []
+    assert {(t, need) for _, t, need in _refused(m, [line])} == {
+        ("جين", Verdict.SYLLABLE.need), ("بينغ", Verdict.SYLLABLE.need)}
+    hong_kong = ["انتشر المرض في هونغ كونغ سريعا"]
+    assert [t for _, _, t in _found(m, hong_kong)] == ["Kong"]   # (هونغ after في: a place, see above)
+    assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, hong_kong))

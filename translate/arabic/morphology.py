@@ -87,6 +87,39 @@ def adjective_forms(word: str) -> frozenset[str]:
     return frozenset((ARTICLE + word, word + "ه", ARTICLE + word + "ه"))
 
 
+#: Pronoun suffixes no transliterated name takes ("her", "their"; not ـه, which
+#: normalising shares with the feminine ending ة).
+_OBJECT_SUFFIXES = ("ها", "هم")
+#: Imperfect-verb prefixes that swap person (تشير / يشير, "she/he points").
+_IMPERFECT = ("ت", "ي")
+
+
+def inflected_forms(word: str) -> frozenset[str]:
+    """The forms an Arabic noun, adjective or verb takes and a foreign name
+    spelled in Arabic letters does not: the article (هدية → الهديه), a pronoun
+    suffix after the word or its feminine ت (والدة → والدتها, والدتهم; رأي →
+    رايها), the plural of a past verb (مات → ماتوا; not its feminine ت, which
+    spells names: راي → رايت, Wright) and the other person of an imperfect verb
+    (تشير ↔ يشير) or of a past verb (جادل → يجادل), and a word in ا is also
+    the word with its final hamza left out (أوليا for أولياء, "guardians"). Arabic writes كوليبالي, هيذر, أونيل in none of them. A word
+    with the article has its bare form (السويدي → سويدي). Empty for a word of two letters."""
+    if len(word) < 3:
+        return frozenset()
+    if word.startswith(ARTICLE):
+        return frozenset((word[len(ARTICLE):],)) if len(word) >= 5 else frozenset()
+    base = word[:-1] + "ت" if word.endswith("ه") else word
+    out = {ARTICLE + word} | {base + s for s in _OBJECT_SUFFIXES}
+    if not word.endswith("ه"):
+        out.add(word + "وا")
+    if word[0] in _IMPERFECT and len(word) >= 4:
+        out.add(_IMPERFECT[word[0] == "ت"] + word[1:])
+    out.add("ي" + word)  # the imperfect of a past verb: جادل → يجادل
+    if word.endswith("ا"):
+        out.add(word + "ء")  # a final hamza left out, as informal text does: أوليا for أولياء
+    out.discard(word)
+    return frozenset(out)
+
+
 def takes_bare_adjective(noun: str) -> bool:
     """Can a bare masculine adjective in ـي agree with this normalised word
     standing before it? Only an indefinite masculine singular: no article, and

@@ -69,7 +69,7 @@ class Matcher:
         found = self._hits(back, words, tokens, refused is not None, senses)
         if found is None:
             return []
-        names = full_names(self.index.terms, [found])
+        names = full_names(self.index.terms, [found], senses.other)
         if senses:
             other_senses(self, [found], names, senses)
         kept = self._matches(line_no, *found, names)
@@ -98,7 +98,7 @@ class Matcher:
         # One sense per discourse: a name given in full anywhere in the document
         # (قاسم سليماني) vouches for its words elsewhere in it (سليماني); a spelling
         # the document uses only for something else (مدينة بالو) names no person in it.
-        names = full_names(self.index.terms, [f for _, f in found])
+        names = full_names(self.index.terms, [f for _, f in found], senses.other)
         if senses:
             other_senses(self, [f for _, f in found], names, senses)
         out: list[Match] = []

@@ -119,13 +119,19 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     return kept
 
 
-def names_at(terms: list[Term], hits: list[Hit], sure: bool = False) -> frozenset[int]:
+def names_at(terms: list[Term], hits: list[Hit], sure: bool = False, line: Line | None = None) -> frozenset[int]:
     """The word positions of a line's person hits; ``sure``: only sure hits with
     no clitic, those that may make a place-like neighbour the other half of a
     full name (جاك روس, جون سنو) — not other place-like hits (كندا والمكسيك vouch
-    for neither), nor ambiguous ones (لكل فرد)."""
+    for neither), nor ambiguous ones (لكل فرد). With ``line``, a sure first name
+    may carry "and" (و, ف): a list of people joins them so (ومارتن أونيل، وروي كين)."""
     return frozenset(k for h in hits if terms[h.entry.term_id].type == "person"
-                     and (not sure or (not h.plen and h.verdict.sure)) for k in range(h.i, h.i + h.n))
+                     and (not sure or (h.verdict.sure and (not h.plen or (
+                         line is not None and line.words[h.i][:h.plen] in _CONJUNCTIONS))))
+                     for k in range(h.i, h.i + h.n))
+
+
+_CONJUNCTIONS = frozenset("وف")
 
 
 def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
@@ -230,7 +236,8 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
 
     for first in (i - 1, i - 2):
         last = first + 2
-        if first not in sure or last >= len(words) or not line.joined(first, 3):
+        if not (first in sure or _family_syllable(m, words, first)) or last >= len(words) \
+                or not line.joined(first, 3):
             continue
         if (longer(first - 1) and line.joined(first - 1, 2)) or (longer(last + 1) and line.joined(last, 2)):
             continue  # a longer run of short words is a phrase, not one name
@@ -238,6 +245,17 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
                 and first + 1 in stems and (last in stems or len(words[last]) == 2):
             return True
     return False
+
+
+def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
+    """A two-letter one-syllable family name the list holds (شي Xi, ري Ri):
+    never a hit on its own, but before two open syllables (شي جين بينغ, Xi
+    Jinping) it heads the name as a sure name would. Not one of the few hundred
+    commonest words (``never_alone_zipf``): في هونغ كونغ is "in Hong Kong" (في
+    7.6), and لي (6.1, "to me") goes with them."""
+    word = words[k] if k >= 0 else ""
+    return len(word) == 2 and word in m.index.single and is_one_syllable(word) \
+        and m.lexicon.arabic_zipf(word) < m.settings.ambiguity.never_alone_zipf
 
 
 _NISBA = "ي"
@@ -448,11 +466,11 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
-                    near = people = names_at(terms, hits, sure=True) if people is None else people
-                    if v is Verdict.ENGLISH_WORD:
+                    near = people = names_at(terms, hits, sure=True, line=line) if people is None else people
+                    if v is not Verdict.PLACE:
                         near = near | anchors
                 else:
-                    near = anchors if v is Verdict.NEEDS_NAME else set()
+                    near = anchors if v in _NEEDS_AN_ANCHOR else set()
                 if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
@@ -488,10 +506,13 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
     return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
 
 
-def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> FullNames:
+def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
+               other: AbstractSet[str] = frozenset()) -> FullNames:
     """The names a document gives in full: sure multi-word hits, including a
     full name with a one-letter slip (يورجن كلوب). A one-word spelling is not
-    enough: مناعي would make every المناعي ("immune") a name."""
+    enough: مناعي would make every المناعي ("immune") a name. ``other``: the
+    spellings the document uses for something else (:class:`.discourse.OtherSenses`),
+    which make no full name of two one-word hits (سارس كوف is SARS-CoV)."""
     names = FullNames()
     for line, hits in found:
         placelike = False
@@ -502,22 +523,36 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]]) -> Fu
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
         if placelike:
-            _first_and_last(terms, line, hits, names)
+            _first_and_last(terms, line, hits, names, other)
     return names
 
 
 #: One-word hits a sure first name right before makes a full name for the document.
-_SURNAME_NEEDS_FIRST = frozenset((Verdict.PLACE, Verdict.ENGLISH_WORD))
+_SURNAME_NEEDS_FIRST = frozenset((Verdict.PLACE, Verdict.ENGLISH_WORD, Verdict.FOREIGN_NAME))
+#: One-word hits an unambiguous name next to them vouches for, with a clitic too.
+_NEEDS_AN_ANCHOR = frozenset((Verdict.NEEDS_NAME, Verdict.FOREIGN_NAME))
 
 
-def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullNames) -> None:
+def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullNames,
+                    other: AbstractSet[str] = frozenset()) -> None:
     """A sure first name right before a place-like one-word hit, no clitic on
     either (جاك روس: Jack, then روس, also "Russians"), gives a full name the
-    list lacks as one entry; the document's later bare روس is that man."""
+    list lacks as one entry; the document's later bare روس is that man. So does
+    a sure surname right after a foreign first name (وايد سيمز, Wayde Sims: the
+    later bare وايد); a foreign name's pair only of spellings the document
+    uses for nothing else (not سارس كوف, SARS-CoV)."""
     at = {h.i: h for h in hits if h.n == 1 and not h.plen and terms[h.entry.term_id].type == "person"}
     for h in at.values():
-        first = at.get(h.i - 1)
-        if h.verdict in _SURNAME_NEEDS_FIRST and first is not None and first.verdict.sure and line.joined(first.i, 2):
-            names.add((first.stem, h.stem), f"{terms[first.entry.term_id].target} {terms[h.entry.term_id].target}")
+        if h.verdict not in _SURNAME_NEEDS_FIRST:
+            continue
+        foreign = h.verdict is Verdict.FOREIGN_NAME
+        if foreign and h.stem in other:
+            continue
+        for a, b in ((at.get(h.i - 1), h), (h, at.get(h.i + 1)) if foreign else (None, None)):
+            if a is None or b is None:
+                continue
+            name = a if b is h else b
+            if name.verdict.sure and line.joined(a.i, 2) and not (foreign and name.stem in other):
+                names.add((a.stem, b.stem), f"{terms[a.entry.term_id].target} {terms[b.entry.term_id].target}")
 
 

@@ -43,6 +43,9 @@ class Verdict(Enum):
                      "full name elsewhere in the document")
     ENGLISH_WORD = ("open", "names a person whose English name is an everyday English word (Track, Wall, Win): alone "
                             "it needs a title or another name next to it, or the full name elsewhere in the document")
+    FOREIGN_NAME = ("open", "is written as often as an Arabic word, but Arabic never inflects it (no article, no "
+                            "pronoun suffix): a name from another language; alone it needs a title or another name "
+                            "next to it, or the full name elsewhere in the document")
     #: Set on a hit by what the line writes (:func:`.precision.misread`).
     WRITTEN = ("drop", "is written here as another word (a clitic on an Arabic word with hamza, such as بألم, "
                        "\"with pain\", or a clitic inside a longer name): list this exact written form to have it "
@@ -173,6 +176,23 @@ def english_word(target: str, lexicon: Lexicon, settings: AmbiguitySettings) -> 
     return en >= settings.english_word_zipf and en - lexicon.name_zipf(target) >= settings.english_word_margin
 
 
+#: Arabic words of three letters are mostly bare roots and particles (هما, "the
+#: two of them"; أند) whose inflections the frequency table may lack: the
+#: foreign-name reading needs four letters or more.
+_FOREIGN_MIN_LETTERS = 4
+
+
+def inflects(stem: str, lexicon: Lexicon, settings: AmbiguitySettings) -> bool:
+    """Does Arabic write this spelling as one of its own words: with the
+    article, a pronoun suffix or another verb ending
+    (:meth:`..arabic.lexicon.Lexicon.inflected_zipf`)? A spelling whose
+    frequency comes from a foreign name (كوليبالي, هيذر, أونيل, وايد: none
+    above the floor) does not, so the "Arabic word" it resembles is that name
+    itself, and a neighbouring name vouches for it whatever the gap (وايد سيمز,
+    Wayde Sims; لاسانا كوليبالي); والدة, هدية, تشير (والدتها, الهدية, يشير) do."""
+    return lexicon.inflected_zipf(stem) >= settings.foreign_min_zipf
+
+
 def _doubtful_clitic(word: str, plen: int, stem: str, term: Term, lexicon: Lexicon,
                      settings: AmbiguitySettings) -> bool:
     if plen == 0:
@@ -225,7 +245,10 @@ def verdict(word: str, plen: int, stem: str, n: int, entry: Entry, term: Term, l
     if ar >= settings.title_only_zipf:
         return Verdict.NEEDS_TITLE_HERE
     # A neighbouring name tips only a close call; a clear Arabic word needs a
-    # title (الجنرال سليماني). Places have their place words.
+    # title (الجنرال سليماني), unless it is no Arabic word at all but a foreign
+    # name (وايد سيمز). Places have their place words.
     if term.type not in PLACE_TYPES and gap(stem, term, lexicon, settings) >= settings.context_max_gap:
+        if term.type == "person" and len(stem) >= _FOREIGN_MIN_LETTERS and not inflects(stem, lexicon, settings):
+            return Verdict.FOREIGN_NAME
         return Verdict.NEEDS_TITLE
     return Verdict.NEEDS_NAME

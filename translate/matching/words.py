@@ -56,11 +56,21 @@ NOTHING = Word((), False, None)  # shared by the many words that are in no name
 
 def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
     """One spelling, several names (مارتن: Martin, Maarten, Mårten…): the most
-    frequent name is the likeliest reading (frequent as a name: Paul, not ball)."""
+    frequent name is the likeliest reading (frequent as a name: Paul, not ball),
+    among the names that spell the Arabic (consonant keys at least
+    ``translit_min`` alike) when any does. A name list's stray reading whose
+    words are frequent for another reason loses to them: ديفيد is David, not
+    d'Angers ("dangers"), طومسون Thomson, not Top, روان Rowan, not Route (with
+    the 65k list these three made David, Thomson and Rowan need a title)."""
     if len(entries) == 1:
         return entries[0]
-    name = m.lexicon.name_zipf
-    return max(entries, key=lambda e: name(m.index.terms[e.term_id].target))
+    name, terms = m.lexicon.name_zipf, m.index.terms
+    best = max(entries, key=lambda e: name(terms[e.term_id].target))
+    key, floor = arabic_key(" ".join(entries[0].words)), m.settings.ambiguity.translit_min
+    if key_similarity(key, english_key(terms[best.term_id].target)) >= floor:
+        return best  # the common case, one key comparison
+    spelled = [e for e in entries if key_similarity(key, english_key(terms[e.term_id].target)) >= floor]
+    return max(spelled, key=lambda e: name(terms[e.term_id].target)) if spelled else best
 
 
 def glued_titles(words: Iterable[str]) -> list[tuple[str, int, str]]:
