@@ -188,6 +188,10 @@ def test_surname_term_inside_full_name_is_not_doubled(enforcer):
 
 def test_attention_hint_breaks_ties():
     from translate.enforce.attention import attention_spans
+    from translate.enforce.line import _choose
+    from translate.enforce.records import EnforceSettings
+    from translate.english.finder import RenderingFinder
+    from translate.glossary import Glossary
 
     term = Term(target="Esper", source=("اسبير",), type="person")
     src = "قال اسبير"
@@ -197,9 +201,15 @@ def test_attention_hint_breaks_ties():
     attention = [[0.9, 0.1], [0.8, 0.2], [0.1, 0.9]]
     hint = attention_spans(attention, [(0, 3), (4, 9)], [(0, 6), (7, 10), (11, 16)], english, 4, 9)
     assert hint == [(11, 16)]
-    r = enforce_line(src, english, [match], hints={0: hint})
-    assert r.text == "Espeer met Esper"
-    assert enforce_line(src, english, [match]).text == "Esper met Espir"
+    finder = RenderingFinder(Glossary(terms=[term]))
+    placed, _ = _choose(src, [match], english, EnforceSettings(), {0: hint}, None, finder)
+    assert (placed[0].start, placed[0].end) == (11, 16)  # the hinted span is the Arabic mention's
+    placed, _ = _choose(src, [match], english, EnforceSettings(), {}, None, finder)
+    assert (placed[0].start, placed[0].end) == (0, 6)  # without a hint, the first of equals
+    # Either way the other is a further mention written wrongly, fixed too: a second
+    # pass would fix it beside the first's now-right span (idempotence).
+    assert enforce_line(src, english, [match], hints={0: hint}).text == "Esper met Esper"
+    assert enforce_line(src, english, [match]).text == "Esper met Esper"
 
 
 def test_other_reading_of_the_same_arabic_is_kept():

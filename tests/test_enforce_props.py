@@ -64,6 +64,9 @@ PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthC
 # Found by hypothesis (issue 12): the span grew into "The" on the second pass.
 @example(("عادل عبد المهدي", "Ebd Al-Mahdi The Abd Al-Mahdi"))
 @example(("الحرس الثوري", "Revolutionary Guards Corps of Irans"))  # was "…Guard Corpss", then "…Corps"
+# Found by hypothesis: one Arabic mention, the forbidden form twice; each run fixed one more.
+@example(("عبد المهدي", "Abd Al-Mahdi Abd Al-Mahdi"))
+@example(("OIR", "Inherent Determination Inherent Determination"))
 def test_idempotent(pair):
     source, english = pair
     once = ENFORCER.enforce_line(source, english)

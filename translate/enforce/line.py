@@ -94,14 +94,16 @@ def _choose(source: str, matches: list[Match], english: str, settings: EnforceSe
             free.remove(best)
     # Per English occurrence (issue 12): the English may name a term more often
     # than the Arabic ("Trump … Trumb" for one ترامب). Where one of its spans is
-    # right as written (the translation knows the name), a further mention that
-    # is the term written wrongly (a listed forbidden form, a slip of the target,
-    # a plain romanisation of the Arabic) is fixed as the first would be. Two
-    # wrong spellings for one Arabic mention ("Espeer met Espir") may be two
-    # people: the one taken is fixed, the other is the review's to report.
+    # taken (right as written, or fixed here), a further mention that is the term
+    # written wrongly (a listed forbidden form, a slip of the target, a plain
+    # romanisation of the Arabic) is fixed as the first is. Taken, not only right:
+    # a second pass over "Esper met Espir" would fix Espir, so the first pass over
+    # "Espeer met Espir" fixes both, or enforce would not be idempotent
+    # (tests/test_enforce_props.py found "Abd Al-Mahdi Abd Al-Mahdi" for one
+    # عبد المهدي fixed once per run).
     further = []
     for _, term, c, i in pool:
-        if any(r.right for r in chosen[term]) and c.kind in ("forbidden", "variant") \
+        if chosen[term] and c.kind in ("forbidden", "variant") \
                 and not _overlaps(c.start, c.end, taken) \
                 and (c.kind == "forbidden" or c.via or written_wrongly(c.text, matches[i].term, matches[i].text)):
             further.append((i, c))
