@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable, Iterable
 
 from ..bulk import gc_paused
 from ..cache import load_or_build
@@ -138,11 +139,7 @@ class Lexicon:
         or nation is talked about through them (كندا 4.63, الكندية/الكنديين/…
         4.21; أسكتلندا 3.57, الاسكتلندية 3.04), a person seldom (ترامب, مايكل,
         بوتين: none; ناصر 4.88, الناصرية 3.55)."""
-        cached = self._nisba.get(norm)
-        if cached is None:
-            table = self.prepare()._arabic
-            cached = self._nisba[norm] = _zipf(sum(table.get(f, 0.0) for f in nisba_forms(norm)))  # type: ignore[union-attr]
-        return cached
+        return self._forms_zipf(self._nisba, nisba_forms, norm)
 
     def adjective_zipf(self, norm: str) -> float:
         """Zipf frequency of a bare word in ـي's other adjective forms together
@@ -150,11 +147,7 @@ class Lexicon:
         the article and in the feminine too (جيني 3.88: الجيني, جينية, الجينية
         together 3.8; مناعي 2.76: 3.9), a foreign name in ـي seldom (هيلاري,
         توني, ديدي: 0). Arabic names that are adjectives (سامي, راضي) have them."""
-        cached = self._adjective.get(norm)
-        if cached is None:
-            table = self.prepare()._arabic
-            cached = self._adjective[norm] = _zipf(sum(table.get(f, 0.0) for f in adjective_forms(norm)))  # type: ignore[union-attr]
-        return cached
+        return self._forms_zipf(self._adjective, adjective_forms, norm)
 
     def inflected_zipf(self, norm: str) -> float:
         """Zipf frequency of a word's Arabic inflections together
@@ -163,10 +156,15 @@ class Lexicon:
         3.85; تشير 4.92: يشير 4.88; روليت, "roulette", 2.62: الروليت 2.89), a
         name Arabic spells from another language hardly ever (كوليبالي 3.14,
         هيذر 3.26, أونيل 3.51, وايد 3.99: none of them above 2.5, the table's floor)."""
-        cached = self._inflected.get(norm)
+        return self._forms_zipf(self._inflected, inflected_forms, norm)
+
+    def _forms_zipf(self, cache: dict[str, float], forms: Callable[[str], Iterable[str]], norm: str) -> float:
+        """Zipf frequency of ``forms(norm)`` together, cached per word: the
+        nisba, adjective and inflection tables are asked once per spelling."""
+        cached = cache.get(norm)
         if cached is None:
             table = self.prepare()._arabic
-            cached = self._inflected[norm] = _zipf(sum(table.get(f, 0.0) for f in inflected_forms(norm)))  # type: ignore[union-attr]
+            cached = cache[norm] = _zipf(sum(table.get(f, 0.0) for f in forms(norm)))  # type: ignore[union-attr]
         return cached
 
     def written_zipf(self, word: str) -> float:
