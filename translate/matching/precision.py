@@ -393,8 +393,9 @@ def hints_other(line: Line, hit: Hit, next_is_name: bool = False) -> bool:
 
 
 _IN = "في"
-#: "team", bare or with و ف ب ل in front (لفريق داندي).
-_TEAM = frozenset(p + "فريق" for p in ("", "و", "ف", "ب", "ل", "ول", "وب", "فل"))
+#: "team", bare or behind proclitics without the article (لفريق داندي);
+#: الفريق is the military rank (الفريق البرهان), a title.
+_TEAM = frozenset(p + "فريق" for p in ("", *_NO_ARTICLE_PREFIXES))
 
 
 def _abbreviation(line: Line, i: int) -> bool:
