@@ -143,7 +143,7 @@ def test_existing_job_needs_resume_and_resume_redoes_only_what_changed(cli, tiny
 def test_sigkill_at_several_points_then_resume_gives_identical_outputs(tiny_model, tmp_path, workers):
     inputs = make_corpus(tmp_path / "in", 40, per_doc=2)
     reference = tmp_path / "reference"
-    full = run("batch", inputs, "-o", reference, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q")
+    full = run("batch", inputs, "-o", reference, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q", "--workers", "1")
     assert full.returncode == 0, full.stderr
     out = tmp_path / "out"
     args = ["batch", inputs, "-o", out, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q", "--workers", workers]
@@ -177,7 +177,8 @@ def test_sigkill_at_several_points_then_resume_gives_identical_outputs(tiny_mode
 def test_workers_give_identical_bytes_and_survive_a_crashing_document(tiny_model, tmp_path):
     inputs = make_corpus(tmp_path / "in", 8)
     one, two = tmp_path / "one", tmp_path / "two"
-    assert run("batch", inputs, "-o", one, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q").returncode == 0
+    assert run("batch", inputs, "-o", one, "--model", tiny_model, *FAST, "-g", GLOSSARY, "-q",
+               "--workers", "1").returncode == 0
     crash = run("batch", inputs, "-o", two, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--workers", "2",
                 env=crash_on_env("story-005"))
     assert crash.returncode == 3, crash.stderr
@@ -303,3 +304,36 @@ def test_documents_are_handed_out_largest_first(tmp_path):
     sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 10, "d.txt": 55}
     todo = [(name, tmp_path / name) for name in sorted(sizes)]
     assert [name for name, _ in largest_first(todo, sizes)] == ["b.txt", "d.txt", "a.txt", "c.txt"]
+
+
+def test_auto_workers_one_per_core_when_documents_and_memory_allow():
+    """``--workers auto``: a process per core only when each gets two documents and the memory holds them."""
+    from translate.batch.executors import WORKER_OVERHEAD, auto_workers
+
+    gib = 1 << 30
+    assert auto_workers(123, 2, model_bytes=94_000_000, memory=20 * gib) == 2
+    assert auto_workers(3, 2, memory=20 * gib) == 1  # start-up would cost more than it wins
+    assert auto_workers(4, 2, memory=20 * gib) == 2
+    assert auto_workers(1000, 8) == 8  # memory unknown: cores decide
+    assert auto_workers(9, 8) == 4  # two documents per worker
+    per_worker = WORKER_OVERHEAD + 2 * gib
+    assert auto_workers(100, 8, model_bytes=gib, memory=int(3 * per_worker / 0.75)) == 3  # memory decides
+    assert auto_workers(100, 8, model_bytes=gib, memory=per_worker) == 1
+    assert auto_workers(100, 1) == 1  # one core: this process
+
+
+def test_workers_auto_is_the_default_and_the_summary_says_what_ran(cli, tiny_model, tmp_path):
+    from translate.engine.runtime import available_cores
+
+    inputs = make_corpus(tmp_path / "in", 4, per_doc=1)
+    auto = cli("batch", inputs, "-o", tmp_path / "auto", "--model", tiny_model, *FAST)
+    assert auto.exit_code == 0, auto.stderr
+    cores = min(2, available_cores())
+    assert ("in this process" if cores == 1 else f"{cores} worker processes") in auto.stderr
+    one = cli("batch", inputs, "-o", tmp_path / "one", "--model", tiny_model, *FAST, "--workers", "1")
+    assert one.exit_code == 0 and "in this process" in one.stderr
+    assert tree_bytes(tmp_path / "auto") == tree_bytes(tmp_path / "one")
+    for bad in ("0", "many", "-2"):
+        wrong = cli("batch", inputs, "-o", tmp_path / "bad", "--workers", bad)
+        assert wrong.exit_code == 2 and "'--workers'" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert not (tmp_path / "bad").exists()

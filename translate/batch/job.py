@@ -38,6 +38,7 @@ class BatchOutcome:
     findings: int
     drift: int
     reports: list[Path] = field(default_factory=list)
+    workers: int = 1  # worker processes or Ray actors the job ran on (1: this process)
 
     @property
     def failed(self) -> list[DocResult]:
@@ -84,23 +85,40 @@ def largest_first(todo: list[tuple[str, Path]], sizes: dict[str, int]) -> list[t
     return sorted(todo, key=lambda job: (-sizes.get(job[0], 0), job[0]))
 
 
-def make_executor(settings: BatchSettings, workers: int, ray: str | None):
-    from .executors import InProcess, Processes, RayPool
+def _model_bytes(settings: BatchSettings) -> int:
+    """Size of the (resolved) model's weights, 0 without a model."""
+    if not settings.translate or not settings.model:
+        return 0
+    try:
+        return (Path(settings.model) / "model.bin").stat().st_size
+    except OSError:
+        return 0
+
+
+def make_executor(settings: BatchSettings, workers: int | None, ray: str | None, documents: int):
+    """Where the documents run. ``workers=None`` is ``--workers auto``
+    (:func:`~.executors.auto_workers`: this machine's cores and memory, or the Ray cluster's CPUs)."""
+    from ..engine.runtime import available_cores, available_memory
+    from .executors import InProcess, Processes, RayPool, auto_workers
 
     if ray is not None:
-        return RayPool(settings, workers, None if ray in ("", "local") else ray)
+        return RayPool(settings, workers, None if ray in ("", "local") else ray, documents=documents)
+    if workers is None:
+        workers = auto_workers(documents, available_cores(), model_bytes=_model_bytes(settings),
+                               memory=available_memory())
     if workers > 1:
         return Processes(settings, workers)
     return InProcess(settings)
 
 
-def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *, workers: int = 1,
+def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *, workers: int | None = None,
               resume: bool = False, report: str = "json", ray: str | None = None, quiet: bool = False,
               stream: TextIO | None = None) -> BatchOutcome:
-    """Process every input document into ``outdir``; see the module docstring."""
+    """Process every input document into ``outdir``; see the module docstring.
+    ``workers=None`` chooses from the cores, the memory and the number of documents."""
     if report not in REPORT_FORMATS:
         raise InputError(f"unknown report format '{report}' (expected json or html)")
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise InputError("--workers must be at least 1")
     out = Path(outdir)
     if out.exists() and not out.is_dir():
@@ -135,7 +153,7 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
         todo = largest_first(todo, sizes)
         progress = ProgressDisplay("batch", len(docs), "documents", quiet=quiet, stream=stream,
                                    initial=len(docs) - len(todo), rate_of="segments")
-        executor = make_executor(settings, workers, ray) if todo else None
+        executor = make_executor(settings, workers, ray, len(todo)) if todo else None
         try:
             for result in executor.run(todo) if executor else ():
                 _commit(manifest, out, result, input_sha[result.name], signature)
@@ -153,7 +171,8 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
             written.append(out / f"{REPORT_NAME}.html")
             write_text_atomic(written[1], render_html(qa))
         return BatchOutcome(ordered, len(todo), len(docs) - len(todo), len(qa.findings),
-                            sum(is_drift(f) for f in qa.findings), written)
+                            sum(is_drift(f) for f in qa.findings), written,
+                            executor.workers if executor is not None else 0)
     finally:
         manifest.close()
 

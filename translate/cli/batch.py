@@ -9,7 +9,9 @@ from .progress import quiet_option
 
 EPILOG = """Examples:
 
-  tarjama batch stories/ -o out/ --glossary glossaries/ --workers 2
+  tarjama batch stories/ -o out/ --glossary glossaries/     (worker processes: one per core)
+
+  tarjama batch stories/ -o out/ --workers 1     (one process: least memory)
 
   tarjama batch vendor.xlf memory.tmx -o checked/ --no-translate --report html
 
@@ -26,8 +28,10 @@ def batch_cmd(
                                                              "tarjama-report.json and the job manifest."),
     glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file or directory (repeatable)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
-    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes, each with its own model "
-                                                           "(1: this process, documents overlapping on all cores)."),
+    workers: str = typer.Option("auto", "--workers", "-w", help="Worker processes, each with its own model "
+                                "(1: this process, documents overlapping on all cores). auto: one per core "
+                                "when there are two documents per worker and the memory holds them, else 1; "
+                                "with --ray, one actor per CPU of the cluster."),
     resume: bool = typer.Option(False, "--resume", help="Continue the job in OUTDIR: skip documents done with the "
                                                         "same input and settings."),
     report: str = typer.Option("json", "--report", help="Report: json, or html (the QA page, plus the JSON)."),
@@ -58,21 +62,42 @@ def batch_cmd(
     if fmt not in FORMAT_NAMES:
         raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(FORMAT_NAMES)}", param_hint="'--format'")
     select_checks(check)
+    n_workers = _workers(workers)
     settings = BatchSettings(model=model, glossaries=tuple(glossary or ()), translate=not no_translate, fmt=fmt,
                              source_lang=source_lang, target_lang=target_lang, beam_size=beam_size,
                              checks=tuple(check or ()))
-    outcome = run_batch(inputs, output, settings, workers=workers, resume=resume, report=report,
+    outcome = run_batch(inputs, output, settings, workers=n_workers, resume=resume, report=report,
                         ray=(ray_address or "local") if (ray or ray_address) else None, quiet=quiet)
     failed = outcome.failed
     if not quiet:
         typer.echo(f"tarjama batch: {len(outcome.results)} document(s): {len(outcome.results) - len(failed)} done, "
                    f"{len(failed)} failed, {outcome.skipped} already done before; {outcome.segments} segment(s), "
                    f"{outcome.findings} finding(s), {outcome.drift} drifting across documents; "
+                   f"{_ran_on(outcome.workers, bool(ray or ray_address))}; "
                    f"report: {', '.join(str(p) for p in outcome.reports)}", err=True)
     for r in failed:
         typer.echo(f"tarjama batch: failed: {r.name}: {r.reason}", err=True)
     if failed:
         raise typer.Exit(3)
+
+
+def _workers(value: str) -> int | None:
+    """``--workers``: a positive number, or ``auto`` (None: the library chooses)."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise typer.BadParameter(f"{value!r} is not a positive number or 'auto'", param_hint="'--workers'")
+    return n
+
+
+def _ran_on(workers: int, ray: bool) -> str:
+    if ray:
+        return f"{workers} Ray actor(s)"
+    return "in this process" if workers <= 1 else f"{workers} worker processes"
 
 
 def register(app: typer.Typer) -> None:

@@ -87,6 +87,19 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def available_memory() -> int | None:
+    """Bytes the kernel says a new process can take without swapping
+    (``MemAvailable``), or None where that is not known (not Linux)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def default_threads(cores: int | None = None) -> tuple[int, int]:
     """``(inter_threads, intra_threads)`` for throughput on ``cores`` cores.
 
