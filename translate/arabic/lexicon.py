@@ -130,8 +130,13 @@ class Lexicon:
         self._names = names
 
     def arabic_zipf(self, norm: str) -> float:
-        """Zipf frequency of a normalised Arabic word, all its spellings together."""
-        return _zipf(self.prepare()._arabic.get(norm, 0.0))  # type: ignore[union-attr]
+        """Zipf frequency of a normalised Arabic word, all its spellings together
+        (the matcher's commonest question: a few calls per distinct word, so
+        :meth:`prepare` and :func:`_zipf` are inlined)."""
+        if self._names is None:
+            self._load()
+        freq = self._arabic.get(norm, 0.0)  # type: ignore[union-attr]
+        return math.log10(freq * 1e9) if freq > 0 else UNKNOWN
 
     def nisba_zipf(self, norm: str) -> float:
         """Zipf frequency of a normalised word's unambiguous adjective and

@@ -60,7 +60,7 @@ REMOVED: frozenset[str] = frozenset(chr(c) for lo, hi in _REMOVED_RANGES for c i
 #: The written marks among them: harakat, shadda, sukun, dagger alef and Quranic
 #: marks (U+064B–U+06ED); not tatweel, nor the invisible controls.
 MARKS: frozenset[str] = frozenset(c for c in REMOVED if "\u064b" <= c <= "\u06ed")
-_NO_MARKS = {ord(c): None for c in MARKS}
+_NO_MARKS = dense({ord(c): None for c in MARKS})  # a list: read without exceptions (see charmap)
 
 
 def strip_marks(text: str) -> str:
@@ -172,6 +172,10 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` covering normalised ``text[start:end]`` (end exclusive)."""
+        if self._removed is None and self._starts is None:
+            self._build_map()
+        if self._removed is not None and not self._removed:  # most lines: nothing removed
+            return (start, start) if end <= start else (start, end)
         first = self.source_index(start)
         if end <= start:
             return first, first
