@@ -20,7 +20,7 @@ _GLOSS_END = frozenset(")،,-")
 class Line:
     """A line's :class:`Normalized` text, its words and their spans in it."""
 
-    __slots__ = ("back", "text", "words", "spans", "refused", "_parts")
+    __slots__ = ("back", "text", "words", "spans", "refused")
 
     def __init__(self, back: Normalized, words: list[str], parts: list[str], refused: list | None = None):
         """``parts``: ``WORD_PARTS.split(back.text)`` (gaps and words, alternately)."""
@@ -29,17 +29,8 @@ class Line:
         self.refused = refused
         self.text = back.text
         self.words = words
-        # ``spans`` is worked out from the parts on first use (__getattr__): a
-        # line whose hits ask for no position never builds the list.
-        self._parts = parts
-
-    def __getattr__(self, name: str) -> list[tuple[int, int]]:
-        # Called only while the ``spans`` slot is unset; afterwards a plain slot read.
-        if name != "spans":
-            raise AttributeError(name)
-        ends = list(accumulate(map(len, self._parts)))  # gap, word, gap, …: starts and ends alternate
-        self.spans = spans = list(zip(ends[0::2], ends[1::2]))
-        return spans
+        ends = list(accumulate(map(len, parts)))  # gap, word, gap, …: starts and ends alternate
+        self.spans: list[tuple[int, int]] = list(zip(ends[0::2], ends[1::2]))
 
     def joined(self, i: int, n: int) -> bool:
         """Are words i..i+n-1 separated by spacing only (no punctuation)?"""
