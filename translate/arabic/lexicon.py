@@ -191,6 +191,13 @@ class Lexicon:
         Arabic word or win over a real name spelled the same."""
         return self._content_zipf(target, self.prepare()._names, self._name_cache)  # type: ignore[arg-type]
 
+    def name_zipfs(self, targets: Iterable[str]) -> list[float]:
+        """:meth:`name_zipf` of many names at once (one spelling's readings:
+        a 65k-name list gives محمد dozens): one call, cached ones at C speed."""
+        table, cache = self.prepare()._names, self._name_cache
+        content = self._content_zipf
+        return [cache[t] if t in cache else content(t, table, cache) for t in targets]  # type: ignore[arg-type]
+
     @staticmethod
     def _content_zipf(target: str, table: dict[str, float], cache: dict[str, float]) -> float:
         cached = cache.get(target)
