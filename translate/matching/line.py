@@ -29,8 +29,8 @@ class Line:
         self.refused = refused
         self.text = back.text
         self.words = words
-        ends = list(accumulate(map(len, parts)))  # gap, word, gap, …: starts and ends alternate
-        self.spans: list[tuple[int, int]] = list(zip(ends[0::2], ends[1::2]))
+        ends = iter(accumulate(map(len, parts)))  # gap, word, gap, …: a word's start, then its end
+        self.spans: list[tuple[int, int]] = list(zip(ends, ends))
 
     def joined(self, i: int, n: int) -> bool:
         """Are words i..i+n-1 separated by spacing only (no punctuation)?"""

@@ -18,7 +18,7 @@ hits for its words and context checks for its ambiguous ones.
 """
 from __future__ import annotations
 
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Iterable, Sequence
 
@@ -87,7 +87,7 @@ class Matcher:
         # One regex pass per line: its words now, their spans for the lines that need them.
         parts = list(map(WORD_PARTS.split, [b.text for b in backs]))
         per_line = [p[1::2] for p in parts]
-        learn(self, {w for words in per_line for w in words})
+        learn(self, set(chain.from_iterable(per_line)))
         collect = refused is not None
         senses = OtherSenses()
         found = [(no, self._hits(back, words, t, collect, senses))

@@ -104,7 +104,7 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     """Index facts for words not seen before, in set operations over the whole
     batch: most words of a text are in no name, and cost one set lookup."""
     known = m.words
-    new = [w for w in set(words) if w not in known]
+    new = [w for w in (words if isinstance(words, (set, frozenset)) else set(words)) if w not in known]
     if not new:
         return
     idx = m.index
