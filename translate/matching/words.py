@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import and_, itemgetter, not_
+from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..arabic.clitics import bases, readings as clitic_readings
@@ -135,9 +135,7 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     if m.settings.fuzzy.enabled and idx.skeletons:
         # A word that is a one-word name is always matched exactly: no fuzzy.
         exact = {w for w, rs in found.items() if any(r.single for r in rs)}
-        long_enough = map(MIN_FUZZY_WORD.__le__, map(len, stems))
-        not_exact = map(not_, map(exact.__contains__, map(_WORD, readings)))
-        _learn_fuzzy(m, list(compress(readings, map(and_, long_enough, not_exact))))
+        _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
 
 
 def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[int, str] | None:
