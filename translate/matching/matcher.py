@@ -87,7 +87,8 @@ class Matcher:
         # One regex pass per line: its words now, their spans for the lines that need them.
         parts = list(map(WORD_PARTS.split, [b.text for b in backs]))
         per_line = [p[1::2] for p in parts]
-        learn(self, set(chain.from_iterable(per_line)))
+        distinct = set(chain.from_iterable(per_line))
+        learn(self, distinct)
         collect = refused is not None
         senses = OtherSenses()
         found = [(no, self._hits(back, words, t, collect, senses))
