@@ -16,7 +16,13 @@ from rapidfuzz.fuzz import ratio
 
 from .normalize import KAF
 
-_G_CLASS = {ord("ج"): KAF, ord("غ"): KAF, ord("ك"): KAF}
+
+def _fold_g(word: str) -> str:
+    """The /g/ class (ج غ ك) as ك: two str.replace calls (``translate`` with a
+    dict would raise and clear a KeyError for every other letter of the word)."""
+    return word.replace("ج", KAF).replace("غ", KAF)
+
+
 # The first of two equal letters (an empty replacement: no template per match).
 _REPEAT = re.compile(r"(.)(?=\1)", re.DOTALL)
 _VOWELS = frozenset("اويء")
@@ -57,7 +63,7 @@ def fuzzy_score(got: str, want: str) -> float:
     change rather than like two wrong letters; a small weight on the raw
     similarity keeps an exact spelling above any variant.
     """
-    folded = ratio(got.translate(_G_CLASS), want.translate(_G_CLASS))
+    folded = ratio(_fold_g(got), _fold_g(want))
     return (0.9 * folded + 0.1 * ratio(got, want)) / 100
 
 
@@ -68,7 +74,7 @@ def vowel_variant(got: str, want: str) -> bool:
     """Do two spellings differ only by long vowels added or dropped (إسبر/إسبير,
     بولتون/بولتن) and /g/ letters (جوجل/غوغل)? Swapping one vowel for another
     (بومبو/بومبا) or any consonant change makes a different word."""
-    a, b = got.translate(_G_CLASS), want.translate(_G_CLASS)
+    a, b = _fold_g(got), _fold_g(want)
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             return False

@@ -20,6 +20,10 @@ ARABIC_LETTER = re.compile(f"[{_LETTERS}]")
 ARABIC_WORD = re.compile(f"[{_LETTERS}]+")
 #: Words of normalised text: glossary spellings and text are split the same way.
 WORD = re.compile(r"[^\W_]+")
+#: :data:`WORD` as a group: ``WORD_PARTS.split(text)`` alternates the gaps and the
+#: words (gap, word, gap, …, gap), so one C-level pass gives the words and,
+#: from the parts' lengths, their spans, with no match object per word.
+WORD_PARTS = re.compile(f"({WORD.pattern})")
 #: Words of letters only (no digits), in any script.
 LETTER_WORD = re.compile(r"[^\W\d_]+")
 

@@ -59,6 +59,7 @@ NOT_PEOPLE: frozenset[str] = frozenset(normalize(w) for w in (_DISEASES + _NOT_P
 LINKS: frozenset[str] = frozenset(normalize(w) for w in _LINKS.split())
 PLACES: frozenset[str] = frozenset(normalize(w) for w in _PLACES.split())
 _ANNOUNCERS = TITLES | LINKS | PLACES
+_PERSON_ANNOUNCERS = TITLES | LINKS  # what announces() asks for a person, built once (not per call)
 OFFICES: frozenset[str] = TITLES | frozenset(normalize(w) for w in _OFFICES.split())
 
 
@@ -91,7 +92,7 @@ def announces(norm_word: str, term_type: str) -> bool:
     """Does this word, right before a word, announce a name of this type? Place
     words announce places ("منطقة شمال" is "the north region", not a Mr Szmal);
     titles and kinship words announce people."""
-    return _bare(norm_word, PLACES if term_type in PLACE_TYPES else TITLES | LINKS)
+    return _bare(norm_word, PLACES if term_type in PLACE_TYPES else _PERSON_ANNOUNCERS)
 
 
 #: Every written form a person-vetoing cue takes (with و ف ب ل ك in front, لفيروس

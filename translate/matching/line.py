@@ -6,12 +6,12 @@ original text only for the lines that have hits.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ..arabic.normalize import Normalized
 
 # Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
 _SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
-_SPAN = re.Match.span
 #: What may close an abbreviation's parenthesis after its one word: the
 #: parenthesis, a comma before an explanation, or a hyphen of a code (ميرس-كوف).
 _GLOSS_END = frozenset(")،,-")
@@ -22,13 +22,15 @@ class Line:
 
     __slots__ = ("back", "text", "words", "spans", "refused")
 
-    def __init__(self, back: Normalized, words: list[str], tokens: list[re.Match], refused: list | None = None):
+    def __init__(self, back: Normalized, words: list[str], parts: list[str], refused: list | None = None):
+        """``parts``: ``WORD_PARTS.split(back.text)`` (gaps and words, alternately)."""
         self.back = back
         #: One-word hits the ambiguity policy refused, when the caller asks (else None).
         self.refused = refused
         self.text = back.text
         self.words = words
-        self.spans: list[tuple[int, int]] = list(map(_SPAN, tokens))
+        ends = iter(accumulate(map(len, parts)))  # gap, word, gap, …: a word's start, then its end
+        self.spans: list[tuple[int, int]] = list(zip(ends, ends))
 
     def joined(self, i: int, n: int) -> bool:
         """Are words i..i+n-1 separated by spacing only (no punctuation)?"""
@@ -57,7 +59,7 @@ class Line:
         words, as news glosses an abbreviation (متلازمة الشرق الأوسط التنفسية
         (ميرس), "(ميرس، وهو ...", "(ميرس-كوف)")? Such a word abbreviates the
         phrase; it is not a person's name."""
-        if i < 2:
+        if i < 2 or "(" not in self.text:  # most lines have no parentheses
             return False
         norm, spans = self.text, self.spans
         start, end = spans[i]

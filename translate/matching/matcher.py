@@ -18,14 +18,13 @@ hits for its words and context checks for its ambiguous ones.
 """
 from __future__ import annotations
 
-import re
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_not
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import MARKS, Normalized, normalize, normalize_many
-from ..arabic.script import WORD
+from ..arabic.script import WORD, WORD_PARTS
 from ..bulk import gc_paused
 from ..glossary.model import Glossary
 from .discourse import OtherSenses
@@ -37,7 +36,6 @@ from .precision import definite_nouns, full_names, other_senses, screen, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
-_GROUP = re.Match.group
 _Found = tuple[Line, list[Hit]]
 
 
@@ -62,11 +60,11 @@ class Matcher:
     def find(self, line: str, line_no: int = 1, refused: list[Match] | None = None) -> list[Match]:
         """One line, as a document of its own (``refused``: see :meth:`find_all`)."""
         back = Normalized(line)  # the normalised line and its map back to the original
-        tokens = list(WORD.finditer(back.text))
-        words = list(map(_GROUP, tokens))
+        parts = WORD_PARTS.split(back.text)
+        words = parts[1::2]
         learn(self, words)
         senses = OtherSenses()
-        found = self._hits(back, words, tokens, refused is not None, senses)
+        found = self._hits(back, words, parts, refused is not None, senses)
         if found is None:
             return []
         names = full_names(self.index.terms, [found], senses.other)
@@ -87,13 +85,14 @@ class Matcher:
         lines = list(lines)
         backs = list(map(Normalized, lines, normalize_many(lines)))
         # One regex pass per line: its words now, their spans for the lines that need them.
-        tokens = [list(WORD.finditer(b.text)) for b in backs]
-        per_line = [list(map(_GROUP, t)) for t in tokens]
-        learn(self, {w for words in per_line for w in words})
+        parts = list(map(WORD_PARTS.split, [b.text for b in backs]))
+        per_line = [p[1::2] for p in parts]
+        distinct = set(chain.from_iterable(per_line))
+        learn(self, distinct)
         collect = refused is not None
         senses = OtherSenses()
         found = [(no, self._hits(back, words, t, collect, senses))
-                 for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
+                 for no, (back, words, t) in enumerate(zip(backs, per_line, parts), 1) if words]
         found = [(no, hits) for no, hits in found if hits is not None]
         # One sense per discourse: a name given in full anywhere in the document
         # (قاسم سليماني) vouches for its words elsewhere in it (سليماني); a spelling
@@ -162,7 +161,7 @@ class Matcher:
                        self.settings.ambiguity)
 
     # -- the passes over one line ---------------------------------------------
-    def _hits(self, back: Normalized, words: list[str], tokens: list[re.Match], collect: bool = False,
+    def _hits(self, back: Normalized, words: list[str], parts: list[str], collect: bool = False,
               senses: OtherSenses | None = None) -> _Found | None:
         """A line and its hits, each with its verdict, before neighbours and the
         document are asked about the ambiguous ones; ``senses`` learns the
@@ -172,7 +171,7 @@ class Matcher:
         named = list(compress(count(), map(is_not, infos, repeat(NOTHING))))
         if not named:
             return None
-        line = Line(back, words, tokens, [] if collect else None)
+        line = Line(back, words, parts, [] if collect else None)
         if senses is not None and self.definites and not self.definites.isdisjoint(words):
             senses.other.update(definite_nouns(line, infos, named))
         covered: set[int] = set()  # words no fuzzy hit may use (see Verdict.shut)

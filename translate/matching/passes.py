@@ -112,20 +112,19 @@ def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
 
 def fuzzy(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered: set[int]) -> list[Hit]:
     """Slips inside multi-word names, and unseen spellings of one-word names."""
-    wild_at = [i for i in named if infos[i].wild]
+    wild = {i for i in named if infos[i].wild}  # only a word in some name may be wild
     fuzzy_at = [i for i in named if infos[i].fuzzy]
-    if not wild_at and not fuzzy_at:
+    if not wild and not fuzzy_at:
         return []
-    wild = [info.wild for info in infos]
     # A slipped word of a multi-word name may be the first: start one word early.
-    starts = sorted({k for i in wild_at for k in (i - 1, i) if k >= 0}.union(fuzzy_at))
+    starts = sorted({k for i in wild for k in (i - 1, i) if k >= 0}.union(fuzzy_at))
     hits: list[Hit] = []
     free = 0
     for i in starts:
         if i < free or i in covered:
             continue
         hit = None
-        if True in wild[i:i + 2]:
+        if i in wild or i + 1 in wild:
             hit = _fuzzy_multi(m, line, i, covered, wild)
         if hit is None and infos[i].fuzzy:
             plen, stem, entry, score = infos[i].fuzzy  # type: ignore[misc]
@@ -137,15 +136,15 @@ def fuzzy(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
     return hits
 
 
-def _fuzzy_multi(m: "Matcher", line: Line, i: int, covered: set[int], wild: list[bool]) -> Hit | None:
+def _fuzzy_multi(m: "Matcher", line: Line, i: int, covered: set[int], wild: set[int]) -> Hit | None:
     idx = m.index
     words = line.words
     f = m.settings.fuzzy
     best: Hit | None = None
     for n in m.lengths:
-        if i + n > len(words) or any(k in covered for k in range(i, i + n)):
+        if i + n > len(words) or not covered.isdisjoint(range(i, i + n)):
             continue
-        if wild[i:i + n].count(True) < n - 1 or not line.joined(i, n):
+        if len(wild.intersection(range(i, i + n))) < n - 1 or not line.joined(i, n):
             continue
         for plen, stem in stems(words[i]):
             window = (stem,) + tuple(words[i + 1:i + n])

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import compress
-from typing import TYPE_CHECKING, Iterable
+from operator import itemgetter
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..arabic.clitics import bases, readings as clitic_readings
 from ..arabic.morphology import is_nisba_of
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
     from .matcher import Matcher
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """The word read as a clitic prefix of ``plen`` letters + ``stem``."""
+class Reading(NamedTuple):
+    """The word read as a clitic prefix of ``plen`` letters + ``stem`` (a
+    NamedTuple: built at C speed, a few thousand per document)."""
 
     plen: int
     stem: str
@@ -52,6 +53,8 @@ class Word:
 
 
 NOTHING = Word((), False, None)  # shared by the many words that are in no name
+_UNSEEN = object()
+_WORD, _STEM = itemgetter(0), itemgetter(2)  # of a (word, prefix length, stem) reading
 
 
 def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
@@ -64,13 +67,15 @@ def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
     the 65k list these three made David, Thomson and Rowan need a title)."""
     if len(entries) == 1:
         return entries[0]
-    name, terms = m.lexicon.name_zipf, m.index.terms
-    best = max(entries, key=lambda e: name(terms[e.term_id].target))
+    terms = m.index.terms
+    targets = [terms[e.term_id].target for e in entries]
+    zipfs = m.lexicon.name_zipfs(targets)  # one call for all (محمد has dozens of readings)
+    best = zipfs.index(max(zipfs))  # the first of the most frequent
     key, floor = arabic_key(" ".join(entries[0].words)), m.settings.ambiguity.translit_min
-    if key_similarity(key, english_key(terms[best.term_id].target)) >= floor:
-        return best  # the common case, one key comparison
-    spelled = [e for e in entries if key_similarity(key, english_key(terms[e.term_id].target)) >= floor]
-    return max(spelled, key=lambda e: name(terms[e.term_id].target)) if spelled else best
+    if key_similarity(key, english_key(targets[best])) >= floor:
+        return entries[best]  # the common case, one key comparison
+    spelled = [k for k, target in enumerate(targets) if key_similarity(key, english_key(target)) >= floor]
+    return entries[max(spelled, key=zipfs.__getitem__) if spelled else best]
 
 
 def glued_titles(words: Iterable[str]) -> list[tuple[str, int, str]]:
@@ -99,23 +104,27 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     """Index facts for words not seen before, in set operations over the whole
     batch: most words of a text are in no name, and cost one set lookup."""
     known = m.words
-    new = [w for w in set(words) if w not in known]
+    new = [w for w in (words if isinstance(words, (set, frozenset)) else set(words)) if w not in known]
     if not new:
         return
     idx = m.index
     readings = clitic_readings(new)
     readings += glued_titles(new)
-    stem_set = {r[2] for r in readings}
-    # filter() walks the few new stems; set.intersection(dict) would walk the dict.
-    named = set(filter(idx.single.__contains__, stem_set)) | set(filter(idx.multi_first.__contains__, stem_set))
-    wild = set(filter(idx.wild_words.__contains__, stem_set))
+    stems = list(map(_STEM, readings))
+    stem_set = set(stems)
+    # A dict's keys view & a smaller set walks the set (the few new stems), at C level.
+    named = (idx.single.keys() & stem_set) | (idx.multi_first.keys() & stem_set)
+    wild = stem_set & idx.wild_words
     found: dict[str, list[Reading]] = {}
-    for w, plen, stem in readings:
-        if stem in named:
+    # One stem, many words (ترامب, وترامب, لترامب): its likeliest entry once.
+    single: dict[str, Entry | None] = {}
+    for w, plen, stem in compress(readings, map(named.__contains__, stems)):
+        entry = single.get(stem, _UNSEEN)
+        if entry is _UNSEEN:
             entries = idx.single.get(stem)
-            found.setdefault(w, []).append(Reading(
-                plen, stem, idx.multi_first.get(stem, 0), likeliest(m, entries) if entries else None))
-    wild_words = {w for w, _, stem in readings if stem in wild}
+            entry = single[stem] = likeliest(m, entries) if entries else None
+        found.setdefault(w, []).append(Reading(plen, stem, idx.multi_first.get(stem, 0), entry))
+    wild_words = set(map(_WORD, compress(readings, map(wild.__contains__, stems))))
     known.update(dict.fromkeys(new, NOTHING))
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
