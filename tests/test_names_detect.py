@@ -596,3 +596,48 @@ def test_a_two_letter_family_name_heads_a_chinese_given_name() -> None:
     hong_kong = ["انتشر المرض في هونغ كونغ سريعا"]
     assert [t for _, _, t in _found(m, hong_kong)] == ["Kong"]   # (هونغ after في: a place, see above)
     assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, hong_kong))
+
+
+# -- Round 6: time expressions, English place words, the letter M, counted units ------------
+YUMU = Term("Yumu", ("يوم",), "person")
+
+
+def test_a_common_word_before_a_weekday_is_a_time_expression_even_after_a_title() -> None:
+    m = _matcher(YUMU, TRUMP)
+    doc = ["قال الرئيس يوم السبت إن الشعب الأمريكي شهد مهارة كافانو", "وقال الرئيس يوم إن الاقتصاد قوي",
+           "وقال ترامب الجمعة إنه سيزور فرنسا", "وأعلن الوزير صباح الأحد أن"]
+    # After a title يوم is still the listed name; before a weekday it is "on";
+    # a sure name before a weekday stays a name (Arabic drops يوم: ترامب الجمعة).
+    assert _found(m, doc) == [(2, "يوم", "Yumu"), (3, "ترامب", "Trump")]
+    assert _refused(m, doc) == [(1, "يوم", Verdict.TIME_EXPRESSION.need)]
+
+
+def test_a_name_before_an_english_street_or_city_word_is_the_place() -> None:
+    john, kansas = Term("John", ("جون",), "person"), Term("Kansas", ("كانساس",), "person")
+    m = _matcher(john, kansas)
+    doc = ["عثر عليه مصابًا في جون استريت في بيركينهيد", "وقال جون إن الشرطة وصلت متأخرة",
+           "فرق في درجات الحرارة بين كانساس سيتي وميزوري", "ومثل ديزني لاند هونغ كونغ"]
+    # Only that hit: John is still John on the next line.
+    assert _found(m, doc) == [(2, "جون", "John")]
+    assert _refused(m, doc) == [(1, "جون", Verdict.PLACE_NAME.need), (3, "كانساس", Verdict.PLACE_NAME.need)]
+    assert _found(_matcher(Term("Disney", ("ديزني",), "person")), doc[3:]) == []
+
+
+def test_the_letter_m_is_no_kinship_word() -> None:
+    m = _matcher(Term("Moazzam", ("معظم",), "person"))
+    doc = ["هناك، توجه بروتينات إم معظم التفاعلات بين البروتين والبروتين", "وقالت أم معظم إن ابنها بخير"]
+    # إم is the Latin letter M; أم ("mother of") before the common word still announces a name.
+    assert _found(m, doc) == [(2, "معظم", "Moazzam")]
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(1, "معظم")]
+
+
+def test_after_a_degree_or_a_number_word_a_name_is_a_unit_or_currency() -> None:
+    fahrenheit, daniel = Term("Fahrenheit", ("فهرنهايت",), "person"), Term("Daniel", ("دانيال",), "person")
+    doc = ["تسخين العينات عند 98 درجة مئوية (208 درجة فهرنهايت) لمدة 5 دقائق"]
+    assert _found(_matcher(fahrenheit, daniel), doc) == []
+    assert _found(_matcher(fahrenheit, daniel), ["اخترع دانيال فهرنهايت مقياسًا للحرارة"]) == [
+        (1, "دانيال", "Daniel"), (1, "فهرنهايت", "Fahrenheit")]
+    real = Term("Real", ("ريال",), "person")
+    doc = ["خصصت إيران خمسة تريليونات ريال لمكافحة الفيروس", "وارتفع سعر ريال مقابل الدولار"]
+    assert _found(_matcher(real), doc) == []
+    assert [(no, text) for no, text, _ in _refused(_matcher(real), doc)] == [(1, "ريال"), (2, "ريال")]

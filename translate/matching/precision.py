@@ -15,7 +15,8 @@ from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_
                                  is_definite_nisba, is_one_syllable, is_open_syllable, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
-from .context import NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
+from .context import (CALENDAR, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS, PLACE_TAILS, announces,
+                      announces_name, contradicts, follows_name, names_an_office)
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
@@ -69,6 +70,12 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     starts: frozenset[int] | None = None
     sure: frozenset[int] = frozenset()
     for h in hits:
+        if h.i + h.n < len(words) and words[h.i + h.n] in PLACE_TAILS and not h.entry.latin \
+                and _names_a_place(m, line, h):
+            h.verdict = Verdict.PLACE_NAME
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
         if h.n == 1 and h.i >= 2 and words[h.i - 2] in NAMED_AFTER_FORMS and not h.entry.latin:
             if starts is None:
                 starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
@@ -208,6 +215,14 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
                                       or m.lexicon.arabic_zipf(middle) < m.settings.ambiguity.min_zipf):
         return False
     return i + 1 not in people or not line.joined(i, 2)
+
+
+def _names_a_place(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """A person hit right before an English street, city or venue word in
+    Arabic letters (جون استريت, John Street; كانساس سيتي; ديزني لاند): the name
+    is the place's, English puts the generic word after it
+    (:data:`.context.PLACE_TAILS`). Only this hit: John is still John elsewhere."""
+    return m.index.terms[hit.entry.term_id].type == "person" and line.joined(hit.i + hit.n - 1, 2)
 
 
 def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
@@ -379,7 +394,8 @@ def hints_other(line: Line, hit: Hit, next_is_name: bool = False) -> bool:
       إنجلترا), people seldom (ثقته في ترامب). With the 65k list, one-word person
       hits after في were on NTREX 23 wrong and 25 credited (Paris, Brooklyn,
       Valderrama, Naples, Hollywood: places all), on TICO-19 37 wrong, 6 credited;
-    - a number right before: a unit or scale (بقوة 7.5 ريختر);
+    - a number right before, in digits or words: a unit, scale or currency
+      (بقوة 7.5 ريختر; خمسة تريليونات ريال);
     - "team" right before one word (فريق داندي, Dundee; لفريق ليفينغستون): a
       team is a town's or a sponsor's as often as its manager's (فريق جيرارد),
       and a manager's is named in full elsewhere. Not before a further name
@@ -389,7 +405,7 @@ def hints_other(line: Line, hit: Hit, next_is_name: bool = False) -> bool:
     before = line.words[hit.i - 1]
     if before in _TEAM:
         return not next_is_name and line.joined(hit.i - 1, 2)
-    return (before == _IN or before.isdigit()) and line.joined(hit.i - 1, 2)
+    return (before == _IN or before.isdigit() or before in NUMBER_WORDS) and line.joined(hit.i - 1, 2)
 
 
 _IN = "في"
@@ -464,6 +480,11 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     for h in hits:
         v = h.verdict
         if not v.sure:
+            if _heads_time_expression(line, h):
+                h.verdict = Verdict.TIME_EXPRESSION
+                if line.refused is not None and h.kind != "fuzzy":
+                    line.refused.append(h)
+                continue
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
@@ -483,6 +504,17 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     return kept
 
 
+def _heads_time_expression(line: Line, hit: Hit) -> bool:
+    """An ambiguous one-word hit right before a weekday or month
+    (:data:`.context.CALENDAR`) is the time word of a time expression: يوم
+    السبت ("on Saturday"), صباح الأحد, مطلع مارس, even after a title (قال الرئيس
+    يوم السبت, where يوم reads as the listed name Yumu). A sure name stays one
+    (قال ترامب الجمعة: Arabic drops يوم before the weekday), and a neighbouring
+    name or title cannot vouch against the phrase."""
+    after = hit.i + 1
+    return hit.n == 1 and after < len(line.words) and line.words[after] in CALENDAR and line.joined(hit.i, 2)
+
+
 def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> bool:
     words = line.words
     before, after = hit.i - 1, hit.i + hit.n
@@ -498,13 +530,26 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
         # and a listed spelling with ال that is shaped like an adjective (الرياضي,
         # الفائز: also common words, or this hit would be sure) is one there too.
         if before in anchors or (
-                announces(words[title], term.type)
+                announces(words[title], term.type) and not _letter_name(line, title)
                 and not (hit.plen == 0 and words[hit.i].startswith("ال")
                          and (not hit.entry.words[0].startswith("ال") or is_definite_adjective(words[hit.i])))):
             start = before if before in anchors else title
             if line.joined(start, hit.i - start + 1):
                 return True
     return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
+
+
+def _letter_name(line: Line, i: int) -> bool:
+    """Is word i (maybe after و/ف/ب) the Latin letter M, إم (إي سي إم أو,
+    ECMO; بروتينات إم, M proteins), which normalising folds into the kinship word
+    أم ("mother of", أم كلثوم)? The kinship word is written أم or ام, never إم."""
+    word = line.words[i]
+    k = len(word) - len(_KINSHIP_MOTHER)
+    return word.endswith(_KINSHIP_MOTHER) and k <= 1 and line.original_at(line.spans[i][0] + k) in _KASRA_HAMZA
+
+
+_KINSHIP_MOTHER = "ام"
+_KASRA_HAMZA = frozenset("إ")
 
 
 def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],

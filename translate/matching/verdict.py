@@ -61,6 +61,12 @@ class Verdict(Enum):
     SYLLABLE = ("drop", "is one syllable of a two-syllable given name here (شي جين بينغ, Xi Jinping; كيم جونغ "
                         "أون, Kim Jong-un), which English writes as one word: list the full name to have it "
                         "matched", "sense")
+    #: Set on a hit by the word after it (:func:`.precision.vouched`).
+    TIME_EXPRESSION = ("drop", "heads a time expression here (يوم السبت, \"on Saturday\"; صباح الأحد): before a "
+                               "weekday or month it is the Arabic word, even after a title", "sense")
+    #: Set on a hit by the word after it (:func:`.precision.screen`).
+    PLACE_NAME = ("drop", "names a street, city or venue here (جون استريت, John Street; كانساس سيتي): the English "
+                          "word for the place follows it in Arabic letters", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
