@@ -641,3 +641,23 @@ def test_after_a_degree_or_a_number_word_a_name_is_a_unit_or_currency() -> None:
     doc = ["خصصت إيران خمسة تريليونات ريال لمكافحة الفيروس", "وارتفع سعر ريال مقابل الدولار"]
     assert _found(_matcher(real), doc) == []
     assert [(no, text) for no, text, _ in _refused(_matcher(real), doc)] == [(1, "ريال"), (2, "ريال")]
+
+
+def test_the_document_writes_a_rare_adjectives_other_forms_or_a_foreign_nouns_article() -> None:
+    alveolar = Term("Sonejee", ("سنخي",), "person")
+    m = _matcher(alveolar)
+    # سنخي ("alveolar") is too rare for the frequency table; the document writes
+    # its feminine (سنخية) too, as no one writes a foreign name.
+    doc = ["وفي تشريح المرضى تلف سنخي منتشر", "مع إفرازات سنخية منتشرة في الرئة"]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "سنخي", Verdict.ADJECTIVE.need)]
+    assert _found(m, doc[:1]) == [(1, "سنخي", "Sonejee")]  # no evidence: the name stays
+    # A document that gives the spelling a title keeps it a person everywhere.
+    doc = ["وقال الدكتور سنخي إن المرضى تحسنوا", "تلف سنخي منتشر", "مع إفرازات سنخية"]
+    assert _found(_matcher(alveolar, Term("Dr", ("الدكتور",), "title")), doc) == [
+        (1, "الدكتور", "Dr"), (1, "سنخي", "Sonejee"), (2, "سنخي", "Sonejee")]
+    # A foreign noun the table lacks with the article (الغلوبولين) is a noun the
+    # adjective agrees with; without it in the document the name stays.
+    immune = _matcher(Term("Manai", ("مناعي",), "person"))
+    doc = ["الأجسام المضادة هي غلوبولين مناعي تنتجه الخلايا", "ويرتبط الغلوبولين بالمستضد"]
+    assert _found(immune, doc) == [] and _found(immune, doc[:1]) == [(1, "مناعي", "Manai")]

@@ -76,6 +76,7 @@ def is_definite_nisba(word: str) -> bool:
     return len(word) >= 5 and word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
 
 
+@lru_cache(maxsize=1 << 14)
 def adjective_forms(word: str) -> frozenset[str]:
     """The other forms of a bare word in ـي read as a nisba adjective (مناعي,
     "immune"; جيني, "genetic"): with the article (المناعي) and feminine, bare

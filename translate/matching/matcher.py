@@ -65,7 +65,7 @@ class Matcher:
         tokens = list(WORD.finditer(back.text))
         words = list(map(_GROUP, tokens))
         learn(self, words)
-        senses = OtherSenses()
+        senses = OtherSenses(words)
         found = self._hits(back, words, tokens, refused is not None, senses)
         if found is None:
             return []
@@ -89,9 +89,10 @@ class Matcher:
         # One regex pass per line: its words now, their spans for the lines that need them.
         tokens = [list(WORD.finditer(b.text)) for b in backs]
         per_line = [list(map(_GROUP, t)) for t in tokens]
-        learn(self, {w for words in per_line for w in words})
+        distinct = {w for words in per_line for w in words}
+        learn(self, distinct)
         collect = refused is not None
-        senses = OtherSenses()
+        senses = OtherSenses(distinct)
         found = [(no, self._hits(back, words, t, collect, senses))
                  for no, (back, words, t) in enumerate(zip(backs, per_line, tokens), 1) if words]
         found = [(no, hits) for no, hits in found if hits is not None]

@@ -7,11 +7,11 @@ document (:mod:`.discourse`) vouches for.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, AbstractSet, Iterable
+from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
-                                 TANWEEN, has_article_clitic, is_compound_tail, is_definite_adjective,
+                                 TANWEEN, adjective_forms, has_article_clitic, is_compound_tail, is_definite_adjective,
                                  is_definite_nisba, is_one_syllable, is_open_syllable, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
@@ -91,7 +91,7 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 line.refused.append(h)
             continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
-            if senses is not None and agrees_as_adjective(m, line, h, hits):
+            if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
                 senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
         if denied(m, line, h, tanween, hyphen):
             if says_other(line, h):
@@ -276,7 +276,8 @@ def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
 _NISBA = "ي"
 
 
-def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
+                        document: Collection[str] = ()) -> bool:
     """A bare one-word person hit in ـي right after an indefinite masculine
     noun it agrees with (نظام مناعي, "immune system"; اختبار جيني, "genetic
     test"; هباء جوي, "aerosol"; كمنشأ جيني, a proclitic on the noun), where
@@ -289,12 +290,17 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     no word). A verb that is also a noun (تنافس دالي, تزوج دالي: "competed",
     "competition") still looks like one, so the document decides
     (:func:`other_senses`): one that gives the spelling a title or a first name
-    (توم دالي) keeps every match."""
+    (توم دالي) keeps every match. ``document``: the document's words, which
+    vouch for both readings as a frequency table does: a technical adjective
+    too rare for the table is written in its other forms in the same text
+    (تلف سنخي beside الخلايا السنخية, "alveolar"), and a foreign noun with the
+    article (غلوبولين مناعي beside الغلوبولين)."""
     i, words = hit.i, line.words
     # Cheapest first: most names in ـي have no adjective forms at all (هيلاري, توني).
     settings, lexicon = m.settings.ambiguity, m.lexicon
     adjective = lexicon.adjective_zipf(words[i])
-    if adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin:
+    if (adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin) \
+            and not any(form in document for form in adjective_forms(words[i])):
         return False
     terms = m.index.terms
     if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
@@ -306,8 +312,8 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     # with the article (الاختبار, المنشأ of كمنشأ); a verb never takes it.
     nouns = [before] + [before[len(p):] for p in _NO_ARTICLE_PREFIXES
                         if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
-    if not any(takes_bare_adjective(n) and lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
-               for n in nouns):
+    if not any(takes_bare_adjective(n) and (lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
+                                            or ARTICLE + n in document) for n in nouns):
         return False
     if i - 1 in names_at(terms, hits):
         return False
