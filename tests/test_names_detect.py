@@ -661,3 +661,28 @@ def test_the_document_writes_a_rare_adjectives_other_forms_or_a_foreign_nouns_ar
     immune = _matcher(Term("Manai", ("مناعي",), "person"))
     doc = ["الأجسام المضادة هي غلوبولين مناعي تنتجه الخلايا", "ويرتبط الغلوبولين بالمستضد"]
     assert _found(immune, doc) == [] and _found(immune, doc[:1]) == [(1, "مناعي", "Manai")]
+
+
+def test_the_english_place_word_itself_is_no_surname_but_inside_a_listed_full_name() -> None:
+    arena = Term("Arena", ("أرينا",), "person")
+    doc = ["لم يكن موجودًا في ساحة تشيسابيك إنرجي أرينا في مدينة أوكلاهوما سيتي", "وقال المدرب أرينا إن الفريق جاهز"]
+    assert _found(_matcher(arena), doc) == [(2, "أرينا", "Arena")]
+    assert _refused(_matcher(arena), doc) == [(1, "أرينا", Verdict.PLACE_NAME.need)]
+    # Bruce Arena, listed in full, is the coach, and his first name is not a place.
+    bruce = Term("Bruce Arena", ("بروس أرينا",), "person")
+    assert _found(_matcher(arena, bruce, Term("Bruce", ("بروس",), "person")), ["وقال بروس أرينا إن"]) == [
+        (1, "بروس أرينا", "Bruce Arena")]
+    # Rod is a first name, not a road: رود stays out of the English place words.
+    rod = Term("Rod", ("رود",), "person")
+    assert _found(_matcher(rod), ["قال نائب المدعي العام رود روزنشتاين"]) == [(1, "رود", "Rod")]
+
+
+ALI_WRITTEN = Term("'Ali", ("على",), "person")
+
+
+def test_a_preposition_written_with_alef_maqsura_after_a_title_needs_the_persons_other_name() -> None:
+    m = _matcher(ALI_WRITTEN, Term("Abdullah Saleh", ("عبد الله صالح",), "person"))
+    doc = ["إن تتبع المخالطين المحافظ على الخصوصية مفهوم مطبق", "وقال الرئيس على عبد الله صالح إن"]
+    # المحافظ ("the governor", also "preserving") governs على ("on"); a name after it is still a name.
+    assert _found(m, doc) == [(2, "على", "'Ali"), (2, "عبد الله صالح", "Abdullah Saleh")]
+    assert _refused(m, doc) == [(1, "على", Verdict.PREPOSITION.need)]

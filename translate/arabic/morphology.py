@@ -28,6 +28,18 @@ HAS_HAMZA_ALEF = re.compile("[أإآ]")
 NATIVE_LETTERS = re.compile("[عحصضطظقة]")
 
 
+#: Prepositions written with a final ى (alef maqsura), as written: على ("on"),
+#: إلى/الى ("to"), حتى, لدى. Normalising folds ى into ي, which makes على the
+#: name علي (Ali); news writes the name with ي, the preposition with ى.
+_MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "حتى", "لدى"))
+
+
+def is_written_preposition(written: str) -> bool:
+    """Is this word, *as written* (marks stripped, not normalised), one of the
+    prepositions in ى: على, إلى, حتى, لدى (not علي, a name)?"""
+    return written in _MAQSURA_PREPOSITIONS
+
+
 def split_compound(word: str) -> list[str]:
     """A compound written as one word, in its two parts (عبدالمهدي, نصرالله)."""
     for head in COMPOUND_HEADS:

@@ -117,8 +117,8 @@ NAMED_AFTER_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _NAME
 # name they complete (جون استريت, John Street; كانساس سيتي; ديزني لاند; راين-نيكار
 # أرينا): English puts the generic word after the name, so the name before it is
 # the place's. With the 65k list NTREX 4 and TICO-19 2 such detections, none right.
-# Not هول/لين/بارك (Hall, Lane, Park: surnames as often as places).
-_PLACE_TAILS = "ستريت استريت سيتي لاند ارينا رود افينيو سكوير ستاديوم"
+# Not هول/لين/بارك/رود (Hall, Lane, Park: surnames as often as places; Rod a first name).
+_PLACE_TAILS = "ستريت استريت سيتي لاند ارينا افينيو سكوير ستاديوم"
 PLACE_TAILS: frozenset[str] = frozenset(normalize(w) for w in _PLACE_TAILS.split())
 
 # The weekdays and months, as Arabic news writes them after a time word (يوم السبت,

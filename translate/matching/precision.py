@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 from ..arabic.clitics import MIN_STEM, PREFIXES
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
                                  TANWEEN, adjective_forms, has_article_clitic, is_compound_tail, is_definite_adjective,
-                                 is_definite_nisba, is_one_syllable, is_open_syllable, takes_bare_adjective)
+                                 is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
+                                 takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS, PLACE_TAILS, announces,
@@ -70,8 +71,8 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     starts: frozenset[int] | None = None
     sure: frozenset[int] = frozenset()
     for h in hits:
-        if h.i + h.n < len(words) and words[h.i + h.n] in PLACE_TAILS and not h.entry.latin \
-                and _names_a_place(m, line, h):
+        if ((h.i + h.n < len(words) and words[h.i + h.n] in PLACE_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)) \
+                and not h.entry.latin and _names_a_place(m, line, h, hits):
             h.verdict = Verdict.PLACE_NAME
             if line.refused is not None and h.kind != "fuzzy":
                 line.refused.append(h)
@@ -217,12 +218,25 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
     return i + 1 not in people or not line.joined(i, 2)
 
 
-def _names_a_place(m: "Matcher", line: Line, hit: Hit) -> bool:
+def _names_a_place(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     """A person hit right before an English street, city or venue word in
-    Arabic letters (جون استريت, John Street; كانساس سيتي; ديزني لاند): the name
-    is the place's, English puts the generic word after it
-    (:data:`.context.PLACE_TAILS`). Only this hit: John is still John elsewhere."""
-    return m.index.terms[hit.entry.term_id].type == "person" and line.joined(hit.i + hit.n - 1, 2)
+    Arabic letters (جون استريت, John Street; كانساس سيتي; ديزني لاند), or that
+    word itself after a name (تشيسابيك إنرجي أرينا): the name is the place's,
+    English puts the generic word after it (:data:`.context.PLACE_TAILS`).
+    Only this hit: John is still John elsewhere. Not inside a listed full name
+    (بروس أرينا, Bruce Arena), nor for the word after a title (المدرب أرينا)."""
+    if m.index.terms[hit.entry.term_id].type != "person":
+        return False
+    words, i = line.words, hit.i
+    if i + hit.n < len(words) and words[i + hit.n] in PLACE_TAILS:
+        tail = i + hit.n
+        if not line.joined(tail - 1, 2):
+            return False
+    else:  # the hit is the place word: the name stands before it
+        tail = i
+        if not i or not line.joined(i - 1, 2) or announces_name(words[i - 1]):
+            return False
+    return not any(o.n > 1 and o.i <= tail < o.i + o.n for o in hits)
 
 
 def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
@@ -491,6 +505,13 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
+            if h.n == 1 and not h.plen and is_written_preposition(strip_marks(line.surface(h.i, 1))):
+                people = names_at(terms, hits, sure=True, line=line) if people is None else people
+                if not ((h.i + 1 in people or h.i + 1 in anchors) and line.joined(h.i, 2)):
+                    h.verdict = Verdict.PREPOSITION
+                    if line.refused is not None and h.kind != "fuzzy":
+                        line.refused.append(h)
+                    continue
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:

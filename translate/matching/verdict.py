@@ -64,6 +64,10 @@ class Verdict(Enum):
     #: Set on a hit by the word after it (:func:`.precision.vouched`).
     TIME_EXPRESSION = ("drop", "heads a time expression here (يوم السبت, \"on Saturday\"; صباح الأحد): before a "
                                "weekday or month it is the Arabic word, even after a title", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.vouched`).
+    PREPOSITION = ("drop", "is written here as a preposition in ى (على, \"on\"; إلى, \"to\"), which a title "
+                           "before it governs (المحافظ على, \"preserving\"): it needs the person's other name "
+                           "after it", "sense")
     #: Set on a hit by the word after it (:func:`.precision.screen`).
     PLACE_NAME = ("drop", "names a street, city or venue here (جون استريت, John Street; كانساس سيتي): the English "
                           "word for the place follows it in Arabic letters", "sense")
