@@ -686,3 +686,29 @@ def test_a_preposition_written_with_alef_maqsura_after_a_title_needs_the_persons
     # المحافظ ("the governor", also "preserving") governs على ("on"); a name after it is still a name.
     assert _found(m, doc) == [(2, "على", "'Ali"), (2, "عبد الله صالح", "Abdullah Saleh")]
     assert _refused(m, doc) == [(1, "على", Verdict.PREPOSITION.need)]
+
+
+def test_a_title_announces_the_whole_name_after_it() -> None:
+    hassan, rouhani = Term("Hassan", ("حسن",), "person"), Term("Rouhani", ("روحاني",), "person")
+    m = _matcher(hassan, rouhani)
+    # حسن ("good") needs the title right before it; روحاني ("spiritual") a name
+    # next to it: the first name the title vouched for is that name.
+    assert _found(m, ["ذكر الرئيس حسن روحاني في 26 فبراير 2020 أنه لا توجد خطة"]) == [
+        (1, "حسن", "Hassan"), (1, "روحاني", "Rouhani")]
+    # Without the title neither is vouched for (both reported); a title before
+    # another word vouches for nothing after it.
+    assert _found(m, ["ذكر حسن روحاني في 26 فبراير"]) == [] and _found(m, ["وقال الرئيس إن روحاني"]) == []
+    assert [text for _, text, _ in _refused(m, ["ذكر حسن روحاني في 26 فبراير"])] == ["حسن", "روحاني"]
+
+
+def test_a_name_written_with_madda_is_not_the_commoner_word_it_folds_into() -> None:
+    abe, shinzo = Term("Abe", ("آبي",), "person"), Term("Shinzo", ("شينزو",), "person")
+    m = _matcher(abe, shinzo)
+    doc = ["أغلق رئيس الوزراء شينزو آبي جميع المدارس", "قال أبي إن الطقس جميل", "وقال آبي إن"]
+    # آبي folds into ابي with أبي ("my father", 5.5); as written it is 3.8: a
+    # name next to it vouches for it, as for a name more common as a word.
+    assert _found(m, doc) == [(1, "شينزو", "Shinzo"), (1, "آبي", "Abe")]
+    assert _refused(m, doc) == [(2, "أبي", Verdict.NEEDS_TITLE_HERE.need), (3, "آبي", Verdict.NEEDS_NAME.need)]
+    alan = _matcher(Term("Alan", ("آلان",), "person"), Term("Shearer", ("شيرر",), "person"))
+    assert _found(alan, ["وقال آلان شيرر إن الفريق جاهز", "الآن يجب أن نعمل"]) == [
+        (1, "آلان", "Alan"), (1, "شيرر", "Shearer")]
