@@ -712,3 +712,13 @@ def test_a_name_written_with_madda_is_not_the_commoner_word_it_folds_into() -> N
     alan = _matcher(Term("Alan", ("آلان",), "person"), Term("Shearer", ("شيرر",), "person"))
     assert _found(alan, ["وقال آلان شيرر إن الفريق جاهز", "الآن يجب أن نعمل"]) == [
         (1, "آلان", "Alan"), (1, "شيرر", "Shearer")]
+
+
+def test_et_al_after_a_word_makes_it_an_authors_name() -> None:
+    m = _matcher(Term("Zhou", ("تشو",), "person"))
+    doc = ["في 18 فبراير 2020، أبلغ تشو وآخرون عن بنية الإنزيم", "ينبغي تحديث مخطط تدفق المعلومات لتشو وآخرين",
+           "أبلغ تشو عن بنية الإنزيم"]
+    # تشو is a common Arabic spelling (Zipf above the name): alone it needs a title;
+    # "et al." (وآخرون, وآخرين) after it says a citation names its author.
+    assert _found(m, doc) == [(1, "تشو", "Zhou"), (2, "تشو", "Zhou")]
+    assert [(no, text) for no, text, _ in _refused(m, doc)] == [(3, "تشو")]

@@ -63,9 +63,10 @@ _ANNOUNCERS = TITLES | LINKS | PLACES
 OFFICES: frozenset[str] = TITLES | frozenset(normalize(w) for w in _OFFICES.split())
 
 
-# Only "son/daughter of" stands *after* a name (علي بن …); titles and place words
-# precede it, and a title after a word belongs to the next name (أشار الرئيس).
-_FOLLOWERS = frozenset(normalize(w) for w in "بن ابن بنت".split())
+# Only "son/daughter of" stands *after* a name (علي بن …), and "et al." in a
+# citation (تشو وآخرون, Zhou et al.; وزملاؤه, "and his colleagues"); titles and
+# place words precede it, and a title after a word belongs to the next name (أشار الرئيس).
+_FOLLOWERS = frozenset(normalize(w) for w in "بن ابن بنت وآخرون وآخرين وزملاؤه وزملائه وزملاؤها وزملائها".split())
 
 
 PLACE_TYPES = frozenset({"place", "organization", "outlet"})
