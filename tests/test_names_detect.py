@@ -722,3 +722,17 @@ def test_et_al_after_a_word_makes_it_an_authors_name() -> None:
     # "et al." (وآخرون, وآخرين) after it says a citation names its author.
     assert _found(m, doc) == [(1, "تشو", "Zhou"), (2, "تشو", "Zhou")]
     assert [(no, text) for no, text, _ in _refused(m, doc)] == [(3, "تشو")]
+
+
+def test_a_family_name_that_is_also_a_common_word_heads_a_chinese_name_unless_it_governs_a_noun() -> None:
+    # لي ("to me", Zipf 6.1) governs nothing after it: لي وين ليانغ is Li Wenliang;
+    # في (7.6) and من govern the noun after them: في/من هونغ كونغ is "in/from Hong Kong".
+    m = _matcher(Term("Li", ("لي",), "person"), Term("Win", ("وين",), "person"),
+                 Term("Liang", ("ليانغ",), "person"), Term("Fi", ("في",), "person"),
+                 Term("Min", ("من",), "person"), Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person"))
+    line = "وتم توجيه تنبيه لثمانية أطباء، منهم لي وين ليانغ، لنشرهم شائعات"
+    assert _found(m, [line]) == []
+    assert {(t, need) for _, t, need in _refused(m, [line])} == {
+        ("وين", Verdict.SYLLABLE.need), ("ليانغ", Verdict.SYLLABLE.need)}
+    for place in ("انتشر المرض في هونغ كونغ سريعا", "عاد المسافرون من هونغ كونغ أمس"):
+        assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, [place]))

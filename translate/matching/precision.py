@@ -279,12 +279,20 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
 def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
     """A two-letter one-syllable family name the list holds (شي Xi, ري Ri):
     never a hit on its own, but before two open syllables (شي جين بينغ, Xi
-    Jinping) it heads the name as a sure name would. Not one of the few hundred
+    Jinping) it heads the name as a sure name would. Not a preposition or
+    particle that governs the noun after it and is one of the few hundred
     commonest words (``never_alone_zipf``): في هونغ كونغ is "in Hong Kong" (في
-    7.6), and لي (6.1, "to me") goes with them."""
+    7.6); لي (6.1, "to me") governs nothing, so لي وين ليانغ is Li Wenliang."""
     word = words[k] if k >= 0 else ""
     return len(word) == 2 and word in m.index.single and is_one_syllable(word) \
-        and m.lexicon.arabic_zipf(word) < m.settings.ambiguity.never_alone_zipf
+        and (word not in _GOVERNING or m.lexicon.arabic_zipf(word) < m.settings.ambiguity.never_alone_zipf)
+
+
+#: Two-letter prepositions and particles that govern the noun after them (في
+#: هونغ كونغ, "in Hong Kong"; من, عن, مع; أن/إن, "that"): they head no name. Any
+#: other two-letter family name heads one whatever its frequency as a word: لي
+#: (Li, also "to me", which governs nothing after it) of لي وين ليانغ.
+_GOVERNING = frozenset(("في", "من", "عن", "مع", "ان"))
 
 
 _NISBA = "ي"
