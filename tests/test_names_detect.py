@@ -736,3 +736,11 @@ def test_a_family_name_that_is_also_a_common_word_heads_a_chinese_name_unless_it
         ("وين", Verdict.SYLLABLE.need), ("ليانغ", Verdict.SYLLABLE.need)}
     for place in ("انتشر المرض في هونغ كونغ سريعا", "عاد المسافرون من هونغ كونغ أمس"):
         assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, [place]))
+
+
+def test_greek_letters_in_a_list_are_no_people() -> None:
+    m = _matcher(Term("Gama", ("غاما",), "person"), Term("Delta", ("دلتا",), "person"))
+    doc = ["يمكن تقسيمها إلى أربعة أجناس، وهي ألفا وبيتا وغاما ودلتا، ومن المعروف", "وقالت دلتا إن الحفل أُلغي"]
+    # A list of letters names genera; alone, the listed singer is still found.
+    assert _found(m, doc) == [(2, "دلتا", "Delta")]
+    assert _refused(m, doc) == [(1, "غاما", Verdict.GREEK_LETTER.need), (1, "دلتا", Verdict.GREEK_LETTER.need)]

@@ -137,6 +137,15 @@ _NUMBERS = "مئه مائه مئات الف الاف مليون ملايين م�
 NUMBER_WORDS: frozenset[str] = frozenset(normalize(w) for w in _NUMBERS.split())
 
 
+# The Greek letters as Arabic writes them (ألفا, بيتا, غاما/جاما, دلتا ...), a list
+# of which names genera, variants or coefficients (ألفا وبيتا وغاما ودلتا), not
+# people; the short ones that are other words too (رو, باي, نيو, تاو) are left out.
+_GREEK = """
+الفا بيتا غاما جاما دلتا ابسيلون ابسلون زيتا ثيتا كابا لامدا لامبدا اوميكرون سيغما سيجما اوميغا اوميجا
+"""
+GREEK_LETTERS: frozenset[str] = frozenset(normalize(w) for w in _GREEK.split())
+
+
 def contradicts(norm_word: str, term_type: str, one_word: bool = True) -> bool:
     """Does this word, right before a name, say it names something other than a
     person? A disease, place, organisation or event word (فيروس كورونا is the

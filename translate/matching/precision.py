@@ -16,7 +16,7 @@ from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_
                                  takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
-from .context import (CALENDAR, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS, PLACE_TAILS, announces,
+from .context import (CALENDAR, GREEK_LETTERS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS, PLACE_TAILS, announces,
                       announces_name, contradicts, follows_name, names_an_office)
 from .discourse import FullNames, OtherSenses
 from .line import Line
@@ -74,6 +74,11 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
         if ((h.i + h.n < len(words) and words[h.i + h.n] in PLACE_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)) \
                 and not h.entry.latin and _names_a_place(m, line, h, hits):
             h.verdict = Verdict.PLACE_NAME
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
+        if h.n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, h.i):
+            h.verdict = Verdict.GREEK_LETTER
             if line.refused is not None and h.kind != "fuzzy":
                 line.refused.append(h)
             continue
@@ -237,6 +242,18 @@ def _names_a_place(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
         if not i or not line.joined(i - 1, 2) or announces_name(words[i - 1]):
             return False
     return not any(o.n > 1 and o.i <= tail < o.i + o.n for o in hits)
+
+
+def _in_letter_list(line: Line, i: int) -> bool:
+    """Is word i (a Greek letter's spelling) next to another, joined, either
+    of them with "and" (ألفا وبيتا وغاما ودلتا; ألفا-بيتا): a list of letters?"""
+    words = line.words
+    return any(0 <= k < len(words) and _without_and(words[k]) in GREEK_LETTERS and line.joined(min(i, k), 2)
+               for k in (i - 1, i + 1))
+
+
+def _without_and(word: str) -> str:
+    return word[1:] if word[:1] == "و" else word
 
 
 def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:

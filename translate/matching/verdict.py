@@ -61,6 +61,9 @@ class Verdict(Enum):
     SYLLABLE = ("drop", "is one syllable of a two-syllable given name here (شي جين بينغ, Xi Jinping; كيم جونغ "
                         "أون, Kim Jong-un), which English writes as one word: list the full name to have it "
                         "matched", "sense")
+    #: Set on a hit by its neighbours (:func:`.precision.screen`).
+    GREEK_LETTER = ("drop", "is a Greek letter here, in a list of them (ألفا وبيتا وغاما ودلتا, genera or "
+                            "variants): list the full name to have it matched", "sense")
     #: Set on a hit by the word after it (:func:`.precision.vouched`).
     TIME_EXPRESSION = ("drop", "heads a time expression here (يوم السبت, \"on Saturday\"; صباح الأحد): before a "
                                "weekday or month it is the Arabic word, even after a title", "sense")
