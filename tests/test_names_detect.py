@@ -744,3 +744,14 @@ def test_greek_letters_in_a_list_are_no_people() -> None:
     # A list of letters names genera; alone, the listed singer is still found.
     assert _found(m, doc) == [(2, "دلتا", "Delta")]
     assert _refused(m, doc) == [(1, "غاما", Verdict.GREEK_LETTER.need), (1, "دلتا", Verdict.GREEK_LETTER.need)]
+
+
+def test_and_on_the_family_name_starts_the_chinese_or_korean_name() -> None:
+    m = _matcher(KIM, JONG, UN, TRUMP)
+    line = "جاء ذلك بعد الاجتماع التاريخي بين ترامب وكيم جونغ أون في سنغافورة"
+    # ترامب, one syllable too, is no part of the name after "and".
+    assert _found(m, [line]) == [(1, "ترامب", "Trump"), (1, "كيم", "Kim")]
+    assert {(t, need) for _, t, need in _refused(m, [line])} == {
+        ("جونغ", Verdict.SYLLABLE.need), ("أون", Verdict.SYLLABLE.need)}
+    # Without "and" the short word before still makes a phrase of four.
+    assert [t for _, _, t in _found(m, ["وصل ترامب كيم جونغ أون"])] == ["Trump", "Kim", "Jong", "Un"]

@@ -285,7 +285,10 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
         if not (first in sure or _family_syllable(m, words, first)) or last >= len(words) \
                 or not line.joined(first, 3):
             continue
-        if (longer(first - 1) and line.joined(first - 1, 2)) or (longer(last + 1) and line.joined(last, 2)):
+        # "and" on the family name starts the name (ترامب وكيم جونغ أون): the word before is no part of it.
+        conjoined = stems.get(first, words[first]) != words[first] and words[first][:1] in _CONJUNCTIONS
+        if (longer(first - 1) and line.joined(first - 1, 2) and not conjoined) \
+                or (longer(last + 1) and line.joined(last, 2)):
             continue  # a longer run of short words is a phrase, not one name
         if syllable(first) and is_open_syllable(words[first + 1]) and is_open_syllable(words[last]) \
                 and first + 1 in stems and (last in stems or len(words[last]) == 2):
