@@ -621,6 +621,10 @@ def test_a_name_before_an_english_street_or_city_word_is_the_place() -> None:
     assert _found(m, doc) == [(2, "جون", "John")]
     assert _refused(m, doc) == [(1, "جون", Verdict.PLACE_NAME.need), (3, "كانساس", Verdict.PLACE_NAME.need)]
     assert _found(_matcher(Term("Disney", ("ديزني",), "person")), doc[3:]) == []
+    # An outlet's English word after the name (سكاي نيوز); alone, بوست is no place word.
+    sky, post = Term("Sky", ("سكاي",), "person"), Term("Post", ("بوست",), "person")
+    assert _found(_matcher(sky), ["وقالت الأم لسكاي نيوز إن سيارات الإسعاف"]) == []
+    assert _found(_matcher(post), ["كما ذكرت صحيفة واشنطن بوست"]) == [(1, "بوست", "Post")]
 
 
 def test_the_letter_m_is_no_kinship_word() -> None:

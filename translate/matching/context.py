@@ -121,6 +121,10 @@ NAMED_AFTER_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _NAME
 # Not هول/لين/بارك/رود (Hall, Lane, Park: surnames as often as places; Rod a first name).
 _PLACE_TAILS = "ستريت استريت سيتي لاند ارينا افينيو سكوير ستاديوم"
 PLACE_TAILS: frozenset[str] = frozenset(normalize(w) for w in _PLACE_TAILS.split())
+# ...and the English words of an outlet's name (سكاي نيوز, Sky News; ساوث تشاينا
+# مورنينج بوست; نيويورك تايمز): only after a name, as بوست alone is the Post.
+_OUTLET_TAILS = "نيوز بوست تايمز جورنال هيرالد تريبيون"
+NAME_TAILS: frozenset[str] = PLACE_TAILS | frozenset(normalize(w) for w in _OUTLET_TAILS.split())
 
 # The weekdays and months, as Arabic news writes them after a time word (يوم السبت,
 # صباح الأحد, مطلع مارس; the Levantine months that are no other word too).

@@ -72,8 +72,8 @@ class Verdict(Enum):
                            "before it governs (المحافظ على, \"preserving\"): it needs the person's other name "
                            "after it", "sense")
     #: Set on a hit by the word after it (:func:`.precision.screen`).
-    PLACE_NAME = ("drop", "names a street, city or venue here (جون استريت, John Street; كانساس سيتي): the English "
-                          "word for the place follows it in Arabic letters", "sense")
+    PLACE_NAME = ("drop", "names a street, city, venue or outlet here (جون استريت, John Street; كانساس سيتي; سكاي "
+                          "نيوز): the English word for the place follows it in Arabic letters", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
