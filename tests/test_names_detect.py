@@ -759,3 +759,11 @@ def test_and_on_the_family_name_starts_the_chinese_or_korean_name() -> None:
         ("جونغ", Verdict.SYLLABLE.need), ("أون", Verdict.SYLLABLE.need)}
     # Without "and" the short word before still makes a phrase of four.
     assert [t for _, _, t in _found(m, ["وصل ترامب كيم جونغ أون"])] == ["Trump", "Kim", "Jong", "Un"]
+
+
+def test_a_clitic_before_a_hamza_is_no_name_found_by_sound_either() -> None:
+    # لأمد ("for a time") sounds like the listed لاميدي (Lamidi); ل + أمد is written
+    # with the hamza that no name carries after a clitic letter.
+    m = _matcher(Term("Lamidi", ("لاميدي",), "person"))
+    assert _found(m, ["حتى إنها قد تستوطنه لأمد طويل."]) == []
+    assert _found(m, ["وقال لاميدي إن الفريق جاهز"]) == [(1, "لاميدي", "Lamidi")]

@@ -114,7 +114,7 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 people = names_at(m.index.terms, hits)
             if misread(m, line, h, people):
                 h.verdict = Verdict.WRITTEN
-                if line.refused is not None:
+                if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
         if h.entry.latin and h.n == 1:
@@ -152,8 +152,9 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
     mechanism 7), reported rather than matched (:attr:`Verdict.WRITTEN`):
 
     - a proclitic on a common Arabic word written with hamza, folded into a name
-      (بألم, "with pain", is ب + ألم, not بالم Palm): names carry no hamza after
-      a clitic letter, and a name spelled with one is listed so (then it is exact);
+      or found by sound (بألم, "with pain", is ب + ألم, not بالم Palm; لأمد
+      طويل, "for a long time", not Lamidi): names carry no hamza after a clitic
+      letter, and a name spelled with one is listed so (then it is exact);
     - a preposition (ب ل ك) split off a word between two person hits (كريستين
       بلاسي فورد is Blasey, not "with Lacey"): a preposition does not stand
       inside a name."""
@@ -162,7 +163,7 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
     if hit.plen and line.words[hit.i][:hit.plen] in _PREPOSITIONS and hit.i - 1 in people and hit.i + 1 in people \
             and line.joined(hit.i - 1, 3):
         return True
-    if hit.kind != "normalized" or hit.plen:
+    if hit.kind not in _FOLDED_KINDS or hit.plen:
         return False
     written = strip_marks(line.surface(hit.i, 1))
     word = line.words[hit.i]
@@ -187,6 +188,9 @@ def latin_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     target = m.index.terms[hit.entry.term_id].target
     return len(written) >= 2 and written.isupper() and not target.isupper()
 _PREPOSITIONS = frozenset("بلك")
+#: Hits whose written word may differ from the listed spelling: folded by
+#: normalising, or an unseen spelling found by sound (لأمد, "for a time", for لاميدي).
+_FOLDED_KINDS = frozenset(("normalized", "fuzzy"))
 _NO_ARTICLE_PREFIXES = frozenset(p for p in PREFIXES if not has_article_clitic(p))
 _CUES = NOT_PEOPLE_FORMS | frozenset(COMPOUND_HEADS)
 
