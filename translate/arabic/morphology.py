@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .normalize import normalize
+
 ARTICLE = "ال"
 #: Heads of compound names, written apart or glued on (عبد المهدي / عبدالمهدي).
 COMPOUND_HEADS = ("عبد", "ابو", "ابن")
@@ -32,6 +34,8 @@ NATIVE_LETTERS = re.compile("[عحصضطظقة]")
 #: إلى/الى ("to"), حتى, لدى. Normalising folds ى into ي, which makes على the
 #: name علي (Ali); news writes the name with ي, the preposition with ى.
 _MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "حتى", "لدى"))
+#: The same, normalised (على → علي): the only words worth a look as written.
+FOLDED_PREPOSITIONS = frozenset(map(normalize, _MAQSURA_PREPOSITIONS))
 
 
 def is_written_preposition(written: str) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
-from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
-                                 TANWEEN, adjective_forms, has_article_clitic, is_compound_tail, is_definite_adjective,
-                                 is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
-                                 takes_bare_adjective)
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF,
+                                 HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, adjective_forms, has_article_clitic,
+                                 is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
+                                 is_open_syllable, is_written_preposition, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
@@ -537,14 +537,15 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
-            if h.n == 1 and not h.plen and is_written_preposition(strip_marks(line.surface(h.i, 1))):
+            if h.n == 1 and not h.plen and h.stem in FOLDED_PREPOSITIONS \
+                    and is_written_preposition(strip_marks(line.surface(h.i, 1))):
                 people = names_at(terms, hits, sure=True, line=line) if people is None else people
                 if not ((h.i + 1 in people or h.i + 1 in anchors) and line.joined(h.i, 2)):
                     h.verdict = Verdict.PREPOSITION
                     if line.refused is not None and h.kind != "fuzzy":
                         line.refused.append(h)
                     continue
-            if v in _COMMONEST and h.n == 1 and _madda_spelling(m, line, h):
+            if v in _COMMONEST and h.n == 1 and h.stem[:1] == ALEF and _madda_spelling(m, line, h):
                 v = h.verdict = Verdict.NEEDS_NAME
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
