@@ -651,13 +651,15 @@ def test_the_document_writes_a_rare_adjectives_other_forms_or_a_foreign_nouns_ar
     alveolar = Term("Sonejee", ("سنخي",), "person")
     m = _matcher(alveolar)
     # سنخي ("alveolar") is too rare for the frequency table; the document writes
-    # its feminine (سنخية) too, as no one writes a foreign name.
-    doc = ["وفي تشريح المرضى تلف سنخي منتشر", "مع إفرازات سنخية منتشرة في الرئة"]
+    # its definite feminine (السنخية) too, as no one writes a foreign name.
+    doc = ["وفي تشريح المرضى تلف سنخي منتشر", "مع إفرازات في الأكياس السنخية في الرئة"]
     assert _found(m, doc) == []
     assert _refused(m, doc) == [(1, "سنخي", Verdict.ADJECTIVE.need)]
     assert _found(m, doc[:1]) == [(1, "سنخي", "Sonejee")]  # no evidence: the name stays
+    # The bare feminine is no evidence: normalised, its ة is the pronoun ه ("him").
+    assert _found(m, [doc[0], "مع إفرازات سنخية منتشرة"]) == [(1, "سنخي", "Sonejee")]
     # A document that gives the spelling a title keeps it a person everywhere.
-    doc = ["وقال الدكتور سنخي إن المرضى تحسنوا", "تلف سنخي منتشر", "مع إفرازات سنخية"]
+    doc = ["وقال الدكتور سنخي إن المرضى تحسنوا", "تلف سنخي منتشر", "مع إفرازات في الأكياس السنخية"]
     assert _found(_matcher(alveolar, Term("Dr", ("الدكتور",), "title")), doc) == [
         (1, "الدكتور", "Dr"), (1, "سنخي", "Sonejee"), (2, "سنخي", "Sonejee")]
     # A foreign noun the table lacks with the article (الغلوبولين) is a noun the

@@ -92,7 +92,6 @@ def is_definite_nisba(word: str) -> bool:
     return len(word) >= 5 and word.startswith(ARTICLE) and word.endswith(("ي", "يه"))
 
 
-@lru_cache(maxsize=1 << 14)
 def adjective_forms(word: str) -> frozenset[str]:
     """The other forms of a bare word in ـي read as a nisba adjective (مناعي,
     "immune"; جيني, "genetic"): with the article (المناعي) and feminine, bare
@@ -102,6 +101,13 @@ def adjective_forms(word: str) -> frozenset[str]:
     if len(word) < 3 or not word.endswith("ي") or word.startswith(ARTICLE):
         return frozenset()
     return frozenset((ARTICLE + word, word + "ه", ARTICLE + word + "ه"))
+
+
+def definite_feminine(word: str) -> str:
+    """The definite feminine of a bare word in ـي read as a nisba adjective
+    (سنخي → السنخيه, "the alveolar", ة normalised to ه): of its adjective forms
+    the one no other reading makes (bare ـه is also "him": عليه, "on him")."""
+    return ARTICLE + word + "ه"
 
 
 #: Pronoun suffixes no transliterated name takes ("her", "their"; not ـه, which

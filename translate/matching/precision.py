@@ -7,11 +7,12 @@ document (:mod:`.discourse`) vouches for.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF,
-                                 HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, adjective_forms, has_article_clitic,
+                                 HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, definite_feminine, has_article_clitic,
                                  is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
                                  is_open_syllable, is_written_preposition, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
@@ -338,15 +339,15 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
     (:func:`other_senses`): one that gives the spelling a title or a first name
     (توم دالي) keeps every match. ``document``: the document's words, which
     vouch for both readings as a frequency table does: a technical adjective
-    too rare for the table is written in its other forms in the same text
-    (تلف سنخي beside الخلايا السنخية, "alveolar"), and a foreign noun with the
-    article (غلوبولين مناعي beside الغلوبولين)."""
+    too rare for the table is written in its definite feminine in the same
+    text (تلف سنخي beside الخلايا السنخية, "alveolar"; :func:`.morphology.definite_feminine`),
+    and a foreign noun with the article (غلوبولين مناعي beside الغلوبولين)."""
     i, words = hit.i, line.words
     # Cheapest first: most names in ـي have no adjective forms at all (هيلاري, توني).
     settings, lexicon = m.settings.ambiguity, m.lexicon
     adjective = lexicon.adjective_zipf(words[i])
     if (adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin) \
-            and not any(form in document for form in adjective_forms(words[i])):
+            and definite_feminine(words[i]) not in document:
         return False
     terms = m.index.terms
     if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
@@ -529,23 +530,16 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     terms = m.index.terms
     people: frozenset[int] | None = None
     kept = []
-    for h in sorted(hits, key=_position):  # in order: a name a title vouched for vouches for the next
+    words = line.words
+    for h in sorted(hits, key=_POSITION):  # in order: a name a title vouched for vouches for the next
         v = h.verdict
         if not v.sure:
-            if _heads_time_expression(line, h):
+            if h.i + 1 < len(words) and words[h.i + 1] in CALENDAR and _heads_time_expression(line, h):
                 h.verdict = Verdict.TIME_EXPRESSION
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
-            if h.n == 1 and not h.plen and h.stem in FOLDED_PREPOSITIONS \
-                    and is_written_preposition(strip_marks(line.surface(h.i, 1))):
-                people = names_at(terms, hits, sure=True, line=line) if people is None else people
-                if not ((h.i + 1 in people or h.i + 1 in anchors) and line.joined(h.i, 2)):
-                    h.verdict = Verdict.PREPOSITION
-                    if line.refused is not None and h.kind != "fuzzy":
-                        line.refused.append(h)
-                    continue
-            if v in _COMMONEST and h.n == 1 and h.stem[:1] == ALEF and _madda_spelling(m, line, h):
+            if h.stem[:1] == ALEF and h.n == 1 and v in _COMMONEST and _madda_spelling(m, line, h):
                 v = h.verdict = Verdict.NEEDS_NAME
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
@@ -561,6 +555,16 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     if line.refused is not None and h.kind != "fuzzy":
                         line.refused.append(h)
                     continue
+                if h.stem in FOLDED_PREPOSITIONS and h.n == 1 and not h.plen \
+                        and is_written_preposition(strip_marks(line.surface(h.i, 1))):
+                    # Vouched for by a title, but written as the preposition it governs
+                    # (المحافظ على الخصوصية): only the person's other name after it makes it one.
+                    people = names_at(terms, hits, sure=True, line=line) if people is None else people
+                    if not ((h.i + 1 in people or h.i + 1 in anchors) and line.joined(h.i, 2)):
+                        h.verdict = Verdict.PREPOSITION
+                        if line.refused is not None and h.kind != "fuzzy":
+                            line.refused.append(h)
+                        continue
                 if h.i and h.n == 1 and terms[h.entry.term_id].type == "person" \
                         and announces(line.words[h.i - 1], "person"):
                     # A title announces the whole name after it (الرئيس حسن روحاني): the
@@ -571,6 +575,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     return kept
 
 
+_POSITION = attrgetter("i")
 #: Verdicts of spellings that are common Arabic words, by their folded frequency.
 _COMMONEST = frozenset((Verdict.NEEDS_LISTED_TITLE, Verdict.NEEDS_TITLE_HERE, Verdict.NEEDS_TITLE))
 _MADDA = "آ"
@@ -583,15 +588,11 @@ def _madda_spelling(m: "Matcher", line: Line, hit: Hit) -> bool:
     3.79), so the folded word's frequency does not speak for it. It then needs
     what a name more common as a word needs (:attr:`Verdict.NEEDS_NAME`): a
     name next to it or the full name in the document, not a title."""
-    written = strip_marks(line.surface(hit.i, 1, hit.plen))
-    if written[:1] != _MADDA:
+    if line.original_at(line.spans[hit.i][0] + hit.plen) != _MADDA:
         return False
     lexicon = m.lexicon
+    written = strip_marks(line.surface(hit.i, 1, hit.plen))
     return lexicon.written_zipf(written) <= lexicon.arabic_zipf(hit.stem) - m.settings.ambiguity.margin
-
-
-def _position(hit: Hit) -> int:
-    return hit.i
 
 
 def _heads_time_expression(line: Line, hit: Hit) -> bool:
