@@ -769,3 +769,19 @@ def test_a_clitic_before_a_hamza_is_no_name_found_by_sound_either() -> None:
     m = _matcher(Term("Lamidi", ("لاميدي",), "person"))
     assert _found(m, ["حتى إنها قد تستوطنه لأمد طويل."]) == []
     assert _found(m, ["وقال لاميدي إن الفريق جاهز"]) == [(1, "لاميدي", "Lamidi")]
+
+
+def test_a_town_and_an_english_word_after_team_are_the_teams_name() -> None:
+    dundee, stars = Term("Dandy", ("داندي",), "person"), Term("Stars", ("ستارز",), "person")
+    doc = ["دوري النخبة: فوز فريق داندي ستارز على فريق بلفاست جاينتس بنتيجة 5-3",
+           "سجل باتريك دواير هدفين ضد فريق داندي"]
+    # داندي ستارز (Dundee Stars) after "team" makes no full name for the document:
+    # the later bare "team Dundee" is the team too. Both reported, not silent.
+    assert _found(_matcher(dundee, stars), doc) == []
+    assert [(no, t) for no, t, _ in _refused(_matcher(dundee, stars), doc)] == [
+        (1, "داندي"), (1, "ستارز"), (2, "داندي")]
+    # Without "team" the pair is a person's name; after it a person's full name stays one.
+    assert len(_found(_matcher(dundee, stars), ["وقال داندي ستارز إن", "وأضاف داندي أن"])) == 3
+    thomas, bjorn = Term("Thomas", ("توماس",), "person"), Term("Bjorn", ("بيورن",), "person")
+    assert _found(_matcher(thomas, bjorn), ["سيطر فريق توماس بيورن الأوروبي على المباريات"]) == [
+        (1, "توماس", "Thomas"), (1, "بيورن", "Bjorn")]

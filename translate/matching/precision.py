@@ -689,6 +689,8 @@ def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullN
             if a is None or b is None:
                 continue
             name = a if b is h else b
+            if h.verdict is Verdict.ENGLISH_WORD and a.i and line.words[a.i - 1] in _TEAM:
+                continue  # a team's own name, a town and a word (فريق داندي ستارز, Dundee Stars)
             if name.verdict.sure and line.joined(a.i, 2) and not (foreign and name.stem in other):
                 names.add((a.stem, b.stem), f"{terms[a.entry.term_id].target} {terms[b.entry.term_id].target}")
 
