@@ -111,6 +111,10 @@ _EN_HEADS = frozenset(w.lower() for w in (
 ))
 # English words before a name that make it a place.
 _EN_PLACE_BEFORE = frozenset(("in", "near", "across", "throughout", "outside", "inside"))
+# Words that head a place's name (San Diego, Fort Detrick, São Paulo): the name after
+# them is the place's (round 6: NTREX 6 and TICO-19 4 such detections were credited
+# as people). Not St/Saint: a saint is a person.
+_EN_PLACE_HEADS = frozenset(("San", "Santa", "São", "Sao", "Fort", "Port", "Mount"))
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
 # A capitalised word right after one of these, or after a capitalised word of a
@@ -318,6 +322,8 @@ def _refusal(words: Sequence[Word], i: int, n: int, target: str, name: bool, per
         if after.lower() in _EN_HEADS and (after[:1].isupper() or after.islower()):
             return NOT_A_PERSON
         if before in _EN_PLACE_BEFORE and not _possessive_after(words, i + n):
+            return NOT_A_PERSON
+        if before in _EN_PLACE_HEADS and words[i].start - words[i - 1].end == 1:
             return NOT_A_PERSON
         if n == 1 and common is not None and common.place(first.text, _after_a_name(words, i, common)):
             return NOT_A_PERSON

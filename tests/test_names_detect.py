@@ -785,3 +785,16 @@ def test_a_town_and_an_english_word_after_team_are_the_teams_name() -> None:
     thomas, bjorn = Term("Thomas", ("توماس",), "person"), Term("Bjorn", ("بيورن",), "person")
     assert _found(_matcher(thomas, bjorn), ["سيطر فريق توماس بيورن الأوروبي على المباريات"]) == [
         (1, "توماس", "Thomas"), (1, "بيورن", "Bjorn")]
+
+
+def test_a_name_after_a_word_that_heads_a_places_name_is_the_place() -> None:
+    diego, derek = Term("Diego", ("دييغو",), "person"), Term("Derek", ("ديريك",), "person")
+    m = _matcher(diego, derek)
+    doc = ["نقل الطفل جوًا إلى مستشفى رادي للأطفال في سان دييغو", "في فورت ديريك ومعهد والتر ريد",
+           "وسجل دييغو الهدف الثاني"]
+    # San Diego and Fort Detrick; Diego the footballer is still found.
+    assert _found(m, doc) == [(3, "دييغو", "Diego")]
+    assert _refused(m, doc) == [(1, "دييغو", Verdict.PLACE_NAME.need), (2, "ديريك", Verdict.PLACE_NAME.need)]
+    # Not سانت (St): a saint is a person.
+    assert _found(_matcher(Term("Martin", ("مارتن",), "person")), ["وخليفته في سانت مارتن"]) == [
+        (1, "مارتن", "Martin")]

@@ -251,3 +251,10 @@ def test_in_a_line_without_capitals_the_corpus_decides_case():
     common = CommonWords(["He said it may rain.", "It may not."])
     assert credit("Britain's Prime Minister Theresa May arrives for the Conservative Party Conference in Birmingham",
                   "may", common=common).right
+
+
+def test_a_name_after_a_word_heading_a_place_is_the_place():
+    # Round 6: "San Diego", "Fort Detrick" were credited as the people Diego and Derek.
+    assert credit("The boy was airlifted to a hospital in San Diego where he was", "diego").cause == NOT_A_PERSON
+    assert credit("the Army Medical Research Command at Fort Detrick announced", "detrick").cause == NOT_A_PERSON
+    assert credit("his son and successor at St. Martin's, proudly", "martin").right

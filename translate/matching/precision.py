@@ -18,7 +18,7 @@ from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, G
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
-                      PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
+                      PLACE_HEAD_FORMS, PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
@@ -72,7 +72,8 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     starts: frozenset[int] | None = None
     sure: frozenset[int] = frozenset()
     for h in hits:
-        if ((h.i + h.n < len(words) and words[h.i + h.n] in NAME_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)) \
+        if ((h.i + h.n < len(words) and words[h.i + h.n] in NAME_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)
+                or (h.i and words[h.i - 1] in PLACE_HEAD_FORMS)) \
                 and not h.entry.latin and _names_a_place(m, line, h, hits):
             h.verdict = Verdict.PLACE_NAME
             if line.refused is not None and h.kind != "fuzzy":
@@ -231,13 +232,16 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
 def _names_a_place(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     """A person hit right before an English street, city, venue or outlet word
     in Arabic letters (جون استريت, John Street; كانساس سيتي; ديزني لاند; سكاي
-    نيوز), or a place word itself after a name (تشيسابيك إنرجي أرينا): the name is the place's,
+    نيوز), or a place word itself after a name (تشيسابيك إنرجي أرينا), or right
+    after a word that heads a place's name (سان دييغو, فورت ديتريك): the name is the place's,
     English puts the generic word after it (:data:`.context.PLACE_TAILS`).
     Only this hit: John is still John elsewhere. Not inside a listed full name
     (بروس أرينا, Bruce Arena), nor for the word after a title (المدرب أرينا)."""
     if m.index.terms[hit.entry.term_id].type != "person":
         return False
     words, i = line.words, hit.i
+    if i and words[i - 1] in PLACE_HEAD_FORMS:
+        return line.joined(i - 1, 2)
     if i + hit.n < len(words) and words[i + hit.n] in NAME_TAILS:
         tail = i + hit.n
         if not line.joined(tail - 1, 2):
