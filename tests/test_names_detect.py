@@ -656,6 +656,10 @@ def test_the_document_writes_a_rare_adjectives_other_forms_or_a_foreign_nouns_ar
     assert _found(m, doc) == []
     assert _refused(m, doc) == [(1, "سنخي", Verdict.ADJECTIVE.need)]
     assert _found(m, doc[:1]) == [(1, "سنخي", "Sonejee")]  # no evidence: the name stays
+    # A noun the table lacks with the article is a noun when written with tanween (تأذٍّ, "damage"):
+    # no verb takes it.
+    doc2 = ["يلاحظ أيضًا في مرضى سارس تأذٍّ سنخي منتشر", "في الأكياس السنخية"]
+    assert _found(m, doc2) == [] and _found(m, ["مرضى سارس تأذ سنخي منتشر", doc2[1]]) == [(1, "سنخي", "Sonejee")]
     # The bare feminine is no evidence: normalised, its ة is the pronoun ه ("him").
     assert _found(m, [doc[0], "مع إفرازات سنخية منتشرة"]) == [(1, "سنخي", "Sonejee")]
     # A document that gives the spelling a title keeps it a person everywhere.

@@ -15,7 +15,7 @@ from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, G
                                  HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, definite_feminine, has_article_clitic,
                                  is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
                                  is_open_syllable, is_written_preposition, takes_bare_adjective)
-from ..arabic.normalize import ALEF, strip_marks
+from ..arabic.normalize import ALEF, MARKS, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
                       PLACE_HEAD_FORMS, PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
@@ -364,11 +364,22 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
     nouns = [before] + [before[len(p):] for p in _NO_ARTICLE_PREFIXES
                         if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
     if not any(takes_bare_adjective(n) and (lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
-                                            or ARTICLE + n in document) for n in nouns):
-        return False
+                                            or ARTICLE + n in document) for n in nouns) \
+            and not (takes_bare_adjective(before) and TANWEEN & set(_written_marks(line, i - 1))):
+        return False  # (tanween, تأذٍّ سنخي, is an indefinite noun's, never a verb's)
     if i - 1 in names_at(terms, hits):
         return False
     return i + 1 not in names_at(terms, hits, sure=True) or not line.joined(i, 2)
+
+
+def _written_marks(line: Line, i: int) -> str:
+    """Word i as written with the marks on its last letter, which its span
+    leaves out (تأذٍّ: the tanween and shadda after the ذ)."""
+    text = line.back.original
+    start, end = line.original_span(i, 1)
+    while end < len(text) and text[end] in MARKS:
+        end += 1
+    return text[start:end]
 
 
 _MORPHOLOGY_ENDINGS = ("ة", "ى")
