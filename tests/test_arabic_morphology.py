@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from translate.arabic.morphology import (adjective_forms, is_definite_adjective, is_one_syllable, is_open_syllable,
-                                         takes_bare_adjective)
+                                         is_written_preposition, takes_bare_adjective)
 from translate.arabic.normalize import normalize
 
 
@@ -103,3 +103,15 @@ def test_one_letter_decides_the_syllable() -> None:
     # جونغ is open (ng), جونز closed (z); جاين one run (اي), جانين two (ا, ي).
     assert is_open_syllable("جونغ") and not is_open_syllable("جونز")
     assert is_one_syllable("جاين") and not is_one_syllable("جانين")
+
+
+# -- prepositions in ى, as written (normalising makes على the name علي) --
+@pytest.mark.parametrize("written", ["على", "إلى", "الى", "حتى", "لدى"])
+def test_written_prepositions(written: str) -> None:
+    assert is_written_preposition(written)
+
+
+@pytest.mark.parametrize("written", ["علي", "إلي", "الي", "حتي", "لدي", "عليٌ", "مصطفى"])
+def test_not_written_prepositions(written: str) -> None:
+    # ي for ى is the name (علي) or another word (لدي, "I have"); a name in ى is no preposition
+    assert not is_written_preposition(written)

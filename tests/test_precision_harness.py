@@ -213,3 +213,48 @@ def test_a_sentence_initial_first_name_before_its_surname_is_a_name():
     ar = "في الصين، انخفضت الحالات."
     assert credit("In China, cases fell.", "in", (), "person", ar, span(ar, "في"), CommonWords(lines)).cause \
         in (LOWERCASE, NOT_A_PERSON)
+
+
+def test_a_team_or_group_word_before_a_name_lets_the_english_decide():
+    # Round 6: فريق/مجموعة/حزب take their leader's name (NTREX 8 such detections were refused).
+    ar = "ويواصل فريق جيرارد هزيمته في الدوري الممتاز هذا الموسم"
+    en = "Gerrard's side remain without an away win in the Premiership this season."
+    assert credit(en, "gerrard", (), "person", ar, span(ar, "جيرارد")).right
+    ar = "وصفت مجموعة فنغ تشانغ بروتوكولًا لاستخدام تقنية شيرلوك"
+    en = "On February 14, 2020, the Feng Zhang group described a protocol of using the SHERLOCK technique."
+    assert credit(en, "feng", (), "person", ar, span(ar, "فنغ")).right
+    # A team named for its town stays no person; nor is "the Mercedes team" a person's group.
+    ar = "عوض فريق داندي ستارز عن خسارته"
+    assert credit("Dundee Stars atoned for Friday's loss.", "dundee", (), "person", ar,
+                  span(ar, "داندي")).cause == NOT_A_PERSON
+    ar = "أوامر فريق مرسيدس"
+    assert credit('Mercedes team orders would play a part.', "mercedes", (), "person", ar,
+                  span(ar, "مرسيدس")).cause == NOT_A_PERSON
+
+
+def test_a_name_in_a_run_of_capitals_is_no_acronym():
+    assert credit("Tory MP says NIGEL FARAGE should be put in charge", "nigel").right
+    assert credit("NOW, THEREFORE, I, GAVIN NEWSOM, Governor of the State", "newsom").right
+    assert credit("Wearing a MAGA Hat, after his SNL appearance.", "maja").cause != RIGHT
+    assert credit("including PBS, C-SPAN and the Fox Business Network", "span").cause == ACRONYM
+
+
+def test_in_a_line_without_capitals_the_corpus_decides_case():
+    lines = ["now mary how many days have you had the symptoms", "the delta variant spread.",
+             "A delta of the river.", "She said the delta was wide."]
+    common = CommonWords(lines)
+    assert credit(lines[0], "mary", common=common).right
+    assert credit("and delta too", "delta", common=common).cause == LOWERCASE
+    # A month in a title-case headline after a first name is the surname; another word is the headline's.
+    common = CommonWords(["Dundee Stars won.", "The stars were out."])
+    assert credit("Elite League: Dundee Stars 5-3 Belfast Giants", "stars", common=common).cause == LOWERCASE
+    common = CommonWords(["He said it may rain.", "It may not."])
+    assert credit("Britain's Prime Minister Theresa May arrives for the Conservative Party Conference in Birmingham",
+                  "may", common=common).right
+
+
+def test_a_name_after_a_word_heading_a_place_is_the_place():
+    # Round 6: "San Diego", "Fort Detrick" were credited as the people Diego and Derek.
+    assert credit("The boy was airlifted to a hospital in San Diego where he was", "diego").cause == NOT_A_PERSON
+    assert credit("the Army Medical Research Command at Fort Detrick announced", "detrick").cause == NOT_A_PERSON
+    assert credit("his son and successor at St. Martin's, proudly", "martin").right

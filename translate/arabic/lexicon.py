@@ -31,8 +31,10 @@ _NAME_MIN_ZIPF = 1.0
 UNKNOWN = 0.0
 # Hardly any name is more frequent in English than this (John 5.3, Trump 4.9).
 NAME_ZIPF_CAP = 5.0
-#: Endings whose written form :meth:`Lexicon.written_zipf` keeps (normalising folds them).
+#: Endings whose written form :meth:`Lexicon.written_zipf` keeps (normalising folds them),
+#: and the alef with madda that starts a word (آلان, Alan; الآن, "now", folds the same).
 _WRITTEN_ENDINGS = ("ة", "ى")
+_WRITTEN_START = "آ"
 # Names travel, words do not: a person's name is about as frequent in French or
 # German text as in English (john 5.4/4.8/4.9, kavanaugh 3.1/2.4/2.3), while an
 # English word that a name list happens to hold is not (list 5.3/3.6/3.9, june
@@ -99,10 +101,10 @@ class Lexicon:
 
     @classmethod
     def _load_written(cls) -> dict[str, float]:
-        """Arabic words as written that normalising changes at their end (ة, ى):
-        the only ones :meth:`written_zipf` is asked about."""
+        """Arabic words as written that normalising changes at their end (ة, ى)
+        or start (آ): the only ones :meth:`written_zipf` is asked about."""
         return {w: freq for freq, words in cls._buckets("ar", _LOAD_MIN_ZIPF) for w in words
-                if w.endswith(_WRITTEN_ENDINGS)}
+                if w.endswith(_WRITTEN_ENDINGS) or w.startswith(_WRITTEN_START)}
 
     @classmethod
     def _build(cls) -> list[dict[str, float]]:
@@ -121,7 +123,7 @@ class Lexicon:
         from importlib.metadata import version
 
         key = (f"wordfreq {version('wordfreq')}|{_LOAD_MIN_ZIPF}|{_NAME_MIN_ZIPF}|{','.join(NAME_LANGUAGES)}"
-               f"|{table_digest()}|written")
+               f"|{table_digest()}|written ة ى آ")
         arabic, english, names, self._written = load_or_build("lexicon", key, self._build)
         if self._arabic is None:
             self._arabic = arabic
@@ -175,8 +177,9 @@ class Lexicon:
     def written_zipf(self, word: str) -> float:
         """Zipf frequency of an Arabic word exactly as written (wordfreq keeps
         hamza and ta marbuta apart: كافية 4.69, "sufficient", against كافيه 3.84,
-        Café), for the few hits that exist only because normalising folded them;
-        words ending in ة or ى only (others: 0)."""
+        Café; آلان 4.06, Alan, against الآن 5.97, "now"), for the few hits that
+        exist only because normalising folded them; words ending in ة or ى or
+        starting with آ only (others: 0)."""
         return _zipf(self.prepare()._written.get(word, 0.0))
 
     def english_name_zipf(self, target: str) -> float:

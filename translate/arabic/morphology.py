@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .normalize import normalize
+
 ARTICLE = "ال"
 #: Heads of compound names, written apart or glued on (عبد المهدي / عبدالمهدي).
 COMPOUND_HEADS = ("عبد", "ابو", "ابن")
@@ -26,6 +28,20 @@ HAS_HAMZA_ALEF = re.compile("[أإآ]")
 #: use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
 #: "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.
 NATIVE_LETTERS = re.compile("[عحصضطظقة]")
+
+
+#: Prepositions written with a final ى (alef maqsura), as written: على ("on"),
+#: إلى/الى ("to"), حتى, لدى. Normalising folds ى into ي, which makes على the
+#: name علي (Ali); news writes the name with ي, the preposition with ى.
+_MAQSURA_PREPOSITIONS = frozenset(("على", "إلى", "الى", "حتى", "لدى"))
+#: The same, normalised (على → علي): the only words worth a look as written.
+FOLDED_PREPOSITIONS = frozenset(map(normalize, _MAQSURA_PREPOSITIONS))
+
+
+def is_written_preposition(written: str) -> bool:
+    """Is this word, *as written* (marks stripped, not normalised), one of the
+    prepositions in ى: على, إلى, حتى, لدى (not علي, a name)?"""
+    return written in _MAQSURA_PREPOSITIONS
 
 
 def split_compound(word: str) -> list[str]:
@@ -85,6 +101,13 @@ def adjective_forms(word: str) -> frozenset[str]:
     if len(word) < 3 or not word.endswith("ي") or word.startswith(ARTICLE):
         return frozenset()
     return frozenset((ARTICLE + word, word + "ه", ARTICLE + word + "ه"))
+
+
+def definite_feminine(word: str) -> str:
+    """The definite feminine of a bare word in ـي read as a nisba adjective
+    (سنخي → السنخيه, "the alveolar", ة normalised to ه): of its adjective forms
+    the one no other reading makes (bare ـه is also "him": عليه, "on him")."""
+    return ARTICLE + word + "ه"
 
 
 #: Pronoun suffixes no transliterated name takes ("her", "their"; not ـه, which

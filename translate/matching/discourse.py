@@ -14,6 +14,7 @@ everywhere in that document, unless the document also uses it for a person.
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -52,7 +53,10 @@ class OtherSenses:
     those it also uses for one (after a title, in a full name): a spelling in
     the first set and not the second names no person in that document."""
 
-    def __init__(self) -> None:
+    def __init__(self, document: Collection[str] = ()) -> None:
+        #: The document's (normalised) words: what else it writes, such as an
+        #: adjective's other forms (سنخي: السنخية) that a frequency table lacks.
+        self.document = document
         self.other: set[str] = set()
         self.person: set[str] = set()
         #: Hits read as an adjective after their noun (نظام مناعي), by the id of

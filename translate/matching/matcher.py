@@ -63,7 +63,7 @@ class Matcher:
         parts = WORD_PARTS.split(back.text)
         words = parts[1::2]
         learn(self, words)
-        senses = OtherSenses()
+        senses = OtherSenses(words)
         found = self._hits(back, words, parts, refused is not None, senses)
         if found is None:
             return []
@@ -90,7 +90,7 @@ class Matcher:
         distinct = set(chain.from_iterable(per_line))
         learn(self, distinct)
         collect = refused is not None
-        senses = OtherSenses()
+        senses = OtherSenses(distinct)
         found = [(no, self._hits(back, words, t, collect, senses))
                  for no, (back, words, t) in enumerate(zip(backs, per_line, parts), 1) if words]
         found = [(no, hits) for no, hits in found if hits is not None]

@@ -7,15 +7,18 @@ document (:mod:`.discourse`) vouches for.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, AbstractSet, Iterable
+from operator import attrgetter
+from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
-from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
-                                 TANWEEN, has_article_clitic, is_compound_tail, is_definite_adjective,
-                                 is_definite_nisba, is_one_syllable, is_open_syllable, takes_bare_adjective)
-from ..arabic.normalize import ALEF, strip_marks
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF,
+                                 HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, definite_feminine, has_article_clitic,
+                                 is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
+                                 is_open_syllable, is_written_preposition, takes_bare_adjective)
+from ..arabic.normalize import ALEF, MARKS, strip_marks
 from ..glossary.model import Term
-from .context import NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, announces, announces_name, contradicts, follows_name, names_an_office
+from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
+                      PLACE_HEAD_FORMS, PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
@@ -69,6 +72,18 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     starts: frozenset[int] | None = None
     sure: frozenset[int] = frozenset()
     for h in hits:
+        if ((h.i + h.n < len(words) and words[h.i + h.n] in NAME_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)
+                or (h.i and words[h.i - 1] in PLACE_HEAD_FORMS)) \
+                and not h.entry.latin and _names_a_place(m, line, h, hits):
+            h.verdict = Verdict.PLACE_NAME
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
+        if h.n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, h.i):
+            h.verdict = Verdict.GREEK_LETTER
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
         if h.n == 1 and h.i >= 2 and words[h.i - 2] in NAMED_AFTER_FORMS and not h.entry.latin:
             if starts is None:
                 starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
@@ -84,7 +99,7 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 line.refused.append(h)
             continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
-            if senses is not None and agrees_as_adjective(m, line, h, hits):
+            if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
                 senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
         if denied(m, line, h, tanween, hyphen):
             if says_other(line, h):
@@ -101,7 +116,7 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 people = names_at(m.index.terms, hits)
             if misread(m, line, h, people):
                 h.verdict = Verdict.WRITTEN
-                if line.refused is not None:
+                if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
         if h.entry.latin and h.n == 1:
@@ -139,8 +154,9 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
     mechanism 7), reported rather than matched (:attr:`Verdict.WRITTEN`):
 
     - a proclitic on a common Arabic word written with hamza, folded into a name
-      (بألم, "with pain", is ب + ألم, not بالم Palm): names carry no hamza after
-      a clitic letter, and a name spelled with one is listed so (then it is exact);
+      or found by sound (بألم, "with pain", is ب + ألم, not بالم Palm; لأمد
+      طويل, "for a long time", not Lamidi): names carry no hamza after a clitic
+      letter, and a name spelled with one is listed so (then it is exact);
     - a preposition (ب ل ك) split off a word between two person hits (كريستين
       بلاسي فورد is Blasey, not "with Lacey"): a preposition does not stand
       inside a name."""
@@ -149,7 +165,7 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
     if hit.plen and line.words[hit.i][:hit.plen] in _PREPOSITIONS and hit.i - 1 in people and hit.i + 1 in people \
             and line.joined(hit.i - 1, 3):
         return True
-    if hit.kind != "normalized" or hit.plen:
+    if hit.kind not in _FOLDED_KINDS or hit.plen:
         return False
     written = strip_marks(line.surface(hit.i, 1))
     word = line.words[hit.i]
@@ -174,6 +190,9 @@ def latin_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     target = m.index.terms[hit.entry.term_id].target
     return len(written) >= 2 and written.isupper() and not target.isupper()
 _PREPOSITIONS = frozenset("بلك")
+#: Hits whose written word may differ from the listed spelling: folded by
+#: normalising, or an unseen spelling found by sound (لأمد, "for a time", for لاميدي).
+_FOLDED_KINDS = frozenset(("normalized", "fuzzy"))
 _NO_ARTICLE_PREFIXES = frozenset(p for p in PREFIXES if not has_article_clitic(p))
 _CUES = NOT_PEOPLE_FORMS | frozenset(COMPOUND_HEADS)
 
@@ -210,6 +229,42 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
     return i + 1 not in people or not line.joined(i, 2)
 
 
+def _names_a_place(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+    """A person hit right before an English street, city, venue or outlet word
+    in Arabic letters (جون استريت, John Street; كانساس سيتي; ديزني لاند; سكاي
+    نيوز), or a place word itself after a name (تشيسابيك إنرجي أرينا), or right
+    after a word that heads a place's name (سان دييغو, فورت ديتريك): the name is the place's,
+    English puts the generic word after it (:data:`.context.PLACE_TAILS`).
+    Only this hit: John is still John elsewhere. Not inside a listed full name
+    (بروس أرينا, Bruce Arena), nor for the word after a title (المدرب أرينا)."""
+    if m.index.terms[hit.entry.term_id].type != "person":
+        return False
+    words, i = line.words, hit.i
+    if i and words[i - 1] in PLACE_HEAD_FORMS:
+        return line.joined(i - 1, 2)
+    if i + hit.n < len(words) and words[i + hit.n] in NAME_TAILS:
+        tail = i + hit.n
+        if not line.joined(tail - 1, 2):
+            return False
+    else:  # the hit is the place word: the name stands before it
+        tail = i
+        if not i or not line.joined(i - 1, 2) or announces_name(words[i - 1]):
+            return False
+    return not any(o.n > 1 and o.i <= tail < o.i + o.n for o in hits)
+
+
+def _in_letter_list(line: Line, i: int) -> bool:
+    """Is word i (a Greek letter's spelling) next to another, joined, either
+    of them with "and" (ألفا وبيتا وغاما ودلتا; ألفا-بيتا): a list of letters?"""
+    words = line.words
+    return any(0 <= k < len(words) and _without_and(words[k]) in GREEK_LETTERS and line.joined(min(i, k), 2)
+               for k in (i - 1, i + 1))
+
+
+def _without_and(word: str) -> str:
+    return word[1:] if word[:1] == "و" else word
+
+
 def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     """The second or third word of exactly three joined one-syllable words, a
     sure person's name first (a clitic allowed: وكيم), the last two open (a
@@ -239,7 +294,10 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
         if not (first in sure or _family_syllable(m, words, first)) or last >= len(words) \
                 or not line.joined(first, 3):
             continue
-        if (longer(first - 1) and line.joined(first - 1, 2)) or (longer(last + 1) and line.joined(last, 2)):
+        # "and" on the family name starts the name (ترامب وكيم جونغ أون): the word before is no part of it.
+        conjoined = stems.get(first, words[first]) != words[first] and words[first][:1] in _CONJUNCTIONS
+        if (longer(first - 1) and line.joined(first - 1, 2) and not conjoined) \
+                or (longer(last + 1) and line.joined(last, 2)):
             continue  # a longer run of short words is a phrase, not one name
         if syllable(first) and is_open_syllable(words[first + 1]) and is_open_syllable(words[last]) \
                 and first + 1 in stems and (last in stems or len(words[last]) == 2):
@@ -250,18 +308,27 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
 def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
     """A two-letter one-syllable family name the list holds (شي Xi, ري Ri):
     never a hit on its own, but before two open syllables (شي جين بينغ, Xi
-    Jinping) it heads the name as a sure name would. Not one of the few hundred
+    Jinping) it heads the name as a sure name would. Not a preposition or
+    particle that governs the noun after it and is one of the few hundred
     commonest words (``never_alone_zipf``): في هونغ كونغ is "in Hong Kong" (في
-    7.6), and لي (6.1, "to me") goes with them."""
+    7.6); لي (6.1, "to me") governs nothing, so لي وين ليانغ is Li Wenliang."""
     word = words[k] if k >= 0 else ""
     return len(word) == 2 and word in m.index.single and is_one_syllable(word) \
-        and m.lexicon.arabic_zipf(word) < m.settings.ambiguity.never_alone_zipf
+        and (word not in _GOVERNING or m.lexicon.arabic_zipf(word) < m.settings.ambiguity.never_alone_zipf)
+
+
+#: Two-letter prepositions and particles that govern the noun after them (في
+#: هونغ كونغ, "in Hong Kong"; من, عن, مع; أن/إن, "that"): they head no name. Any
+#: other two-letter family name heads one whatever its frequency as a word: لي
+#: (Li, also "to me", which governs nothing after it) of لي وين ليانغ.
+_GOVERNING = frozenset(("في", "من", "عن", "مع", "ان"))
 
 
 _NISBA = "ي"
 
 
-def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
+                        document: Collection[str] = ()) -> bool:
     """A bare one-word person hit in ـي right after an indefinite masculine
     noun it agrees with (نظام مناعي, "immune system"; اختبار جيني, "genetic
     test"; هباء جوي, "aerosol"; كمنشأ جيني, a proclitic on the noun), where
@@ -274,12 +341,17 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     no word). A verb that is also a noun (تنافس دالي, تزوج دالي: "competed",
     "competition") still looks like one, so the document decides
     (:func:`other_senses`): one that gives the spelling a title or a first name
-    (توم دالي) keeps every match."""
+    (توم دالي) keeps every match. ``document``: the document's words, which
+    vouch for both readings as a frequency table does: a technical adjective
+    too rare for the table is written in its definite feminine in the same
+    text (تلف سنخي beside الخلايا السنخية, "alveolar"; :func:`.morphology.definite_feminine`),
+    and a foreign noun with the article (غلوبولين مناعي beside الغلوبولين)."""
     i, words = hit.i, line.words
     # Cheapest first: most names in ـي have no adjective forms at all (هيلاري, توني).
     settings, lexicon = m.settings.ambiguity, m.lexicon
     adjective = lexicon.adjective_zipf(words[i])
-    if adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin:
+    if (adjective < settings.min_zipf or adjective < lexicon.arabic_zipf(words[i]) - settings.place_nisba_margin) \
+            and definite_feminine(words[i]) not in document:
         return False
     terms = m.index.terms
     if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
@@ -291,12 +363,23 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     # with the article (الاختبار, المنشأ of كمنشأ); a verb never takes it.
     nouns = [before] + [before[len(p):] for p in _NO_ARTICLE_PREFIXES
                         if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
-    if not any(takes_bare_adjective(n) and lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
-               for n in nouns):
-        return False
+    if not any(takes_bare_adjective(n) and (lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
+                                            or ARTICLE + n in document) for n in nouns) \
+            and not (takes_bare_adjective(before) and TANWEEN & set(_written_marks(line, i - 1))):
+        return False  # (tanween, تأذٍّ سنخي, is an indefinite noun's, never a verb's)
     if i - 1 in names_at(terms, hits):
         return False
     return i + 1 not in names_at(terms, hits, sure=True) or not line.joined(i, 2)
+
+
+def _written_marks(line: Line, i: int) -> str:
+    """Word i as written with the marks on its last letter, which its span
+    leaves out (تأذٍّ: the tanween and shadda after the ذ)."""
+    text = line.back.original
+    start, end = line.original_span(i, 1)
+    while end < len(text) and text[end] in MARKS:
+        end += 1
+    return text[start:end]
 
 
 _MORPHOLOGY_ENDINGS = ("ة", "ى")
@@ -379,7 +462,8 @@ def hints_other(line: Line, hit: Hit, next_is_name: bool = False) -> bool:
       إنجلترا), people seldom (ثقته في ترامب). With the 65k list, one-word person
       hits after في were on NTREX 23 wrong and 25 credited (Paris, Brooklyn,
       Valderrama, Naples, Hollywood: places all), on TICO-19 37 wrong, 6 credited;
-    - a number right before: a unit or scale (بقوة 7.5 ريختر);
+    - a number right before, in digits or words: a unit, scale or currency
+      (بقوة 7.5 ريختر; خمسة تريليونات ريال);
     - "team" right before one word (فريق داندي, Dundee; لفريق ليفينغستون): a
       team is a town's or a sponsor's as often as its manager's (فريق جيرارد),
       and a manager's is named in full elsewhere. Not before a further name
@@ -389,7 +473,7 @@ def hints_other(line: Line, hit: Hit, next_is_name: bool = False) -> bool:
     before = line.words[hit.i - 1]
     if before in _TEAM:
         return not next_is_name and line.joined(hit.i - 1, 2)
-    return (before == _IN or before.isdigit()) and line.joined(hit.i - 1, 2)
+    return (before == _IN or before.isdigit() or before in NUMBER_WORDS) and line.joined(hit.i - 1, 2)
 
 
 _IN = "في"
@@ -461,9 +545,17 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     terms = m.index.terms
     people: frozenset[int] | None = None
     kept = []
-    for h in hits:
+    words = line.words
+    for h in sorted(hits, key=_POSITION):  # in order: a name a title vouched for vouches for the next
         v = h.verdict
         if not v.sure:
+            if h.i + 1 < len(words) and words[h.i + 1] in CALENDAR and _heads_time_expression(line, h):
+                h.verdict = Verdict.TIME_EXPRESSION
+                if line.refused is not None and h.kind != "fuzzy":
+                    line.refused.append(h)
+                continue
+            if h.stem[:1] == ALEF and h.n == 1 and v in _COMMONEST and _madda_spelling(m, line, h):
+                v = h.verdict = Verdict.NEEDS_NAME
             named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
@@ -478,9 +570,55 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     if line.refused is not None and h.kind != "fuzzy":
                         line.refused.append(h)
                     continue
+                if h.stem in FOLDED_PREPOSITIONS and h.n == 1 and not h.plen \
+                        and is_written_preposition(strip_marks(line.surface(h.i, 1))):
+                    # Vouched for by a title, but written as the preposition it governs
+                    # (المحافظ على الخصوصية): only the person's other name after it makes it one.
+                    people = names_at(terms, hits, sure=True, line=line) if people is None else people
+                    if not ((h.i + 1 in people or h.i + 1 in anchors) and line.joined(h.i, 2)):
+                        h.verdict = Verdict.PREPOSITION
+                        if line.refused is not None and h.kind != "fuzzy":
+                            line.refused.append(h)
+                        continue
+                if h.i and h.n == 1 and terms[h.entry.term_id].type == "person" \
+                        and announces(line.words[h.i - 1], "person"):
+                    # A title announces the whole name after it (الرئيس حسن روحاني): the
+                    # first name it vouched for vouches for the surname in turn.
+                    anchors.add(h.i)
             h.score = min(h.score, 0.9)
         kept.append(h)
     return kept
+
+
+_POSITION = attrgetter("i")
+#: Verdicts of spellings that are common Arabic words, by their folded frequency.
+_COMMONEST = frozenset((Verdict.NEEDS_LISTED_TITLE, Verdict.NEEDS_TITLE_HERE, Verdict.NEEDS_TITLE))
+_MADDA = "آ"
+
+
+def _madda_spelling(m: "Matcher", line: Line, hit: Hit) -> bool:
+    """A hit written with madda (آلان, Alan; شينزو آبي, Shinzo Abe) where
+    normalising folded it into a far commoner word (الآن, "now", 6.1; أبي, "my
+    father", 5.5): as written it is rarer by at least ``margin`` (آلان 4.06, آبي
+    3.79), so the folded word's frequency does not speak for it. It then needs
+    what a name more common as a word needs (:attr:`Verdict.NEEDS_NAME`): a
+    name next to it or the full name in the document, not a title."""
+    if line.original_at(line.spans[hit.i][0] + hit.plen) != _MADDA:
+        return False
+    lexicon = m.lexicon
+    written = strip_marks(line.surface(hit.i, 1, hit.plen))
+    return lexicon.written_zipf(written) <= lexicon.arabic_zipf(hit.stem) - m.settings.ambiguity.margin
+
+
+def _heads_time_expression(line: Line, hit: Hit) -> bool:
+    """An ambiguous one-word hit right before a weekday or month
+    (:data:`.context.CALENDAR`) is the time word of a time expression: يوم
+    السبت ("on Saturday"), صباح الأحد, مطلع مارس, even after a title (قال الرئيس
+    يوم السبت, where يوم reads as the listed name Yumu). A sure name stays one
+    (قال ترامب الجمعة: Arabic drops يوم before the weekday), and a neighbouring
+    name or title cannot vouch against the phrase."""
+    after = hit.i + 1
+    return hit.n == 1 and after < len(line.words) and line.words[after] in CALENDAR and line.joined(hit.i, 2)
 
 
 def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> bool:
@@ -498,13 +636,26 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
         # and a listed spelling with ال that is shaped like an adjective (الرياضي,
         # الفائز: also common words, or this hit would be sure) is one there too.
         if before in anchors or (
-                announces(words[title], term.type)
+                announces(words[title], term.type) and not _letter_name(line, title)
                 and not (hit.plen == 0 and words[hit.i].startswith("ال")
                          and (not hit.entry.words[0].startswith("ال") or is_definite_adjective(words[hit.i])))):
             start = before if before in anchors else title
             if line.joined(start, hit.i - start + 1):
                 return True
     return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
+
+
+def _letter_name(line: Line, i: int) -> bool:
+    """Is word i (maybe after و/ف/ب) the Latin letter M, إم (إي سي إم أو,
+    ECMO; بروتينات إم, M proteins), which normalising folds into the kinship word
+    أم ("mother of", أم كلثوم)? The kinship word is written أم or ام, never إم."""
+    word = line.words[i]
+    k = len(word) - len(_KINSHIP_MOTHER)
+    return word.endswith(_KINSHIP_MOTHER) and k <= 1 and line.original_at(line.spans[i][0] + k) in _KASRA_HAMZA
+
+
+_KINSHIP_MOTHER = "ام"
+_KASRA_HAMZA = frozenset("إ")
 
 
 def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
@@ -553,6 +704,8 @@ def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullN
             if a is None or b is None:
                 continue
             name = a if b is h else b
+            if h.verdict is Verdict.ENGLISH_WORD and a.i and line.words[a.i - 1] in _TEAM:
+                continue  # a team's own name, a town and a word (فريق داندي ستارز, Dundee Stars)
             if name.verdict.sure and line.joined(a.i, 2) and not (foreign and name.stem in other):
                 names.add((a.stem, b.stem), f"{terms[a.entry.term_id].target} {terms[b.entry.term_id].target}")
 

@@ -61,6 +61,19 @@ class Verdict(Enum):
     SYLLABLE = ("drop", "is one syllable of a two-syllable given name here (شي جين بينغ, Xi Jinping; كيم جونغ "
                         "أون, Kim Jong-un), which English writes as one word: list the full name to have it "
                         "matched", "sense")
+    #: Set on a hit by its neighbours (:func:`.precision.screen`).
+    GREEK_LETTER = ("drop", "is a Greek letter here, in a list of them (ألفا وبيتا وغاما ودلتا, genera or "
+                            "variants): list the full name to have it matched", "sense")
+    #: Set on a hit by the word after it (:func:`.precision.vouched`).
+    TIME_EXPRESSION = ("drop", "heads a time expression here (يوم السبت, \"on Saturday\"; صباح الأحد): before a "
+                               "weekday or month it is the Arabic word, even after a title", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.vouched`).
+    PREPOSITION = ("drop", "is written here as a preposition in ى (على, \"on\"; إلى, \"to\"), which a title "
+                           "before it governs (المحافظ على, \"preserving\"): it needs the person's other name "
+                           "after it", "sense")
+    #: Set on a hit by the word after it (:func:`.precision.screen`).
+    PLACE_NAME = ("drop", "names a street, city, venue or outlet here (جون استريت, John Street; كانساس سيتي; سكاي "
+                          "نيوز): the English word for the place follows it in Arabic letters", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
