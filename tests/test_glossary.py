@@ -129,25 +129,25 @@ terms:
 """
 
 
-def test_term_fast_path_builds_what_the_checked_path_builds(parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_term_fast_path_builds_what_the_checked_path_builds(parser: str) -> None:
     from translate.glossary import loader
 
-    nodes = yaml_limits.compose(TERM_SHAPES, "g.yaml")[1]
-    checked = [loader._checked_term(node, "g.yaml", i + 1) for i, node in enumerate(nodes)]
-
-    def refuse(node, path, index):
-        raise AssertionError(f"term {index} left the one-pass path")
-
-    monkeypatch.setattr(loader, "_checked_term", refuse)
-    assert [loader._term(node, "g.yaml", i + 1) for i, node in enumerate(nodes)] == checked
+    checked = [loader._checked_term(node, "g.yaml", i + 1)
+               for i, node in enumerate(yaml_limits.compose(TERM_SHAPES, "g.yaml")[1])]
+    plain = yaml_limits.compose(TERM_SHAPES, "g.yaml", lines=False)[1]  # scalars without their lines
+    assert [loader._plain_term(node, "g.yaml", i + 1) for i, node in enumerate(plain)] == checked
     assert [(t.target, t.source, t.also, t.forbidden, t.line) for t in checked] == [
         ("Omar", ("عمر",), (), (), 2), ("Zaid", ("زيد",), ("Zayd", "Zeid"), ("Zied",), 3),
         ("WHO", ("منظمة الصحة العالمية", "الصحة العالمية"), (), (), 12), ("Gaza", ("غزة",), (), (), 13)]
     assert checked[1].note == "a note" and checked[3].note == "two\nlines" and checked[1].case == "exact"
-    # a shape the one pass leaves to the checked path still loads the same (an empty 'also')
-    monkeypatch.undo()
-    odd = yaml_limits.compose("terms:\n- {target: X, source: [س], also: ~}\n", "g.yaml")[1][0]
-    assert loader._term(odd, "g.yaml", 1).also == ()
+    # an empty 'also' is none, on either path
+    odd = "terms:\n- {target: X, source: [س], also: ~}\n"
+    assert loader._plain_term(yaml_limits.compose(odd, "g.yaml", lines=False)[1][0], "g.yaml", 1).also == ()
+    assert loader._checked_term(yaml_limits.compose(odd, "g.yaml")[1][0], "g.yaml", 1).also == ()
+    # a shape the one pass leaves to the checked path (a padded key) still loads, at its line
+    padded = "terms:\n- {target: X, source: [س]}\n- {' target ': Y, source: [ص]}\n"
+    assert loader._plain_term(yaml_limits.compose(padded, "g.yaml", lines=False)[1][1], "g.yaml", 2) is None
+    assert [(t.target, t.line) for t in parse_glossary(padded, "g.yaml").terms] == [("X", 2), ("Y", 3)]
 
 
 @pytest.mark.parametrize("text,line,message", [

@@ -103,9 +103,11 @@ def check_size(text: str, path: str) -> None:
         start = end + 1
 
 
-def compose(text: str, path: str, parser: type | None = None) -> Node | None:
+def compose(text: str, path: str, parser: type | None = None, lines: bool = True) -> Node | None:
     """The single document as :class:`Scalar`/:class:`Seq`/:class:`Map`, within the limits
-    (None for a file with no document). ``parser``: :data:`PARSER` unless given."""
+    (None for a file with no document). ``parser``: :data:`PARSER` unless given.
+    ``lines=False``: each scalar is its text alone (a ``str``), for a caller that
+    needs no scalar's line unless something is wrong, and then composes again."""
     check_size(text, path)
     anchors: dict[str, Node] = {}
     sizes: dict[int, int] = {}  # id(anchored collection) -> nodes inside it, aliases expanded
@@ -130,7 +132,7 @@ def compose(text: str, path: str, parser: type | None = None) -> Node | None:
                 value = ""  # `~`, `null`: no value at all, never the term "null"
             elif unchecked and not value.isascii():
                 check_text(value, path, line_of(event), "a value")
-            scalar = (value, event.start_mark.line)
+            scalar = (value, event.start_mark.line) if lines else value
             if event.anchor is not None:
                 anchors[event.anchor] = scalar
             top.append(scalar)
