@@ -129,25 +129,32 @@ terms:
 """
 
 
-def test_term_fast_path_builds_what_the_checked_path_builds(parser: str) -> None:
+def test_streamed_path_builds_what_the_checked_path_builds(parser: str) -> None:
     from translate.glossary import loader
 
-    checked = [loader._checked_term(node, "g.yaml", i + 1)
-               for i, node in enumerate(yaml_limits.compose(TERM_SHAPES, "g.yaml")[1])]
-    plain = yaml_limits.compose(TERM_SHAPES, "g.yaml", lines=False)[1]  # scalars without their lines
-    assert [loader._plain_term(node, "g.yaml", i + 1) for i, node in enumerate(plain)] == checked
-    assert [(t.target, t.source, t.also, t.forbidden, t.line) for t in checked] == [
+    checked = loader._checked_glossary(yaml_limits.compose(TERM_SHAPES, "g.yaml"), "g.yaml")
+    assert [(t.target, t.source, t.also, t.forbidden, t.line) for t in checked.terms] == [
         ("Omar", ("عمر",), (), (), 2), ("Zaid", ("زيد",), ("Zayd", "Zeid"), ("Zied",), 3),
         ("WHO", ("منظمة الصحة العالمية", "الصحة العالمية"), (), (), 12), ("Gaza", ("غزة",), (), (), 13)]
-    assert checked[1].note == "a note" and checked[3].note == "two\nlines" and checked[1].case == "exact"
+    assert checked.terms[1].note == "a note" and checked.terms[3].note == "two\nlines"
+    assert checked.terms[1].case == "exact"
+    streamed = loader._streamed_glossary(TERM_SHAPES, "g.yaml")
+    if parser == "pure-python":  # only libyaml's events are read in one pass
+        assert streamed is None
+        return
+    assert (streamed.terms, streamed.names) == (checked.terms, checked.names) == (checked.terms, ["g"])
     # an empty 'also' is none, on either path
     odd = "terms:\n- {target: X, source: [س], also: ~}\n"
-    assert loader._plain_term(yaml_limits.compose(odd, "g.yaml", lines=False)[1][0], "g.yaml", 1).also == ()
-    assert loader._checked_term(yaml_limits.compose(odd, "g.yaml")[1][0], "g.yaml", 1).also == ()
-    # a shape the one pass leaves to the checked path (a padded key) still loads, at its line
-    padded = "terms:\n- {target: X, source: [س]}\n- {' target ': Y, source: [ص]}\n"
-    assert loader._plain_term(yaml_limits.compose(padded, "g.yaml", lines=False)[1][1], "g.yaml", 2) is None
-    assert [(t.target, t.line) for t in parse_glossary(padded, "g.yaml").terms] == [("X", 2), ("Y", 3)]
+    assert loader._streamed_glossary(odd, "g.yaml").terms[0].also == ()
+    assert loader._checked_glossary(yaml_limits.compose(odd, "g.yaml"), "g.yaml").terms[0].also == ()
+    # shapes the one pass leaves to the checked path (a padded key, an alias, a
+    # mapping as description) still load, at their lines
+    for unusual in ("terms:\n- {target: X, source: [س]}\n- {' target ': Y, source: [ص]}\n",
+                    "terms:\n- {target: X, source: &s [س]}\n- {target: Y, source: *s}\n",
+                    "description: {by: me}\nterms:\n- {target: X, source: [س]}\n- {target: Y, source: [س]}\n"):
+        assert loader._streamed_glossary(unusual, "g.yaml") is None
+        lines = [unusual.count("\n", 0, unusual.index(target)) + 1 for target in ("X", "Y")]
+        assert [(t.target, t.line) for t in parse_glossary(unusual, "g.yaml").terms] == list(zip("XY", lines))
 
 
 @pytest.mark.parametrize("text,line,message", [

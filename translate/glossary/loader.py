@@ -33,7 +33,8 @@ from ..textio import decode_text, read_bytes
 from . import compiled
 from .keys import spelling_key
 from .model import CASES, TERM_DEFAULTS, TERM_TYPES, Conflict, Glossary, Term
-from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
+from . import yaml_limits
+from .yaml_limits import NULLS, Map, Node, Scalar, Seq, check_size, compose, line_of
 
 TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
 TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
@@ -94,44 +95,6 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
     return fields
 
 
-def _plain_term(node: Node, path: str, index: int) -> Term | None:
-    """The term a mapping composed without lines gives (scalars are plain ``str``),
-    or None for anything but the common case: known keys, once each, a text or a
-    list of texts where each belongs, choices among the allowed ones. That case is
-    one pass over the fields; the caller composes again with lines for the rest,
-    and :func:`_checked_term` builds the same term or names the problem and its line."""
-    if type(node) is not Map:
-        return None
-    term: dict = {}
-    pairs = iter(node)
-    try:
-        for key, value in zip(pairs, pairs):
-            kind = type(value)
-            if kind is str:
-                text = value.strip()
-                if text:
-                    term[key] = (text,) if key in _SEQUENCES else text
-                elif key in _LISTS:  # `also: ~`: none
-                    term[key] = ()
-                else:
-                    return None
-            elif kind is Seq and key in _SEQUENCES:
-                texts = tuple([item.strip() for item in value])
-                if not all(texts):
-                    return None
-                term[key] = texts
-            else:
-                return None
-    except (AttributeError, TypeError):  # a key, or an item of a list, that is a list or mapping
-        return None
-    # every value well formed: now the keys (each once, all known, both required ones)
-    if 2 * len(term) == len(node) and "target" in term and "source" in term and _TERM_KEYS.issuperset(term):
-        term = {**_TERM_BASE, **term, "file": path, "line": node.line0 + 1, "index": index}
-        if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
-            return Term.from_fields(term)
-    return None
-
-
 def _checked_term(node: Node, path: str, index: int) -> Term:
     if type(node) is not Map:
         raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
@@ -162,9 +125,9 @@ def _checked_term(node: Node, path: str, index: int) -> Term:
     return Term.from_fields(term)
 
 
-def _compose(text: str, path: str, lines: bool) -> Node | None:
+def _compose(text: str, path: str) -> Node | None:
     try:
-        return compose(text, path, lines=lines)  # the document within size, depth and alias limits
+        return compose(text, path)  # the document within size, depth and alias limits
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -176,47 +139,117 @@ def _compose(text: str, path: str, lines: bool) -> Node | None:
 
 @gc_paused()
 def parse_glossary(text: str, path: str) -> Glossary:
-    """Parse one glossary document (already decoded).
-
-    A well-formed glossary is read in one pass that keeps no scalar's line (a term
-    keeps its mapping's): on the 65k-name list that is 390k fewer (text, line)
-    pairs, 34 MB less and 0.07 s less. Anything else is composed again with every
-    line, so that the problem is named at its line (:func:`_checked_glossary`)."""
-    root = _compose(text, path, lines=False)
-    glossary = _plain_glossary(root, path)
+    """Parse one glossary document (already decoded): read straight from libyaml's
+    events when it has the common shape, else composed and checked, so that any
+    problem is named at its line."""
+    glossary = _streamed_glossary(text, path)
     if glossary is None:
-        root = None  # let the first tree go before the second is built
-        glossary = _checked_glossary(_compose(text, path, lines=True), path)
+        glossary = _checked_glossary(_compose(text, path), path)
     return glossary
 
 
-def _plain_glossary(root: Node | None, path: str) -> Glossary | None:
-    """The glossary of a document composed without lines, or None if anything is
-    off (the same checks as :func:`_checked_glossary`, which names the problem)."""
-    if type(root) is not Map:
+_StreamStart, _DocumentStart, _DocumentEnd, _StreamEnd = (
+    yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
+_MappingStart, _MappingEnd, _SequenceStart, _SequenceEnd, _ScalarEvent = (
+    yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.ScalarEvent)
+
+
+def _streamed_glossary(text: str, path: str) -> Glossary | None:
+    """The glossary read in one pass over libyaml's events, or None for anything but
+    the common shape: one document, a mapping of known keys whose 'terms' is a list
+    of terms :func:`_streamed_terms` takes and whose other values are texts. Nothing
+    is composed and no line kept but each term's: a problem, an alias, a padded
+    key or anything else unusual is left to :func:`_checked_glossary`, which
+    composes the document again (with every line) and builds the same glossary or
+    names the problem at its line. The pure-Python parser, 100x slower anyway, always
+    takes that path. Tags are ignored and a plain null is empty, as in :func:`compose`."""
+    parser = yaml_limits.PARSER
+    if parser is not yaml_limits.CPARSER:
         return None
-    pairs = iter(root)
+    check_size(text, path)
+    events = iter(parser(text).get_event, None)
+    fields: dict = {}
     try:
-        fields = {key: value for key, value in zip(pairs, pairs)}
-    except TypeError:  # a key that is a list or mapping
-        return None
-    terms_node = fields.get("terms")
-    if 2 * len(fields) != len(root) or not _TOP_KEYS.issuperset(fields) or type(terms_node) is not Seq:
-        return None
-    name = fields.get("name", Path(path).stem)
-    if type(name) is not str or not name.strip():
-        return None
-    for key, expected in (("source_lang", "ar"), ("target_lang", "en")):
-        value = fields.get(key, expected)
-        if type(value) is not str or value.strip().lower() != expected:
+        if (type(next(events)) is not _StreamStart or type(next(events)) is not _DocumentStart
+                or type(next(events)) is not _MappingStart):
             return None
-    # Each term's nodes are let go once it is built, so the terms reuse their memory.
-    terms_node.reverse()
-    take = terms_node.pop
-    terms = [_plain_term(take(), path, i + 1) for i in range(len(terms_node))]
-    if None in terms:
+        for event in events:  # the top-level keys, each with its value
+            if type(event) is not _ScalarEvent:
+                if type(event) is _MappingEnd:
+                    break
+                return None
+            key, event = event.value, next(events)
+            if key in fields or key not in _TOP_KEYS:
+                return None
+            if key == "terms" and type(event) is _SequenceStart:
+                fields[key] = _streamed_terms(events, path)
+            elif key != "terms" and type(event) is _ScalarEvent:
+                fields[key] = "" if not event.style and event.value in NULLS else event.value.strip()
+            else:
+                return None
+        if type(next(events)) is not _DocumentEnd or type(next(events)) is not _StreamEnd:
+            return None  # a second document
+    except (StopIteration, yaml.YAMLError):  # malformed: composing again names the line
         return None
-    return Glossary(terms=terms, names=[name.strip()], files=[path])
+    terms, name = fields.get("terms"), fields.get("name", Path(path).stem)
+    if terms is None or not name or fields.get("source_lang", "ar").lower() != "ar" \
+            or fields.get("target_lang", "en").lower() != "en":
+        return None
+    return Glossary(terms=terms, names=[name], files=[path])
+
+
+def _streamed_terms(events, path: str) -> list[Term] | None:
+    """The terms of a 'terms' list whose sequence-start event was just read, up to its
+    end, or None for anything but the common term: a mapping of known keys, once
+    each, with a text or a list of texts where each belongs and choices among the
+    allowed ones. The loop runs once per event (650k for the 65k-name list), so it
+    is written out inline; :func:`_checked_term` builds the same term from nodes."""
+    terms: list[Term] = []
+    append = terms.append
+    for event in events:
+        if type(event) is not _MappingStart:
+            return terms if type(event) is _SequenceEnd else None
+        line0 = event.start_mark.line
+        term: dict = {}
+        pairs = 0
+        for event in events:  # key, then its value
+            if type(event) is not _ScalarEvent:
+                if type(event) is _MappingEnd:
+                    break
+                return None
+            key, event = event.value, next(events)
+            pairs += 1
+            kind = type(event)
+            if kind is _ScalarEvent:
+                value = "" if not event.style and event.value in NULLS else event.value.strip()
+                if value:
+                    term[key] = (value,) if key in _SEQUENCES else value
+                elif key in _LISTS:  # `also: ~`: none
+                    term[key] = ()
+                else:
+                    return None
+            elif kind is _SequenceStart and key in _SEQUENCES:
+                values = []
+                for event in events:
+                    if type(event) is not _ScalarEvent:
+                        break
+                    value = "" if not event.style and event.value in NULLS else event.value.strip()
+                    if not value:
+                        return None
+                    values.append(value)
+                if type(event) is not _SequenceEnd:
+                    return None
+                term[key] = tuple(values)
+            else:
+                return None
+        # the keys: each once, all known, both required ones
+        if pairs != len(term) or "target" not in term or "source" not in term or not _TERM_KEYS.issuperset(term):
+            return None
+        term = {**_TERM_BASE, **term, "file": path, "line": line0 + 1, "index": len(terms) + 1}
+        if not term["source"] or term["type"] not in TERM_TYPES or term["case"] not in CASES:
+            return None
+        append(Term.from_fields(term))
+    return None
 
 
 def _checked_glossary(root: Node | None, path: str) -> Glossary:

@@ -52,12 +52,12 @@ MAX_GLOSSARY_MB = 16  # the 65k-name Wikidata glossary is about 4 MB of YAML
 MAX_LINE_CHARS = 1 << 20
 MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's plain null scalars
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's plain null scalars
 try:  # libyaml's event parser where PyYAML was built with it (8x faster on the 65k list), else PyYAML's own
-    from yaml.cyaml import CParser as _CPARSER
+    from yaml.cyaml import CParser as CPARSER
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    _CPARSER = None
-PARSER: type = _CPARSER or yaml.SafeLoader
+    CPARSER = None
+PARSER: type = CPARSER or yaml.SafeLoader
 
 #: A scalar: ``(text, 0-based line)``, a plain tuple, the cheapest object to keep per value.
 Scalar = tuple
@@ -103,11 +103,9 @@ def check_size(text: str, path: str) -> None:
         start = end + 1
 
 
-def compose(text: str, path: str, parser: type | None = None, lines: bool = True) -> Node | None:
+def compose(text: str, path: str, parser: type | None = None) -> Node | None:
     """The single document as :class:`Scalar`/:class:`Seq`/:class:`Map`, within the limits
-    (None for a file with no document). ``parser``: :data:`PARSER` unless given.
-    ``lines=False``: each scalar is its text alone (a ``str``), for a caller that
-    needs no scalar's line unless something is wrong, and then composes again."""
+    (None for a file with no document). ``parser``: :data:`PARSER` unless given."""
     check_size(text, path)
     anchors: dict[str, Node] = {}
     sizes: dict[int, int] = {}  # id(anchored collection) -> nodes inside it, aliases expanded
@@ -122,17 +120,17 @@ def compose(text: str, path: str, parser: type | None = None, lines: bool = True
     CollectionStart, CollectionEnd = yaml.CollectionStartEvent, yaml.CollectionEndEvent
     SequenceStart = yaml.SequenceStartEvent
     parser = parser or PARSER
-    unchecked = parser is not _CPARSER  # libyaml refuses a surrogate escape itself
+    unchecked = parser is not CPARSER  # libyaml refuses a surrogate escape itself
     for event in iter(parser(text).get_event, None):
         kind = type(event)
         if kind is ScalarEvent:
             nodes += 1
             value = event.value
-            if not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
+            if not event.style and value in NULLS:  # plain: None (Python parser) or "" (libyaml)
                 value = ""  # `~`, `null`: no value at all, never the term "null"
             elif unchecked and not value.isascii():
                 check_text(value, path, line_of(event), "a value")
-            scalar = (value, event.start_mark.line) if lines else value
+            scalar = (value, event.start_mark.line)
             if event.anchor is not None:
                 anchors[event.anchor] = scalar
             top.append(scalar)
