@@ -1,6 +1,7 @@
 """Glossary loading and lint: every problem names its file and line."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,20 @@ def test_lint_spelling_without_letters(tmp_path: Path) -> None:
     _, problems = check_paths([_write(tmp_path, "terms:\n  - {target: X, source: ['ـــ']}\n")])
     assert [str(p).split(": ", 1)[1] for p in problems] == [
         "error: term 1 (X): source 'ـــ' has no letters once normalised; it can never match [empty-spelling]"]
+
+
+def test_compiled_copy_gives_the_parsed_glossary_under_the_name_it_is_read_by(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translate.glossary import compiled, loader
+
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    spellings = [a + b + c for a in letters for b in letters for c in letters][:compiled.MIN_TERMS + 5]
+    text = "name: big\nterms:\n" + "".join(
+        f"- target: Name {i}\n  type: place\n  source: [{s}]\n  also: [N{i}]\n  note: n{i}\n"
+        for i, s in enumerate(spellings))
+    first = load_glossary_file(_write(tmp_path, text, "a.yaml"))  # parsed; its copy written
+    monkeypatch.setattr(loader, "parse_glossary", lambda *_: pytest.fail("parsed again"))
+    again = load_glossary_file(_write(tmp_path, text, "b.yaml"))  # the same bytes: read from the copy
+    assert again.terms[7] != first.terms[7] and {t.file for t in again.terms} == {str(tmp_path / "b.yaml")}
+    assert [replace(t, file=None) for t in again.terms] == [replace(t, file=None) for t in first.terms]
+    assert (again.names, again.terms[7].line, again.terms[7].also) == (["big"], 3 + 5 * 7, ("N7",))
