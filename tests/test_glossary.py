@@ -10,6 +10,7 @@ import yaml
 from translate.errors import GlossaryError
 from translate.glossary import load_glossaries, load_glossary_file, yaml_limits
 from translate.glossary.loader import parse_glossary
+from translate.glossary.streamed import streamed_glossary
 from translate.maintenance.lint import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,21 +140,21 @@ def test_streamed_path_builds_what_the_checked_path_builds(parser: str) -> None:
         ("WHO", ("منظمة الصحة العالمية", "الصحة العالمية"), (), (), 12), ("Gaza", ("غزة",), (), (), 13)]
     assert checked.terms[1].note == "a note" and checked.terms[3].note == "two\nlines"
     assert checked.terms[1].case == "exact"
-    streamed = loader._streamed_glossary(TERM_SHAPES, "g.yaml")
+    streamed = streamed_glossary(TERM_SHAPES, "g.yaml")
     if parser == "pure-python":  # only libyaml's events are read in one pass
         assert streamed is None
         return
     assert (streamed.terms, streamed.names) == (checked.terms, checked.names) == (checked.terms, ["g"])
     # an empty 'also' is none, on either path
     odd = "terms:\n- {target: X, source: [س], also: ~}\n"
-    assert loader._streamed_glossary(odd, "g.yaml").terms[0].also == ()
+    assert streamed_glossary(odd, "g.yaml").terms[0].also == ()
     assert loader._checked_glossary(yaml_limits.compose(odd, "g.yaml"), "g.yaml").terms[0].also == ()
     # shapes the one pass leaves to the checked path (a padded key, an alias, a
     # mapping as description) still load, at their lines
     for unusual in ("terms:\n- {target: X, source: [س]}\n- {' target ': Y, source: [ص]}\n",
                     "terms:\n- {target: X, source: &s [س]}\n- {target: Y, source: *s}\n",
                     "description: {by: me}\nterms:\n- {target: X, source: [س]}\n- {target: Y, source: [س]}\n"):
-        assert loader._streamed_glossary(unusual, "g.yaml") is None
+        assert streamed_glossary(unusual, "g.yaml") is None
         lines = [unusual.count("\n", 0, unusual.index(target)) + 1 for target in ("X", "Y")]
         assert [(t.target, t.line) for t in parse_glossary(unusual, "g.yaml").terms] == list(zip("XY", lines))
 

@@ -33,22 +33,16 @@ from ..textio import decode_text, read_bytes
 from . import compiled
 from .keys import spelling_key
 from .model import CASES, TERM_DEFAULTS, TERM_TYPES, Conflict, Glossary, Term
-from . import yaml_limits
-from .yaml_limits import NULLS, Map, Node, Scalar, Seq, check_size, compose, line_of
+from .schema import LISTS, TERM_KEY_SET, TERM_KEYS, TOP_KEY_SET, TOP_KEYS
+from .streamed import streamed_glossary
+from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
 
-TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
-TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
-_TERM_KEYS, _TOP_KEYS = frozenset(TERM_KEYS), frozenset(TOP_KEYS)
-_KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists them
+_KEY_ORDER = {TERM_KEY_SET: TERM_KEYS, TOP_KEY_SET: TOP_KEYS}  # how an error lists them
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
-_LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
-_SEQUENCES = _LISTS | {"source"}  # the keys whose value is a list of texts
-_TERM_BASE = {"target": "", "source": (), **TERM_DEFAULTS}  # every field, in the order Term declares them
 
-# The common case (every key known, every value where it belongs) is one
-# comprehension; only a problem takes the slow path that names it. Messages
-# are formatted only for an error (``what`` with ``args``, as logging does):
-# building them for every term was a tenth of loading the 65k-name list.
+# The checked path: every value where it belongs, or the problem at its line.
+# Messages are formatted only for an error (``what`` with ``args``, as logging
+# does): building them for every term was a tenth of loading the 65k-name list.
 
 
 def _scalar(node: Node, path: str, what: str, *args: object) -> str:
@@ -98,7 +92,7 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
 def _checked_term(node: Node, path: str, index: int) -> Term:
     if type(node) is not Map:
         raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
-    fields = _mapping(node, path, _TERM_KEYS, "term {}", index)
+    fields = _mapping(node, path, TERM_KEY_SET, "term {}", index)
     target_node, source_node = fields.pop("target", None), fields.pop("source", None)
     if target_node is None:
         raise GlossaryError(f"term {index} has no 'target'", path, line_of(node))
@@ -118,7 +112,7 @@ def _checked_term(node: Node, path: str, index: int) -> Term:
             if choice not in choices:
                 raise GlossaryError(f"term {index} ({target}) has {key} '{choice}' "
                                     f"(expected one of: {', '.join(choices)})", path, line_of(value))
-        elif key in _LISTS:
+        elif key in LISTS:
             term[key] = _strings(value, path, "term {} ({}) '{}'", index, target, key)
         else:
             term[key] = _scalar(value, path, "term {} '{}'", index, key)
@@ -142,114 +136,10 @@ def parse_glossary(text: str, path: str) -> Glossary:
     """Parse one glossary document (already decoded): read straight from libyaml's
     events when it has the common shape, else composed and checked, so that any
     problem is named at its line."""
-    glossary = _streamed_glossary(text, path)
+    glossary = streamed_glossary(text, path)
     if glossary is None:
         glossary = _checked_glossary(_compose(text, path), path)
     return glossary
-
-
-_StreamStart, _DocumentStart, _DocumentEnd, _StreamEnd = (
-    yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
-_MappingStart, _MappingEnd, _SequenceStart, _SequenceEnd, _ScalarEvent = (
-    yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.ScalarEvent)
-
-
-def _streamed_glossary(text: str, path: str) -> Glossary | None:
-    """The glossary read in one pass over libyaml's events, or None for anything but
-    the common shape: one document, a mapping of known keys whose 'terms' is a list
-    of terms :func:`_streamed_terms` takes and whose other values are texts. Nothing
-    is composed and no line kept but each term's: a problem, an alias, a padded
-    key or anything else unusual is left to :func:`_checked_glossary`, which
-    composes the document again (with every line) and builds the same glossary or
-    names the problem at its line. The pure-Python parser, 100x slower anyway, always
-    takes that path. Tags are ignored and a plain null is empty, as in :func:`compose`."""
-    parser = yaml_limits.PARSER
-    if parser is not yaml_limits.CPARSER:
-        return None
-    check_size(text, path)
-    events = iter(parser(text).get_event, None)
-    fields: dict = {}
-    try:
-        if (type(next(events)) is not _StreamStart or type(next(events)) is not _DocumentStart
-                or type(next(events)) is not _MappingStart):
-            return None
-        for event in events:  # the top-level keys, each with its value
-            if type(event) is not _ScalarEvent:
-                if type(event) is _MappingEnd:
-                    break
-                return None
-            key, event = event.value, next(events)
-            if key in fields or key not in _TOP_KEYS:
-                return None
-            if key == "terms" and type(event) is _SequenceStart:
-                fields[key] = _streamed_terms(events, path)
-            elif key != "terms" and type(event) is _ScalarEvent:
-                fields[key] = "" if not event.style and event.value in NULLS else event.value.strip()
-            else:
-                return None
-        if type(next(events)) is not _DocumentEnd or type(next(events)) is not _StreamEnd:
-            return None  # a second document
-    except (StopIteration, yaml.YAMLError):  # malformed: composing again names the line
-        return None
-    terms, name = fields.get("terms"), fields.get("name", Path(path).stem)
-    if terms is None or not name or fields.get("source_lang", "ar").lower() != "ar" \
-            or fields.get("target_lang", "en").lower() != "en":
-        return None
-    return Glossary(terms=terms, names=[name], files=[path])
-
-
-def _streamed_terms(events, path: str) -> list[Term] | None:
-    """The terms of a 'terms' list whose sequence-start event was just read, up to its
-    end, or None for anything but the common term: a mapping of known keys, once
-    each, with a text or a list of texts where each belongs and choices among the
-    allowed ones. The loop runs once per event (650k for the 65k-name list), so it
-    is written out inline; :func:`_checked_term` builds the same term from nodes."""
-    terms: list[Term] = []
-    append = terms.append
-    for event in events:
-        if type(event) is not _MappingStart:
-            return terms if type(event) is _SequenceEnd else None
-        line0 = event.start_mark.line
-        term: dict = {}
-        pairs = 0
-        for event in events:  # key, then its value
-            if type(event) is not _ScalarEvent:
-                if type(event) is _MappingEnd:
-                    break
-                return None
-            key, event = event.value, next(events)
-            pairs += 1
-            kind = type(event)
-            if kind is _ScalarEvent:
-                value = "" if not event.style and event.value in NULLS else event.value.strip()
-                if value:
-                    term[key] = (value,) if key in _SEQUENCES else value
-                elif key in _LISTS:  # `also: ~`: none
-                    term[key] = ()
-                else:
-                    return None
-            elif kind is _SequenceStart and key in _SEQUENCES:
-                values = []
-                for event in events:
-                    if type(event) is not _ScalarEvent:
-                        break
-                    value = "" if not event.style and event.value in NULLS else event.value.strip()
-                    if not value:
-                        return None
-                    values.append(value)
-                if type(event) is not _SequenceEnd:
-                    return None
-                term[key] = tuple(values)
-            else:
-                return None
-        # the keys: each once, all known, both required ones
-        if pairs != len(term) or "target" not in term or "source" not in term or not _TERM_KEYS.issuperset(term):
-            return None
-        term = {**_TERM_BASE, **term, "file": path, "line": line0 + 1, "index": len(terms) + 1}
-        if not term["source"] or term["type"] not in TERM_TYPES or term["case"] not in CASES:
-            return None
-        append(Term.from_fields(term))
-    return None
 
 
 def _checked_glossary(root: Node | None, path: str) -> Glossary:
@@ -258,7 +148,7 @@ def _checked_glossary(root: Node | None, path: str) -> Glossary:
         raise GlossaryError("glossary is empty", path)
     if type(root) is not Map:
         raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, line_of(root))
-    fields = _mapping(root, path, _TOP_KEYS, "the glossary")
+    fields = _mapping(root, path, TOP_KEY_SET, "the glossary")
     if "terms" not in fields:
         raise GlossaryError("glossary has no 'terms' list", path, line_of(root))
     terms_node = fields["terms"]
