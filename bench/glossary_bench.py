@@ -62,7 +62,11 @@ load_glossary_file(sys.argv[2])
 t1 = time.perf_counter()
 r1 = resource.getrusage(resource.RUSAGE_SELF)
 cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
-print(t1 - t0, cpu, r1.ru_minflt - r0.ru_minflt, r1.ru_maxrss)
+peak = r1.ru_maxrss  # KB; on Linux it also counts the forking parent's memory, so VmHWM where there is one
+if os.path.exists("/proc/self/status"):
+    with open("/proc/self/status") as status:
+        peak = next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), peak)
+print(t1 - t0, cpu, r1.ru_minflt - r0.ru_minflt, peak)
 """
 
 

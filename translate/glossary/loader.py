@@ -1,19 +1,30 @@
 """Load YAML glossaries with line numbers for every problem.
 
-:func:`.yaml_limits.compose` turns the file into lists that keep where every
-value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
-'target'``; block and flow styles give the same lists and therefore load the
-same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) loads cold
-(parsed, then its compiled copy written) in 0.86 s against 1.15 s for the loader
-before this one, best of 7 fresh processes each, side by side on a 2-core machine
-at load 3 (median 0.91 s against 1.32 s; CPU time 0.85 s against 1.13 s; 40k
-page faults against 69k: ``bench/glossary_bench.py --compare``). Most of the
-saving is memory: a scalar is kept as its text and line, not as the parser's
-event, so callgrind counts only 3 % fewer instructions (6.99 G against 7.20 G
-per parse, bench/glossary_instructions.py; 13.0 G for the node-tree loader
-before). libyaml's own events are about 0.33 s of it. The pure-Python parser
-took 32.8 s. A file already seen is read back from its compiled copy
-(:mod:`.compiled`, 0.15 s in the same run).
+A glossary of the common shape is read in one pass over libyaml's events
+(:mod:`.streamed`): no node tree, no line kept but each term's. Anything else,
+every malformed file among them, is composed by :func:`.yaml_limits.compose`
+into lists that keep where every value starts and checked here, so that each
+error can say ``glossaries/x.yaml:14: term 3 has no 'target'``; block and flow
+styles give the same lists and therefore load the same. The 65k-name list
+(3.7 MB) loads cold (parsed, then its compiled copy written) in 0.53 s against
+0.69 s at main 24d9454 and 0.92 s at bfd9b83, best of 7 fresh processes each,
+side by side on a quiet 2-core machine (CPU 0.52 s, 0.68 s, 0.91 s; 25k page
+faults against 39k and 69k: ``bench/glossary_bench.py --compare``). Callgrind
+counts 5.59 G instructions per parse against 6.99 G and 7.20 G
+(bench/glossary_instructions.py). Of those 5.59 G, 3.66 G are libyaml's events
+(0.31 s): 0.92 G its C parser, the rest PyYAML building each event and its two
+marks as Python objects, a floor no Python code on those events gets under.
+The pure-Python parser took 32.8 s. A file already seen is read back from its
+compiled copy (:mod:`.compiled`, 0.13 s in the same run).
+
+Measured and not taken (65k-name list, fresh processes, CPU, on the composed
+path this one pass replaced, or against it for the copy): terms as slots
+dataclasses (137 bytes a term instead of 529, but 12 slot writes a term cost
+more than one dict: 0.65 s against 0.62 s); building each term from the
+composed tree as its mapping closes (0.66 s against 0.61 s); PyYAML's event
+classes swapped for plain tuples while parsing (0.09 s less, but it changes
+PyYAML for every thread of the process); the compiled copy as one field dict a
+term (read back in 0.13 s instead of 0.16 s, but written 0.02 s slower).
 
 When several files are merged, one Arabic spelling given two renderings by two
 files is a :class:`~.model.Conflict`: the file named first wins and the spelling

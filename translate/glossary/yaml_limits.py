@@ -1,5 +1,9 @@
 """Reading a YAML glossary's structure within limits a hostile file cannot get past.
 
+A well-formed glossary is read without composing (:mod:`.streamed`, which
+refuses anything unusual, aliases and deep nesting among it); this composer
+serves everything else, so every limit here still holds for every file.
+
 PyYAML's composer trusts its input: aliases are free to reuse (3,000 terms each
 naming one 3,000-spelling anchor is a 170 KB file that becomes nine million
 spellings, 3.4 GB, downstream), nesting recurses in Python (a 20,000-deep flow
