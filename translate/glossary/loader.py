@@ -46,7 +46,7 @@ from .keys import spelling_key
 from .model import CASES, TERM_DEFAULTS, TERM_TYPES, Conflict, Glossary, Term
 from .schema import LISTS, TERM_KEY_SET, TERM_KEYS, TOP_KEY_SET, TOP_KEYS
 from .streamed import streamed_glossary
-from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
+from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of, malformed
 
 _KEY_ORDER = {TERM_KEY_SET: TERM_KEYS, TOP_KEY_SET: TOP_KEYS}  # how an error lists them
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
@@ -133,13 +133,8 @@ def _checked_term(node: Node, path: str, index: int) -> Term:
 def _compose(text: str, path: str) -> Node | None:
     try:
         return compose(text, path)  # the document within size, depth and alias limits
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
-        raise GlossaryError(f"malformed YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
-        raise GlossaryError(f"malformed YAML: {exc}", path) from None
+        raise malformed(exc, path) from None
 
 
 @gc_paused()

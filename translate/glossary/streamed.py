@@ -6,8 +6,9 @@ pairs, all let go again. Here the events are read once, in order, and each term
 is built as its mapping ends, with no line kept but the term's own. Anything
 this pass does not take, it leaves: :func:`streamed_glossary` returns None, and
 the loader composes the document with every line and checks it, which builds
-the same glossary or names the problem at its line (so a malformed file is
-parsed twice: only the well-formed one needs to be fast).
+the same glossary or names the problem at its line (so a file with a wrong
+term is parsed twice: only the well-formed one needs to be fast). YAML the
+parser cannot read is reported at once: composing would stop at the same place.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import yaml
 from . import yaml_limits
 from .model import CASES, TERM_TYPES, Glossary, Term
 from .schema import LISTS, SEQUENCES, TERM_BASE, TERM_KEY_SET, TOP_KEY_SET
-from .yaml_limits import NULLS, check_size
+from .yaml_limits import NULLS, check_size, malformed
 
 _StreamStart, _DocumentStart, _DocumentEnd, _StreamEnd = (
     yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
@@ -59,8 +60,10 @@ def streamed_glossary(text: str, path: str) -> Glossary | None:
                 return None
         if type(next(events)) is not _DocumentEnd or type(next(events)) is not _StreamEnd:
             return None  # a second document
-    except (StopIteration, yaml.YAMLError):  # malformed: composing again names the line
+    except StopIteration:
         return None
+    except yaml.YAMLError as exc:  # every event before it was one composing takes alike: the same error
+        raise malformed(exc, path) from None
     terms, name = fields.get("terms"), fields.get("name", Path(path).stem)
     if terms is None or not name or fields.get("source_lang", "ar").lower() != "ar" \
             or fields.get("target_lang", "en").lower() != "en":

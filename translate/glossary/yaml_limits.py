@@ -93,6 +93,15 @@ def line_of(node: Node | yaml.Event) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
+def malformed(exc: yaml.YAMLError, path: str) -> GlossaryError:
+    """The one-line error for what the parser could not read, at the line it stopped."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        return GlossaryError(f"malformed YAML: {problem}", path, mark.line + 1 if mark else None)
+    return GlossaryError(f"malformed YAML: {exc}", path)
+
+
 def check_size(text: str, path: str) -> None:
     """Refuse a glossary too large to be one, before the parse starts."""
     if len(text) > MAX_GLOSSARY_MB << 20:
