@@ -145,6 +145,10 @@ def test_streamed_path_builds_what_the_checked_path_builds(parser: str) -> None:
         assert streamed is None
         return
     assert (streamed.terms, streamed.names) == (checked.terms, checked.names) == (checked.terms, ["g"])
+    for text in (BLOCK, FLOW):  # block lists, block mappings, top-level keys
+        streamed, checked = streamed_glossary(text, "g.yaml"), loader._checked_glossary(
+            yaml_limits.compose(text, "g.yaml"), "g.yaml")
+        assert (streamed.terms, streamed.names) == (checked.terms, ["test"])
     # an empty 'also' is none, on either path
     odd = "terms:\n- {target: X, source: [س], also: ~}\n"
     assert streamed_glossary(odd, "g.yaml").terms[0].also == ()

@@ -54,6 +54,8 @@ def streamed_glossary(text: str, path: str) -> Glossary | None:
                 return None
             if key == "terms" and type(event) is _SequenceStart:
                 fields[key] = _terms(events, path)
+                if fields[key] is None:  # an unusual term: the checked path reads the whole file
+                    return None
             elif key != "terms" and type(event) is _ScalarEvent:
                 fields[key] = "" if not event.style and event.value in NULLS else event.value.strip()
             else:
