@@ -10,8 +10,8 @@ styles give the same lists and therefore load the same. The 65k-name list
 0.69 s at main 24d9454 and 0.92 s at bfd9b83, best of 7 fresh processes each,
 side by side on a quiet 2-core machine (CPU 0.52 s, 0.68 s, 0.91 s; 25k page
 faults against 39k and 69k: ``bench/glossary_bench.py --compare``). Callgrind
-counts 5.59 G instructions per parse against 6.99 G and 7.20 G
-(bench/glossary_instructions.py). Of those 5.59 G, 3.66 G are libyaml's events
+counts 5.51 G instructions per parse against 6.99 G and 7.20 G
+(bench/glossary_instructions.py). Of those 5.51 G, 3.66 G are libyaml's events
 (0.31 s): 0.92 G its C parser, the rest PyYAML building each event and its two
 marks as Python objects, a floor no Python code on those events gets under.
 The pure-Python parser took 32.8 s. A file already seen is read back from its
