@@ -6,14 +6,14 @@ pure-Python parser for comparison (the loader before issue 13), export and impor
 times for TBX and CSV with a round-trip check, and `suggest` time over NTREX
 (1,997 segments, fuzzy variants; plus new entries from the aligned English).
 
-``--compare CHECKOUT`` also times the cold load with another checkout's package
-(e.g. a clean main) against this one, alternating fresh processes, each with an
+``--compare CHECKOUT`` (repeatable) also times the cold load with another checkout's
+package (e.g. a clean main) against this one, alternating fresh processes, each with an
 empty cache: on a busy 2-core machine only such side-by-side ratios mean much.
 Each process also reports its CPU time (user + system), minor page faults and
 peak memory: a loader that keeps less saves memory traffic and the kernel's page
 faults, which callgrind's instruction counts (bench/glossary_instructions.py) miss.
 
-    .venv/bin/python bench/glossary_bench.py [--shared ../shared] [--no-pure] [--compare /work/main] [--rounds 9]
+    .venv/bin/python bench/glossary_bench.py [--shared ../shared] [--no-pure] [--compare /work/main ...] [--rounds 9]
 """
 from __future__ import annotations
 
@@ -62,7 +62,11 @@ load_glossary_file(sys.argv[2])
 t1 = time.perf_counter()
 r1 = resource.getrusage(resource.RUSAGE_SELF)
 cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
-print(t1 - t0, cpu, r1.ru_minflt - r0.ru_minflt, r1.ru_maxrss)
+peak = r1.ru_maxrss  # KB; on Linux it also counts the forking parent's memory, so VmHWM where there is one
+if os.path.exists("/proc/self/status"):
+    with open("/proc/self/status") as status:
+        peak = next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), peak)
+print(t1 - t0, cpu, r1.ru_minflt - r0.ru_minflt, peak)
 """
 
 
@@ -92,7 +96,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=None, help="the shared/ folder (default: found as bench/corpora.py does)")
     ap.add_argument("--no-pure", action="store_true", help="skip the slow pure-Python YAML comparison")
-    ap.add_argument("--compare", metavar="CHECKOUT", help="also time the cold load with this checkout's package")
+    ap.add_argument("--compare", metavar="CHECKOUT", action="append", default=[],
+                    help="also time the cold load with this checkout's package (repeatable)")
     ap.add_argument("--rounds", type=int, default=5, help="fresh-process cold loads per checkout with --compare")
     args = ap.parse_args()
     data = shared_dir(args.shared) / "data"
@@ -103,8 +108,8 @@ def main() -> None:
         yaml_path.write_text(to_yaml(names), encoding="utf-8")
         print(f"{len(names)} names, {yaml_path.stat().st_size / 1e6:.1f} MB of YAML")
         if args.compare:
-            compare_cold({"this checkout": ROOT, Path(args.compare).name or args.compare: Path(args.compare)},
-                         yaml_path, Path(tmp), args.rounds)
+            others = {Path(c).name or c: Path(c) for c in args.compare}
+            compare_cold({"this checkout": ROOT, **others}, yaml_path, Path(tmp), args.rounds)
         cold = timed("load YAML, cold (libyaml events)", load_glossary_file, yaml_path)
         warm = timed("load YAML, warm (compiled copy)", load_glossary_file, yaml_path)
         assert fields(cold) == fields(warm)

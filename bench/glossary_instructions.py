@@ -4,8 +4,10 @@ Writes the Wikidata list as tarjama YAML (with this checkout's writer) and parse
 it PASSES times with the loader of CHECKOUT. Under callgrind, the count of a run
 with 1 pass minus that of a run with 0 is the cost of one parse, which load on
 the machine does not change (the node-tree loader: 12.98 G; the event-list loader: 7.03 G,
-7.20 G at main bfd9b83; scalars kept as text and line: 6.99 G). Instructions miss
-memory traffic and page faults: that change cut CPU time by a quarter for 3 % fewer
+7.20 G at main bfd9b83; scalars kept as text and line: 6.99 G, main 24d9454; the
+common glossary read in one pass over the events, :mod:`translate.glossary.streamed`:
+5.51 G, of which libyaml's events are 3.66 G). Instructions miss
+memory traffic and page faults: keeping text and line cut CPU time by a quarter for 3 % fewer
 instructions, so read them beside bench/glossary_bench.py --compare:
 
     for n in 0 1; do valgrind --tool=callgrind --callgrind-out-file=cg.$n \\

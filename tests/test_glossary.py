@@ -1,6 +1,7 @@
 """Glossary loading and lint: every problem names its file and line."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 from translate.errors import GlossaryError
 from translate.glossary import load_glossaries, load_glossary_file, yaml_limits
 from translate.glossary.loader import parse_glossary
+from translate.glossary.streamed import streamed_glossary
 from translate.maintenance.lint import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,25 +131,36 @@ terms:
 """
 
 
-def test_term_fast_path_builds_what_the_checked_path_builds(parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_streamed_path_builds_what_the_checked_path_builds(parser: str) -> None:
     from translate.glossary import loader
 
-    nodes = yaml_limits.compose(TERM_SHAPES, "g.yaml")[1]
-    checked = [loader._checked_term(node, "g.yaml", i + 1) for i, node in enumerate(nodes)]
-
-    def refuse(node, path, index):
-        raise AssertionError(f"term {index} left the one-pass path")
-
-    monkeypatch.setattr(loader, "_checked_term", refuse)
-    assert [loader._term(node, "g.yaml", i + 1) for i, node in enumerate(nodes)] == checked
-    assert [(t.target, t.source, t.also, t.forbidden, t.line) for t in checked] == [
+    checked = loader._checked_glossary(yaml_limits.compose(TERM_SHAPES, "g.yaml"), "g.yaml")
+    assert [(t.target, t.source, t.also, t.forbidden, t.line) for t in checked.terms] == [
         ("Omar", ("عمر",), (), (), 2), ("Zaid", ("زيد",), ("Zayd", "Zeid"), ("Zied",), 3),
         ("WHO", ("منظمة الصحة العالمية", "الصحة العالمية"), (), (), 12), ("Gaza", ("غزة",), (), (), 13)]
-    assert checked[1].note == "a note" and checked[3].note == "two\nlines" and checked[1].case == "exact"
-    # a shape the one pass leaves to the checked path still loads the same (an empty 'also')
-    monkeypatch.undo()
-    odd = yaml_limits.compose("terms:\n- {target: X, source: [س], also: ~}\n", "g.yaml")[1][0]
-    assert loader._term(odd, "g.yaml", 1).also == ()
+    assert checked.terms[1].note == "a note" and checked.terms[3].note == "two\nlines"
+    assert checked.terms[1].case == "exact"
+    streamed = streamed_glossary(TERM_SHAPES, "g.yaml")
+    if parser == "pure-python":  # only libyaml's events are read in one pass
+        assert streamed is None
+        return
+    assert (streamed.terms, streamed.names) == (checked.terms, checked.names) == (checked.terms, ["g"])
+    for text in (BLOCK, FLOW):  # block lists, block mappings, top-level keys
+        streamed, checked = streamed_glossary(text, "g.yaml"), loader._checked_glossary(
+            yaml_limits.compose(text, "g.yaml"), "g.yaml")
+        assert (streamed.terms, streamed.names) == (checked.terms, ["test"])
+    # an empty 'also' is none, on either path
+    odd = "terms:\n- {target: X, source: [س], also: ~}\n"
+    assert streamed_glossary(odd, "g.yaml").terms[0].also == ()
+    assert loader._checked_glossary(yaml_limits.compose(odd, "g.yaml"), "g.yaml").terms[0].also == ()
+    # shapes the one pass leaves to the checked path (a padded key, an alias, a
+    # mapping as description) still load, at their lines
+    for unusual in ("terms:\n- {target: X, source: [س]}\n- {' target ': Y, source: [ص]}\n",
+                    "terms:\n- {target: X, source: &s [س]}\n- {target: Y, source: *s}\n",
+                    "description: {by: me}\nterms:\n- {target: X, source: [س]}\n- {target: Y, source: [س]}\n"):
+        assert streamed_glossary(unusual, "g.yaml") is None
+        lines = [unusual.count("\n", 0, unusual.index(target)) + 1 for target in ("X", "Y")]
+        assert [(t.target, t.line) for t in parse_glossary(unusual, "g.yaml").terms] == list(zip("XY", lines))
 
 
 @pytest.mark.parametrize("text,line,message", [
@@ -210,3 +223,20 @@ def test_lint_spelling_without_letters(tmp_path: Path) -> None:
     _, problems = check_paths([_write(tmp_path, "terms:\n  - {target: X, source: ['ـــ']}\n")])
     assert [str(p).split(": ", 1)[1] for p in problems] == [
         "error: term 1 (X): source 'ـــ' has no letters once normalised; it can never match [empty-spelling]"]
+
+
+def test_compiled_copy_gives_the_parsed_glossary_under_the_name_it_is_read_by(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translate.glossary import compiled, loader
+
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    spellings = [a + b + c for a in letters for b in letters for c in letters][:compiled.MIN_TERMS + 5]
+    text = "name: big\nterms:\n" + "".join(
+        f"- target: Name {i}\n  type: place\n  source: [{s}]\n  also: [N{i}]\n  note: n{i}\n"
+        for i, s in enumerate(spellings))
+    first = load_glossary_file(_write(tmp_path, text, "a.yaml"))  # parsed; its copy written
+    monkeypatch.setattr(loader, "parse_glossary", lambda *_: pytest.fail("parsed again"))
+    again = load_glossary_file(_write(tmp_path, text, "b.yaml"))  # the same bytes: read from the copy
+    assert again.terms[7] != first.terms[7] and {t.file for t in again.terms} == {str(tmp_path / "b.yaml")}
+    assert [replace(t, file=None) for t in again.terms] == [replace(t, file=None) for t in first.terms]
+    assert (again.names, again.terms[7].line, again.terms[7].also) == (["big"], 3 + 5 * 7, ("N7",))

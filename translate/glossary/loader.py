@@ -1,19 +1,30 @@
 """Load YAML glossaries with line numbers for every problem.
 
-:func:`.yaml_limits.compose` turns the file into lists that keep where every
-value starts, so that each error can say ``glossaries/x.yaml:14: term 3 has no
-'target'``; block and flow styles give the same lists and therefore load the
-same. libyaml parses where PyYAML has it. The 65k-name list (3.7 MB) loads cold
-(parsed, then its compiled copy written) in 0.86 s against 1.15 s for the loader
-before this one, best of 7 fresh processes each, side by side on a 2-core machine
-at load 3 (median 0.91 s against 1.32 s; CPU time 0.85 s against 1.13 s; 40k
-page faults against 69k: ``bench/glossary_bench.py --compare``). Most of the
-saving is memory: a scalar is kept as its text and line, not as the parser's
-event, so callgrind counts only 3 % fewer instructions (6.99 G against 7.20 G
-per parse, bench/glossary_instructions.py; 13.0 G for the node-tree loader
-before). libyaml's own events are about 0.33 s of it. The pure-Python parser
-took 32.8 s. A file already seen is read back from its compiled copy
-(:mod:`.compiled`, 0.15 s in the same run).
+A glossary of the common shape is read in one pass over libyaml's events
+(:mod:`.streamed`): no node tree, no line kept but each term's. Anything else,
+every malformed file among them, is composed by :func:`.yaml_limits.compose`
+into lists that keep where every value starts and checked here, so that each
+error can say ``glossaries/x.yaml:14: term 3 has no 'target'``; block and flow
+styles give the same lists and therefore load the same. The 65k-name list
+(3.7 MB) loads cold (parsed, then its compiled copy written) in 0.53 s against
+0.69 s at main 24d9454 and 0.92 s at bfd9b83, best of 7 fresh processes each,
+side by side on a quiet 2-core machine (CPU 0.52 s, 0.68 s, 0.91 s; 25k page
+faults against 39k and 69k: ``bench/glossary_bench.py --compare``). Callgrind
+counts 5.51 G instructions per parse against 6.99 G and 7.20 G
+(bench/glossary_instructions.py). Of those 5.51 G, 3.66 G are libyaml's events
+(0.31 s): 0.92 G its C parser, the rest PyYAML building each event and its two
+marks as Python objects, a floor no Python code on those events gets under.
+The pure-Python parser took 32.8 s. A file already seen is read back from its
+compiled copy (:mod:`.compiled`, 0.13 s in the same run).
+
+Measured and not taken (65k-name list, fresh processes, CPU, on the composed
+path this one pass replaced, or against it for the copy): terms as slots
+dataclasses (137 bytes a term instead of 529, but 12 slot writes a term cost
+more than one dict: 0.65 s against 0.62 s); building each term from the
+composed tree as its mapping closes (0.66 s against 0.61 s); PyYAML's event
+classes swapped for plain tuples while parsing (0.09 s less, but it changes
+PyYAML for every thread of the process); the compiled copy as one field dict a
+term (read back in 0.13 s instead of 0.16 s, but written 0.02 s slower).
 
 When several files are merged, one Arabic spelling given two renderings by two
 files is a :class:`~.model.Conflict`: the file named first wins and the spelling
@@ -33,21 +44,16 @@ from ..textio import decode_text, read_bytes
 from . import compiled
 from .keys import spelling_key
 from .model import CASES, TERM_DEFAULTS, TERM_TYPES, Conflict, Glossary, Term
-from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of
+from .schema import LISTS, TERM_KEY_SET, TERM_KEYS, TOP_KEY_SET, TOP_KEYS
+from .streamed import streamed_glossary
+from .yaml_limits import Map, Node, Scalar, Seq, compose, line_of, malformed
 
-TERM_KEYS = ("target", "type", "source", "also", "forbidden", "case", "domain", "origin", "note")
-TOP_KEYS = ("name", "source_lang", "target_lang", "terms", "description", "version")
-_TERM_KEYS, _TOP_KEYS = frozenset(TERM_KEYS), frozenset(TOP_KEYS)
-_KEY_ORDER = {_TERM_KEYS: TERM_KEYS, _TOP_KEYS: TOP_KEYS}  # how an error lists them
+_KEY_ORDER = {TERM_KEY_SET: TERM_KEYS, TOP_KEY_SET: TOP_KEYS}  # how an error lists them
 _CHOICES = {"type": TERM_TYPES, "case": CASES}
-_LISTS = frozenset({"also", "forbidden"})  # the other optional keys are single values
-_SEQUENCES = _LISTS | {"source"}  # the keys whose value is a list of texts
-_TERM_BASE = {"target": "", "source": (), **TERM_DEFAULTS}  # every field, in the order Term declares them
 
-# The common case (every key known, every value where it belongs) is one
-# comprehension; only a problem takes the slow path that names it. Messages
-# are formatted only for an error (``what`` with ``args``, as logging does):
-# building them for every term was a tenth of loading the 65k-name list.
+# The checked path: every value where it belongs, or the problem at its line.
+# Messages are formatted only for an error (``what`` with ``args``, as logging
+# does): building them for every term was a tenth of loading the 65k-name list.
 
 
 def _scalar(node: Node, path: str, what: str, *args: object) -> str:
@@ -94,44 +100,10 @@ def _mapping(node: Map, path: str, allowed: frozenset[str], what: str, *args: ob
     return fields
 
 
-def _term(node: Node, path: str, index: int) -> Term:
-    """The term a mapping node gives. The common case (known keys, once each, a
-    text or a list of texts where each belongs, choices among the allowed ones)
-    is one pass over the fields here; anything else goes to :func:`_checked_term`,
-    which builds the same term or names the problem and its line."""
-    if type(node) is Map:
-        term: dict = {}
-        pairs = iter(node)
-        try:
-            for key, value in zip(pairs, pairs):
-                name, kind = key[0], type(value)
-                if kind is Scalar:
-                    text = value[0].strip()
-                    if not text:
-                        break
-                    term[name] = (text,) if name in _SEQUENCES else text
-                elif kind is Seq and name in _SEQUENCES:
-                    texts = tuple([item[0].strip() for item in value])
-                    if not all(texts):
-                        break
-                    term[name] = texts
-                else:
-                    break
-            else:  # every value well formed: now the keys (each once, all known, both required ones)
-                if 2 * len(term) == len(node) and "target" in term and "source" in term \
-                        and _TERM_KEYS.issuperset(term):
-                    term = {**_TERM_BASE, **term, "file": path, "line": node.line0 + 1, "index": index}
-                    if term["source"] and term["type"] in TERM_TYPES and term["case"] in CASES:
-                        return Term.from_fields(term)
-        except (AttributeError, IndexError, TypeError):  # a key, or an item of a list, that is a list or mapping
-            pass
-    return _checked_term(node, path, index)
-
-
 def _checked_term(node: Node, path: str, index: int) -> Term:
     if type(node) is not Map:
         raise GlossaryError(f"term {index} must be a mapping with 'target' and 'source'", path, line_of(node))
-    fields = _mapping(node, path, _TERM_KEYS, "term {}", index)
+    fields = _mapping(node, path, TERM_KEY_SET, "term {}", index)
     target_node, source_node = fields.pop("target", None), fields.pop("source", None)
     if target_node is None:
         raise GlossaryError(f"term {index} has no 'target'", path, line_of(node))
@@ -151,30 +123,38 @@ def _checked_term(node: Node, path: str, index: int) -> Term:
             if choice not in choices:
                 raise GlossaryError(f"term {index} ({target}) has {key} '{choice}' "
                                     f"(expected one of: {', '.join(choices)})", path, line_of(value))
-        elif key in _LISTS:
+        elif key in LISTS:
             term[key] = _strings(value, path, "term {} ({}) '{}'", index, target, key)
         else:
             term[key] = _scalar(value, path, "term {} '{}'", index, key)
     return Term.from_fields(term)
 
 
+def _compose(text: str, path: str) -> Node | None:
+    try:
+        return compose(text, path)  # the document within size, depth and alias limits
+    except yaml.YAMLError as exc:
+        raise malformed(exc, path) from None
+
+
 @gc_paused()
 def parse_glossary(text: str, path: str) -> Glossary:
-    """Parse one glossary document (already decoded)."""
-    try:
-        root = compose(text, path)  # the document within size, depth and alias limits
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
-        raise GlossaryError(f"malformed YAML: {problem}", path, line) from None
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"malformed YAML: {exc}", path) from None
+    """Parse one glossary document (already decoded): read straight from libyaml's
+    events when it has the common shape, else composed and checked, so that any
+    problem is named at its line."""
+    glossary = streamed_glossary(text, path)
+    if glossary is None:
+        glossary = _checked_glossary(_compose(text, path), path)
+    return glossary
+
+
+def _checked_glossary(root: Node | None, path: str) -> Glossary:
+    """The glossary of a document composed with lines, or the first problem at its line."""
     if root is None:
         raise GlossaryError("glossary is empty", path)
     if type(root) is not Map:
         raise GlossaryError("a glossary must be a mapping with a 'terms' list", path, line_of(root))
-    fields = _mapping(root, path, _TOP_KEYS, "the glossary")
+    fields = _mapping(root, path, TOP_KEY_SET, "the glossary")
     if "terms" not in fields:
         raise GlossaryError("glossary has no 'terms' list", path, line_of(root))
     terms_node = fields["terms"]
@@ -186,10 +166,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
             value = _scalar(fields[key], path, "'{}'", key)
             if value.lower() != expected:
                 raise GlossaryError(f"'{key}' is '{value}', tarjama handles {expected}", path, line_of(fields[key]))
-    # Each term's nodes are let go once it is built, so the terms reuse their memory.
-    terms_node.reverse()
-    take = terms_node.pop
-    terms = [_term(take(), path, i + 1) for i in range(len(terms_node))]
+    terms = [_checked_term(node, path, i + 1) for i, node in enumerate(terms_node)]
     return Glossary(terms=terms, names=[name], files=[path])
 
 

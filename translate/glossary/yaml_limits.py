@@ -1,5 +1,9 @@
 """Reading a YAML glossary's structure within limits a hostile file cannot get past.
 
+A well-formed glossary is read without composing (:mod:`.streamed`, which
+refuses anything unusual, aliases and deep nesting among it); this composer
+serves everything else, so every limit here still holds for every file.
+
 PyYAML's composer trusts its input: aliases are free to reuse (3,000 terms each
 naming one 3,000-spelling anchor is a 170 KB file that becomes nine million
 spellings, 3.4 GB, downstream), nesting recurses in Python (a 20,000-deep flow
@@ -52,12 +56,12 @@ MAX_GLOSSARY_MB = 16  # the 65k-name Wikidata glossary is about 4 MB of YAML
 MAX_LINE_CHARS = 1 << 20
 MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's plain null scalars
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's plain null scalars
 try:  # libyaml's event parser where PyYAML was built with it (8x faster on the 65k list), else PyYAML's own
-    from yaml.cyaml import CParser as _CPARSER
+    from yaml.cyaml import CParser as CPARSER
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    _CPARSER = None
-PARSER: type = _CPARSER or yaml.SafeLoader
+    CPARSER = None
+PARSER: type = CPARSER or yaml.SafeLoader
 
 #: A scalar: ``(text, 0-based line)``, a plain tuple, the cheapest object to keep per value.
 Scalar = tuple
@@ -87,6 +91,15 @@ def line_of(node: Node | yaml.Event) -> int | None:
         return node.line0 + 1
     mark = node.start_mark
     return mark.line + 1 if mark is not None else None
+
+
+def malformed(exc: yaml.YAMLError, path: str) -> GlossaryError:
+    """The one-line error for what the parser could not read, at the line it stopped."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        return GlossaryError(f"malformed YAML: {problem}", path, mark.line + 1 if mark else None)
+    return GlossaryError(f"malformed YAML: {exc}", path)
 
 
 def check_size(text: str, path: str) -> None:
@@ -120,13 +133,13 @@ def compose(text: str, path: str, parser: type | None = None) -> Node | None:
     CollectionStart, CollectionEnd = yaml.CollectionStartEvent, yaml.CollectionEndEvent
     SequenceStart = yaml.SequenceStartEvent
     parser = parser or PARSER
-    unchecked = parser is not _CPARSER  # libyaml refuses a surrogate escape itself
+    unchecked = parser is not CPARSER  # libyaml refuses a surrogate escape itself
     for event in iter(parser(text).get_event, None):
         kind = type(event)
         if kind is ScalarEvent:
             nodes += 1
             value = event.value
-            if not event.style and value in _NULLS:  # plain: None (Python parser) or "" (libyaml)
+            if not event.style and value in NULLS:  # plain: None (Python parser) or "" (libyaml)
                 value = ""  # `~`, `null`: no value at all, never the term "null"
             elif unchecked and not value.isascii():
                 check_text(value, path, line_of(event), "a value")
