@@ -12,7 +12,8 @@ fresh subprocess (so peak RSS is its own):
 * raw loop: SentencePiece → one ``translate_batch`` over every sentence of every
   document (max_batch_size 32) → decode, at each thread setting (inter, intra)
   in (2,1), (1,1), (1,2); the best is the reference;
-* ``run_batch`` with --workers 1 (default), --workers 2, and on a local Ray.
+* ``run_batch`` with the default ``--workers auto`` (one process per core
+  here), --workers 1, --workers 2, and on a local Ray.
 
 Every figure is end to end, the same for both sides: the wall time of a fresh
 process from start-up (imports, loading the model, SentencePiece, start-up of
@@ -25,7 +26,7 @@ worker process is VmHWM, sampled. Documents/s and segments/s are over the wall
 time (segments: the raw loop's sentences, 2,027; the batch's units, the
 non-empty lines, 1,987; compare documents/s or the time ratios).
 
-Resume (``--no-resume`` skips it): one ``--workers 1`` run is killed with
+Resume (``--no-resume`` skips it): one run with the default workers is killed with
 SIGKILL once half the documents are recorded done, then run again with
 ``--resume``; it prints how many documents were recorded, how many outputs
 were written but not yet recorded (finished work redone), how many the resumed
@@ -144,12 +145,13 @@ def child_raw(model: str, docs: str, beam: int, length: int, inter: int, intra: 
             "rss": [round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)]}
 
 
-def child_batch(model: str, docs: str, beam: int, length: int, workers: int, ray: bool) -> dict:
+def child_batch(model: str, docs: str, beam: int, length: int, workers: int | None, ray: bool) -> dict:
     start = time.perf_counter()
     from translate.batch import BatchSettings, run_batch
 
     me = os.getpid()
-    watch = PeakRss(_ray_actors if ray else _children if workers > 1 else (lambda: [me]))
+    watch = PeakRss(_ray_actors if ray else (lambda: [me]) if workers == 1 else _children if workers
+                    else (lambda: _children() or [me]))  # auto: workers once they start, else this process
     settings = BatchSettings(model=model, beam_size=beam, decode=(("max_decoding_length", length),
                                                                   ("min_decoding_length", length)))
     out = tempfile.mkdtemp(prefix="tarjama-batch-bench-")
@@ -160,6 +162,7 @@ def child_batch(model: str, docs: str, beam: int, length: int, workers: int, ray
 
         _ray.shutdown()
     return {"seconds": seconds, "segments": outcome.segments, "documents": len(outcome.results),
+            "workers": outcome.workers,
             "failed": len(outcome.failed), "rss": watch.done(), "out": out}
 
 
@@ -182,7 +185,7 @@ def run_child(*args: str) -> dict:
 
 
 def resume_check(model: Path, docs: Path, beam: int, length: int, reference: str) -> str:
-    """Kill a ``--workers 1`` job with SIGKILL half-way, resume it; what was redone."""
+    """Kill a job (default workers) with SIGKILL half-way, resume it; what was redone."""
     import signal
     import sqlite3
 
@@ -227,6 +230,8 @@ def main() -> int:
     ap.add_argument("--no-resume", action="store_true", help="skip the kill-and-resume check")
     ap.add_argument("--no-ray", action="store_true")
     ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--raw", default="2,1 1,1 1,2",
+                    help="raw loop thread settings 'inter,intra ...' (the first should be the best; default: %(default)s)")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--model", help="an existing base model directory (default: build one)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -238,7 +243,8 @@ def main() -> int:
             print(json.dumps(child_raw(model, docs, int(beam), int(length), int(inter), int(intra))))
         else:
             model, docs, beam, length, workers, ray = rest
-            print(json.dumps(child_batch(model, docs, int(beam), int(length), int(workers), ray == "1")))
+            n = None if workers == "auto" else int(workers)
+            print(json.dumps(child_batch(model, docs, int(beam), int(length), n, ray == "1")))
         return 0
     shared = Path(args.shared)
     if not (shared / "data" / "ntrex128-document-ids.tsv").is_file():
@@ -259,9 +265,11 @@ def main() -> int:
     print(f"{n_docs} NTREX documents, {n_lines} lines; beam {args.beam}, {args.length} tokens per sentence; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     common = (str(model), str(docs), str(args.beam), str(args.length))
-    raw_loop = [(f"raw loop inter={i} intra={j}", ("raw", *common, str(i), str(j))) for i, j in ((2, 1), (1, 1), (1, 2))]
+    settings = [tuple(part.split(",")) for part in args.raw.split()]
+    raw_loop = [(f"raw loop inter={i} intra={j}", ("raw", *common, i, j)) for i, j in settings]
     # the likely best raw loop and the batch rows first: a run cut short still has the ratios that matter
-    configs = [raw_loop[0], ("batch --workers 1", ("batch", *common, "1", "0")),
+    configs = [raw_loop[0], ("batch default (--workers auto)", ("batch", *common, "auto", "0")),
+               ("batch --workers 1", ("batch", *common, "1", "0")),
                ("batch --workers 2", ("batch", *common, "2", "0")), *raw_loop[1:]]
     if not args.no_ray:
         configs.append(("batch --ray (local, 2 actors)", ("batch", *common, "2", "1")))
@@ -271,8 +279,9 @@ def main() -> int:
     for _ in range(args.repeats):
         for label, child_args in configs:
             r = run_child(*child_args)
+            ran = f", {r['workers']} worker(s)" if "workers" in r else ""
             print(f"  {label}: {r['wall']:.1f}s wall, {r['cpu']:.1f}s CPU, {r['segments']} segments, "
-                  f"peak RSS {r['rss']} MiB", flush=True)
+                  f"peak RSS {r['rss']} MiB{ran}", flush=True)
             if label not in best_runs or r["wall"] < best_runs[label]["wall"]:
                 best_runs[label] = r
     rows = [(label, best_runs[label]) for label, _ in configs]
