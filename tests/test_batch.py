@@ -155,8 +155,10 @@ def test_sigkill_at_several_points_then_resume_gives_identical_outputs(tiny_mode
         while done_in_manifest(out) <= target_done and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         before = done_in_manifest(out)
+        workers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        _gone_soon(workers)  # a killed coordinator's worker processes do not live on (orphans holding a model)
         kills += proc.returncode == -signal.SIGKILL
         after_kill = done_in_manifest(out)
         assert after_kill >= before  # nothing recorded done was lost
@@ -208,6 +210,20 @@ def _children(pid: int) -> list[int]:
             if int(fields[1]) == pid:
                 found.append(int(entry.name))
     return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _gone_soon(pids: list[int], seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in pids if _alive(p)], "worker processes outlived their killed coordinator"
 
 
 def test_a_worker_killed_by_the_system_is_survived(tiny_model, tmp_path):

@@ -146,8 +146,33 @@ class InProcess:
 _RUNTIME: Runtime | None = None
 
 
-def _init_worker(settings: BatchSettings, inter: int, intra: int) -> None:
+#: How often a worker looks whether its coordinator is still alive (seconds).
+PARENT_POLL = 0.5
+
+
+def exit_with_parent(parent: int, poll: float = PARENT_POLL) -> None:
+    """End this worker process once ``parent`` is gone.
+
+    Why: a coordinator killed with SIGKILL cannot shut its pool down, and a
+    pool worker waits on a queue whose write end it holds itself, so it never
+    sees the end of the pipe: every ``kill -9`` of a job left its workers
+    running, each holding a model (150-380 MiB with the test models), and
+    holding the job's stdout open. Polling the parent id costs nothing."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tarjama-parent-watch", daemon=True).start()
+
+
+def _init_worker(settings: BatchSettings, inter: int, intra: int, parent: int) -> None:
     global _RUNTIME
+    exit_with_parent(parent)
     _RUNTIME = Runtime(settings, inter_threads=inter, intra_threads=intra)
 
 
@@ -169,10 +194,12 @@ class Processes:
 
     def _pool(self):
         import multiprocessing
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(self.settings, self.inter, self.intra))
+                                   initializer=_init_worker,
+                                   initargs=(self.settings, self.inter, self.intra, os.getpid()))
 
     def run(self, jobs: list[Job]) -> Iterator[DocResult]:
         from concurrent.futures.process import BrokenProcessPool
