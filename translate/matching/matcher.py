@@ -139,7 +139,7 @@ class Matcher:
             index = self.index
             words = tuple(WORD.findall(normalize(match.variant)))
             entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
-            found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
+            found = frozenset(e.target.lower() for e in entries or ())
             self._homographs[match.variant] = found
         return found
 
@@ -197,8 +197,9 @@ class Matcher:
         start, end = line.original_span(hit.i, hit.n, hit.plen)
         while end < len(text) and text[end] in MARKS:
             end += 1  # diacritics on the last letter belong to the name
-        term = self.index.terms[hit.entry.term_id]
+        entry = hit.entry
         kind = hit.kind
-        if kind == "normalized" and text[start:end] == hit.entry.variant:
+        if kind == "normalized" and text[start:end] == entry.variant:
             kind = "exact"
-        return Match(line_no, start, end, text[start:end], term.target, kind, hit.score, term, hit.entry.variant, need)
+        return Match(line_no, start, end, text[start:end], entry.target, kind, hit.score, self.index.terms[entry.term_id],
+                     entry.variant, need)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..arabic.clitics import bases, readings as clitic_readings
@@ -55,6 +55,7 @@ class Word:
 NOTHING = Word((), False, None)  # shared by the many words that are in no name
 _UNSEEN = object()
 _WORD, _STEM = itemgetter(0), itemgetter(2)  # of a (word, prefix length, stem) reading
+_TARGET = attrgetter("target")  # of an Entry
 
 
 def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
@@ -67,8 +68,7 @@ def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
     the 65k list these three made David, Thomson and Rowan need a title)."""
     if len(entries) == 1:
         return entries[0]
-    terms = m.index.terms
-    targets = [terms[e.term_id].target for e in entries]
+    targets = list(map(_TARGET, entries))
     zipfs = m.lexicon.name_zipfs(targets)  # one call for all (محمد has dozens of readings)
     best = zipfs.index(max(zipfs))  # the first of the most frequent
     key, floor = arabic_key(" ".join(entries[0].words)), m.settings.ambiguity.translit_min
@@ -149,7 +149,7 @@ def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[i
         return None  # a listed spelling of its own (الحسن)
     terms = m.index.terms
     for r in readings:
-        if r.single is not None and r.plen and terms[r.single.term_id].type == "person" \
+        if r.single is not None and r.plen and r.single.type == "person" \
                 and article_on_a_name(word[:r.plen], terms[r.single.term_id]):
             # Not a common word of its own (النيل, the Nile; البول; والديك, "your parents").
             return (r.plen, r.stem) if m.lexicon.arabic_zipf(word) < m.settings.ambiguity.min_zipf else None
