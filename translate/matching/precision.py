@@ -34,7 +34,7 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
         return True  # a piece of a hyphenated code: سارس-كوف-2
     if hit.i and _other_entity(m, line, hit):
         return True
-    if hit.n == 1 and hit.i >= 2 and _abbreviation(line, hit.i) and m.index.terms[hit.entry.term_id].type == "person":
+    if hit.n == 1 and hit.i >= 2 and hit.entry.type == "person" and _abbreviation(line, hit.i):
         return True
     if hit.n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
         return True
@@ -112,9 +112,9 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 continue
         kept.append(h)
         if senses is not None and h.stem not in m.index.surnames:
-            if people is None:
+            if people is None and h.i and words[h.i - 1] in _TEAM:  # only then does hints_other ask
                 people = names_at(m.index.terms, hits)
-            if hints_other(line, h, h.i + 1 in people and line.joined(h.i, 2)):
+            if hints_other(line, h, people is not None and h.i + 1 in people and line.joined(h.i, 2)):
                 senses.other.add(h.stem)
     return kept
 
@@ -125,7 +125,7 @@ def names_at(terms: list[Term], hits: list[Hit], sure: bool = False, line: Line 
     full name (جاك روس, جون سنو) — not other place-like hits (كندا والمكسيك vouch
     for neither), nor ambiguous ones (لكل فرد). With ``line``, a sure first name
     may carry "and" (و, ف): a list of people joins them so (ومارتن أونيل، وروي كين)."""
-    return frozenset(k for h in hits if terms[h.entry.term_id].type == "person"
+    return frozenset(k for h in hits if h.entry.type == "person"
                      and (not sure or (h.verdict.sure and (not h.plen or (
                          line is not None and line.words[h.i][:h.plen] in _CONJUNCTIONS))))
                      for k in range(h.i, h.i + h.n))
@@ -144,7 +144,7 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
     - a preposition (ب ل ك) split off a word between two person hits (كريستين
       بلاسي فورد is Blasey, not "with Lacey"): a preposition does not stand
       inside a name."""
-    if hit.n != 1 or m.index.terms[hit.entry.term_id].type != "person":
+    if hit.n != 1 or hit.entry.type != "person":
         return False
     if hit.plen and line.words[hit.i][:hit.plen] in _PREPOSITIONS and hit.i - 1 in people and hit.i + 1 in people \
             and line.joined(hit.i - 1, 3):
@@ -219,7 +219,7 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     (كيم جونغ أون, Kim Jong-un; مون جاي إن, Moon Jae-in). Its syllables are no
     names of their own (Jong, Un, Jay)."""
     words, i, terms = line.words, hit.i, m.index.terms
-    if terms[hit.entry.term_id].type != "person":
+    if hit.entry.type != "person":
         return False
     # Cheapest first: the given name's two syllables, as written.
     if not any(0 <= f and f + 2 < len(words) and is_open_syllable(words[f + 1]) and is_open_syllable(words[f + 2])
@@ -464,7 +464,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     for h in hits:
         v = h.verdict
         if not v.sure:
-            named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
+            named = v.open and h.n == 1 and full_names.vouch(h.stem, h.entry.target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
                     near = people = names_at(terms, hits, sure=True, line=line) if people is None else people
@@ -520,7 +520,7 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
         for h in hits:
             if len(h.entry.words) > 1:
                 if h.verdict.sure:
-                    names.add(h.entry.words, terms[h.entry.term_id].target)
+                    names.add(h.entry.words, h.entry.target)
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
         if placelike:
