@@ -19,7 +19,7 @@ hits for its words and context checks for its ambiguous ones.
 from __future__ import annotations
 
 from itertools import chain, compress, count, repeat
-from operator import is_not
+from operator import attrgetter, is_not
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
@@ -37,6 +37,7 @@ from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
 _Found = tuple[Line, list[Hit]]
+_POSITION = attrgetter("i")  # of a Hit
 
 
 class Matcher:
@@ -189,7 +190,7 @@ class Matcher:
 
     def _matches(self, line_no: int, line: Line, hits: list[Hit], names) -> list[Match]:
         hits = vouched(self, line, hits, names)
-        hits.sort(key=lambda h: h.i)
+        hits.sort(key=_POSITION)
         return [self._to_match(line_no, line, h) for h in hits]
 
     def _to_match(self, line_no: int, line: Line, hit: Hit, need: str | None = None) -> Match:

@@ -52,11 +52,12 @@ def judge(m: "Matcher", words: list[str], hit: Hit) -> Hit:
 
 
 def _judge_plain(m: "Matcher", word: str, info: Word) -> None:
-    single = next((r for r in info.readings if r.single is not None), None)
     info.verdict = Verdict.DROP
-    if single is not None:
-        info.plain = (single.plen, single.single, single.stem)  # type: ignore[assignment]
-        info.verdict = m.verdict_of(word, single.plen, single.stem, 1, single.single)  # type: ignore[arg-type]
+    for r in info.readings:  # the first one-word reading (a loop: no generator per word)
+        if r.single is not None:
+            info.plain = (r.plen, r.single, r.stem)
+            info.verdict = m.verdict_of(word, r.plen, r.stem, 1, r.single)
+            return
 
 
 def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered: set[int]) -> list[Hit]:
@@ -112,8 +113,14 @@ def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
 
 def fuzzy(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered: set[int]) -> list[Hit]:
     """Slips inside multi-word names, and unseen spellings of one-word names."""
-    wild = {i for i in named if infos[i].wild}  # only a word in some name may be wild
-    fuzzy_at = [i for i in named if infos[i].fuzzy]
+    wild: set[int] = set()  # only a word in some name may be wild
+    fuzzy_at = []
+    for i in named:  # one loop per line, not two comprehensions
+        info = infos[i]
+        if info.wild:
+            wild.add(i)
+        if info.fuzzy:
+            fuzzy_at.append(i)
     if not wild and not fuzzy_at:
         return []
     # A slipped word of a multi-word name may be the first: start one word early.

@@ -56,6 +56,9 @@ NOTHING = Word((), False, None)  # shared by the many words that are in no name
 _UNSEEN = object()
 _WORD, _STEM = itemgetter(0), itemgetter(2)  # of a (word, prefix length, stem) reading
 _TARGET = attrgetter("target")  # of an Entry
+# Of a Reading: tested over a word's readings at C level (any(map(...))), not
+# by a generator expression (a function object and a frame per word).
+_MAXN, _SINGLE = itemgetter(2), itemgetter(3)
 
 
 def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
@@ -129,12 +132,12 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
         definite = _definite(m, w, rs)
-        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs), definite=definite)
+        known[w] = Word(rs, w in wild_words, None, any(map(_MAXN, rs)), definite=definite)
         if definite is not None:
             m.definites.add(w)
     if m.settings.fuzzy.enabled and idx.skeletons:
         # A word that is a one-word name is always matched exactly: no fuzzy.
-        exact = {w for w, rs in found.items() if any(r.single for r in rs)}
+        exact = {w for w, rs in found.items() if any(map(_SINGLE, rs))}
         _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
 
 
@@ -145,8 +148,9 @@ def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[i
     name with the article. Arabic writes no
     article on a personal name, so a document that writes one uses the spelling
     as a common noun (tsunami, alpha, delta)."""
-    if any(not r.plen and r.single for r in readings):
-        return None  # a listed spelling of its own (الحسن)
+    for r in readings:
+        if not r.plen and r.single:
+            return None  # a listed spelling of its own (الحسن)
     terms = m.index.terms
     for r in readings:
         if r.single is not None and r.plen and r.single.type == "person" \
