@@ -191,7 +191,7 @@ class Matcher:
     def _matches(self, line_no: int, line: Line, hits: list[Hit], names) -> list[Match]:
         hits = vouched(self, line, hits, names)
         hits.sort(key=_POSITION)
-        return [self._to_match(line_no, line, h) for h in hits]
+        return list(map(self._to_match, repeat(line_no), repeat(line), hits))
 
     def _to_match(self, line_no: int, line: Line, hit: Hit, need: str | None = None) -> Match:
         text = line.back.original

@@ -114,17 +114,19 @@ def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
 def fuzzy(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered: set[int]) -> list[Hit]:
     """Slips inside multi-word names, and unseen spellings of one-word names."""
     wild: set[int] = set()  # only a word in some name may be wild
-    fuzzy_at = []
-    for i in named:  # one loop per line, not two comprehensions
+    begin: set[int] = set()
+    for i in named:  # one loop per line, not a comprehension per set
         info = infos[i]
         if info.wild:
             wild.add(i)
+            begin.add(i)
+            if i:
+                begin.add(i - 1)  # a slipped word of a multi-word name may be the first: start one word early
         if info.fuzzy:
-            fuzzy_at.append(i)
-    if not wild and not fuzzy_at:
+            begin.add(i)
+    if not begin:
         return []
-    # A slipped word of a multi-word name may be the first: start one word early.
-    starts = sorted({k for i in wild for k in (i - 1, i) if k >= 0}.union(fuzzy_at))
+    starts = sorted(begin)
     hits: list[Hit] = []
     free = 0
     for i in starts:

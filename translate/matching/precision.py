@@ -7,6 +7,7 @@ document (:mod:`.discourse`) vouches for.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
@@ -132,6 +133,7 @@ def names_at(terms: list[Term], hits: list[Hit], sure: bool = False, line: Line 
 
 
 _CONJUNCTIONS = frozenset("وف")
+_SURE = attrgetter("verdict.sure")  # of a Hit
 
 
 def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
@@ -455,7 +457,7 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
     """Keep the ambiguous hits that a neighbour or the document vouches for."""
-    if all(h.verdict.sure for h in hits):
+    if all(map(_SURE, hits)):
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms

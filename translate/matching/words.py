@@ -8,6 +8,7 @@ line then costs dictionary hits. This is the matcher's main speed idea.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Iterable, NamedTuple
@@ -59,6 +60,8 @@ _TARGET = attrgetter("target")  # of an Entry
 # Of a Reading: tested over a word's readings at C level (any(map(...))), not
 # by a generator expression (a function object and a frame per word).
 _MAXN, _SINGLE = itemgetter(2), itemgetter(3)
+#: Reading(*fields) without the Python-level __new__ a NamedTuple class has.
+_reading = partial(tuple.__new__, Reading)
 
 
 def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
@@ -126,7 +129,7 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
         if entry is _UNSEEN:
             entries = idx.single.get(stem)
             entry = single[stem] = likeliest(m, entries) if entries else None
-        found.setdefault(w, []).append(Reading(plen, stem, idx.multi_first.get(stem, 0), entry))
+        found.setdefault(w, []).append(_reading((plen, stem, idx.multi_first.get(stem, 0), entry)))
     wild_words = set(map(_WORD, compress(readings, map(wild.__contains__, stems))))
     known.update(dict.fromkeys(new, NOTHING))
     for w in found.keys() | wild_words:
