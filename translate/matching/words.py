@@ -110,7 +110,8 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     """Index facts for words not seen before, in set operations over the whole
     batch: most words of a text are in no name, and cost one set lookup."""
     known = m.words
-    new = [w for w in (words if isinstance(words, (set, frozenset)) else set(words)) if w not in known]
+    words = words if isinstance(words, (set, frozenset)) else set(words)
+    new = list(words.difference(known) if known else words)  # at C level, not a test per word
     if not new:
         return
     idx = m.index
