@@ -150,8 +150,11 @@ def _fuzzy_multi(m: "Matcher", line: Line, i: int, covered: set[int], wild: set[
     words = line.words
     f = m.settings.fuzzy
     best: Hit | None = None
+    # Most lines hold two or three wild words: longer windows fail the count
+    # below, so they are skipped before any range or set is made for them.
+    most = min(len(words) - i, len(wild) + 1)
     for n in m.lengths:
-        if i + n > len(words) or not covered.isdisjoint(range(i, i + n)):
+        if n > most or not covered.isdisjoint(range(i, i + n)):
             continue
         if len(wild.intersection(range(i, i + n))) < n - 1 or not line.joined(i, n):
             continue
