@@ -170,7 +170,7 @@ def _learn_fuzzy(m: "Matcher", todo: list[tuple[str, int, str]]) -> None:
     few C-level passes and only words whose skeleton is indexed go further."""
     found: dict[str, list[tuple[int, str, list[Entry]]]] = {}
     index = m.index.skeletons
-    skels = skeletons([t[2] for t in todo])
+    skels = skeletons(list(map(_STEM, todo)))
     # Few readings share a skeleton with a name: select them at C level.
     mixed = m.index.mixed_skeletons
     blocked: set[str] = set()  # a reading shares its skeleton with several names
