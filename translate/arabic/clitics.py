@@ -5,6 +5,7 @@ matcher looks the remaining stem up, and the reported span starts after them.
 """
 from __future__ import annotations
 
+from itertools import compress, repeat
 from typing import Iterable
 
 _CONJ = ("", "و", "ف")
@@ -25,6 +26,7 @@ PREFIXES: tuple[str, ...] = _prefixes()
 _PREFIX_SET = frozenset(PREFIXES)
 _LONGEST = max(map(len, PREFIXES))
 PROCLITIC_LETTERS = frozenset(p[0] for p in PREFIXES)
+_PROCLITIC_STARTS = tuple(sorted(PROCLITIC_LETTERS))  # for str.startswith
 
 
 def stems(norm: str, min_stem: int = MIN_STEM) -> list[tuple[int, str]]:
@@ -45,7 +47,8 @@ def readings(norms: Iterable[str]) -> list[tuple[str, int, str]]:
     (a document's distinct words): one comprehension, no call per token."""
     norms = list(norms)
     out = [(w, 0, w) for w in norms]
-    out += [(w, k, w[k:]) for w in norms if w[:1] in PROCLITIC_LETTERS
+    # Words starting with a proclitic letter selected at C level (no slice per word).
+    out += [(w, k, w[k:]) for w in compress(norms, map(str.startswith, norms, repeat(_PROCLITIC_STARTS)))
             for k in _STRIP_LENGTHS[:len(w) - MIN_STEM] if w[:k] in _PREFIX_SET]
     return out
 

@@ -36,6 +36,11 @@ class Entry(NamedTuple):
     variant: str            # the spelling as written in the glossary
     words: tuple[str, ...]  # normalised words of this key
     latin: bool
+    # The term's type and target, copied at build time: the hot path reads them
+    # per hit, and an attribute of a NamedTuple is read at C speed where
+    # ``terms[entry.term_id].type`` indexes a list and reads an unslotted object.
+    type: str
+    target: str
 
 
 def _compound_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -98,16 +103,18 @@ class TermIndex:
         spellings += [terms[k].target for k in latin_ids]
         latin = [False] * (len(spellings) - len(latin_ids)) + [True] * len(latin_ids)
         norms = normalize_many(spellings)
+        types, targets = [t.type for t in terms], [t.target for t in terms]
         # Entries built in one C-level pass (a 65k-name list has 130k of them);
         # Entry.words of a one-word spelling is the 1-tuple that zip() yields.
-        entries = list(map(tuple.__new__, repeat(Entry), zip(ids, spellings, zip(norms), latin)))
+        entries = list(map(tuple.__new__, repeat(Entry), zip(
+            ids, spellings, zip(norms), latin, map(types.__getitem__, ids), map(targets.__getitem__, ids))))
 
         heads = (ARTICLE,) + COMPOUND_HEADS
         fuzzy_single: list[Entry] = []
         seen: set[tuple[int, tuple[str, ...]]] = set()
         single, multi = self.single, self.multi
         for entry, norm in zip(entries, norms):
-            term_id, spelling, _, is_latin = entry
+            term_id, spelling, _, is_latin, term_type, _ = entry
             if norm.isalnum() and (is_latin or not (norm.startswith(heads) or norm.endswith(GOD))):
                 # The common case (one plain word): one key, no compound or article forms.
                 # Words split_compound or the article rule would change (heads, ال, …الله) go the long way.
@@ -123,13 +130,13 @@ class TermIndex:
                 words = tuple(WORD.findall(norm))
                 if not words:
                     continue
-                entry = None
-                lexical = terms[term_id].type not in TRANSLITERATED_TYPES
+                entry, listed = None, entry
+                lexical = term_type not in TRANSLITERATED_TYPES
                 for key in ([words] if is_latin else _extra_keys(words, lexical)):
                     if (term_id, key) in seen:
                         continue
                     seen.add((term_id, key))
-                    keyed = Entry(term_id, spelling, key, is_latin)
+                    keyed = listed._replace(words=key)
                     if key is words:
                         entry = keyed
                     if len(key) == 1:
@@ -140,7 +147,7 @@ class TermIndex:
                             self.multi_first[key[0]] = len(key)
                 if entry is None:
                     continue
-            if is_latin or terms[term_id].type not in TRANSLITERATED_TYPES:
+            if is_latin or term_type not in TRANSLITERATED_TYPES:
                 continue
             if len(words) == 1:
                 if len(words[0]) >= MIN_FUZZY_WORD and not NATIVE_LETTERS.search(spelling):
@@ -162,10 +169,10 @@ class TermIndex:
                 key = (len(words), j, words[:j] + words[j + 1:])
                 self.wildcards.setdefault(key, []).append((entry, j))
         self.wild_words.update(words)
-        if self.terms[entry.term_id].type == "person":
+        if entry.type == "person":
             self.surnames.update(words)
 
     def one_name(self, entries: list[Entry]) -> bool:
         """Do these entries all lead to the same English target?"""
-        first = self.terms[entries[0].term_id].target
-        return all(self.terms[e.term_id].target == first for e in entries)
+        first = entries[0].target
+        return all(e.target == first for e in entries)

@@ -19,7 +19,7 @@ hits for its words and context checks for its ambiguous ones.
 from __future__ import annotations
 
 from itertools import chain, compress, count, repeat
-from operator import is_not
+from operator import attrgetter, is_not
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
@@ -37,6 +37,7 @@ from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
 _Found = tuple[Line, list[Hit]]
+_POSITION = attrgetter("i")  # of a Hit
 
 
 class Matcher:
@@ -139,7 +140,7 @@ class Matcher:
             index = self.index
             words = tuple(WORD.findall(normalize(match.variant)))
             entries = (index.single.get(words[0]) if len(words) == 1 else index.multi.get(words)) if words else None
-            found = frozenset(index.terms[e.term_id].target.lower() for e in entries or ())
+            found = frozenset(e.target.lower() for e in entries or ())
             self._homographs[match.variant] = found
         return found
 
@@ -189,16 +190,17 @@ class Matcher:
 
     def _matches(self, line_no: int, line: Line, hits: list[Hit], names) -> list[Match]:
         hits = vouched(self, line, hits, names)
-        hits.sort(key=lambda h: h.i)
-        return [self._to_match(line_no, line, h) for h in hits]
+        hits.sort(key=_POSITION)
+        return list(map(self._to_match, repeat(line_no), repeat(line), hits))
 
     def _to_match(self, line_no: int, line: Line, hit: Hit, need: str | None = None) -> Match:
         text = line.back.original
         start, end = line.original_span(hit.i, hit.n, hit.plen)
         while end < len(text) and text[end] in MARKS:
             end += 1  # diacritics on the last letter belong to the name
-        term = self.index.terms[hit.entry.term_id]
+        entry = hit.entry
         kind = hit.kind
-        if kind == "normalized" and text[start:end] == hit.entry.variant:
+        if kind == "normalized" and text[start:end] == entry.variant:
             kind = "exact"
-        return Match(line_no, start, end, text[start:end], term.target, kind, hit.score, term, hit.entry.variant, need)
+        return Match(line_no, start, end, text[start:end], entry.target, kind, hit.score, self.index.terms[entry.term_id],
+                     entry.variant, need)

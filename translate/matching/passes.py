@@ -52,11 +52,12 @@ def judge(m: "Matcher", words: list[str], hit: Hit) -> Hit:
 
 
 def _judge_plain(m: "Matcher", word: str, info: Word) -> None:
-    single = next((r for r in info.readings if r.single is not None), None)
     info.verdict = Verdict.DROP
-    if single is not None:
-        info.plain = (single.plen, single.single, single.stem)  # type: ignore[assignment]
-        info.verdict = m.verdict_of(word, single.plen, single.stem, 1, single.single)  # type: ignore[arg-type]
+    for r in info.readings:  # the first one-word reading (a loop: no generator per word)
+        if r.single is not None:
+            info.plain = (r.plen, r.single, r.stem)
+            info.verdict = m.verdict_of(word, r.plen, r.stem, 1, r.single)
+            return
 
 
 def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered: set[int]) -> list[Hit]:
@@ -112,12 +113,20 @@ def exact(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered
 
 def fuzzy(m: "Matcher", line: Line, infos: list[Word], named: list[int], covered: set[int]) -> list[Hit]:
     """Slips inside multi-word names, and unseen spellings of one-word names."""
-    wild = {i for i in named if infos[i].wild}  # only a word in some name may be wild
-    fuzzy_at = [i for i in named if infos[i].fuzzy]
-    if not wild and not fuzzy_at:
+    wild: set[int] = set()  # only a word in some name may be wild
+    begin: set[int] = set()
+    for i in named:  # one loop per line, not a comprehension per set
+        info = infos[i]
+        if info.wild:
+            wild.add(i)
+            begin.add(i)
+            if i:
+                begin.add(i - 1)  # a slipped word of a multi-word name may be the first: start one word early
+        if info.fuzzy:
+            begin.add(i)
+    if not begin:
         return []
-    # A slipped word of a multi-word name may be the first: start one word early.
-    starts = sorted({k for i in wild for k in (i - 1, i) if k >= 0}.union(fuzzy_at))
+    starts = sorted(begin)
     hits: list[Hit] = []
     free = 0
     for i in starts:
@@ -141,8 +150,11 @@ def _fuzzy_multi(m: "Matcher", line: Line, i: int, covered: set[int], wild: set[
     words = line.words
     f = m.settings.fuzzy
     best: Hit | None = None
+    # Most lines hold two or three wild words: longer windows fail the count
+    # below, so they are skipped before any range or set is made for them.
+    most = min(len(words) - i, len(wild) + 1)
     for n in m.lengths:
-        if i + n > len(words) or not covered.isdisjoint(range(i, i + n)):
+        if n > most or not covered.isdisjoint(range(i, i + n)):
             continue
         if len(wild.intersection(range(i, i + n))) < n - 1 or not line.joined(i, n):
             continue

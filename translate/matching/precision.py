@@ -11,10 +11,10 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
-from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF,
-                                 HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, definite_feminine, has_article_clitic,
-                                 is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
-                                 is_open_syllable, is_written_preposition, takes_bare_adjective)
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN,
+                                 definite_feminine, has_article_clitic, has_hamza_alef, has_tanween, is_compound_tail,
+                                 is_definite_adjective, is_definite_nisba, is_one_syllable, is_open_syllable,
+                                 is_written_preposition, takes_bare_adjective)
 from ..arabic.normalize import ALEF, MARKS, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
@@ -37,7 +37,7 @@ def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> b
         return True  # a piece of a hyphenated code: سارس-كوف-2
     if hit.i and _other_entity(m, line, hit):
         return True
-    if hit.n == 1 and hit.i >= 2 and _abbreviation(line, hit.i) and m.index.terms[hit.entry.term_id].type == "person":
+    if hit.n == 1 and hit.i >= 2 and hit.entry.type == "person" and _abbreviation(line, hit.i):
         return True
     if hit.n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
         return True
@@ -65,8 +65,8 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     (:func:`says_other`, :func:`hints_other`). Cheap tests first: this runs for
     every line with a hit."""
     original, words = line.back.original, line.words
-    tanween, hyphen = HAS_TANWEEN.search(original) is not None, "-" in line.text
-    hamza = HAS_HAMZA_ALEF.search(original) is not None
+    tanween, hyphen = has_tanween(original), "-" in line.text
+    hamza = has_hamza_alef(original)
     people: frozenset[int] | None = None
     kept = []
     starts: frozenset[int] | None = None
@@ -127,9 +127,9 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 continue
         kept.append(h)
         if senses is not None and h.stem not in m.index.surnames:
-            if people is None:
+            if people is None and h.i and words[h.i - 1] in _TEAM:  # only then does hints_other ask
                 people = names_at(m.index.terms, hits)
-            if hints_other(line, h, h.i + 1 in people and line.joined(h.i, 2)):
+            if hints_other(line, h, people is not None and h.i + 1 in people and line.joined(h.i, 2)):
                 senses.other.add(h.stem)
     return kept
 
@@ -140,13 +140,14 @@ def names_at(terms: list[Term], hits: list[Hit], sure: bool = False, line: Line 
     full name (جاك روس, جون سنو) — not other place-like hits (كندا والمكسيك vouch
     for neither), nor ambiguous ones (لكل فرد). With ``line``, a sure first name
     may carry "and" (و, ف): a list of people joins them so (ومارتن أونيل، وروي كين)."""
-    return frozenset(k for h in hits if terms[h.entry.term_id].type == "person"
+    return frozenset(k for h in hits if h.entry.type == "person"
                      and (not sure or (h.verdict.sure and (not h.plen or (
                          line is not None and line.words[h.i][:h.plen] in _CONJUNCTIONS))))
                      for k in range(h.i, h.i + h.n))
 
 
 _CONJUNCTIONS = frozenset("وف")
+_SURE = attrgetter("verdict.sure")  # of a Hit
 
 
 def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
@@ -160,7 +161,7 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
     - a preposition (ب ل ك) split off a word between two person hits (كريستين
       بلاسي فورد is Blasey, not "with Lacey"): a preposition does not stand
       inside a name."""
-    if hit.n != 1 or m.index.terms[hit.entry.term_id].type != "person":
+    if hit.n != 1 or hit.entry.type != "person":
         return False
     if hit.plen and line.words[hit.i][:hit.plen] in _PREPOSITIONS and hit.i - 1 in people and hit.i + 1 in people \
             and line.joined(hit.i - 1, 3):
@@ -187,7 +188,7 @@ def latin_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     written = line.surface(hit.i, 1)
     if written.islower():
         return True
-    target = m.index.terms[hit.entry.term_id].target
+    target = hit.entry.target
     return len(written) >= 2 and written.isupper() and not target.isupper()
 _PREPOSITIONS = frozenset("بلك")
 #: Hits whose written word may differ from the listed spelling: folded by
@@ -220,7 +221,7 @@ def _names_a_thing(m: "Matcher", line: Line, hit: Hit, starts: AbstractSet[int],
     word too rare in Arabic to be anything else). Not when a sure person's name
     follows (جامعة هارفارد ستيفن بينكر: a professor named after his university)."""
     i = hit.i
-    if m.index.terms[hit.entry.term_id].type != "person" or not line.joined(i - 2, 3):
+    if hit.entry.type != "person" or not line.joined(i - 2, 3):
         return False
     middle = line.words[i - 1]
     if announces_name(middle) or not (i - 1 in starts
@@ -237,7 +238,7 @@ def _names_a_place(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     English puts the generic word after it (:data:`.context.PLACE_TAILS`).
     Only this hit: John is still John elsewhere. Not inside a listed full name
     (بروس أرينا, Bruce Arena), nor for the word after a title (المدرب أرينا)."""
-    if m.index.terms[hit.entry.term_id].type != "person":
+    if hit.entry.type != "person":
         return False
     words, i = line.words, hit.i
     if i and words[i - 1] in PLACE_HEAD_FORMS:
@@ -274,14 +275,14 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
     (كيم جونغ أون, Kim Jong-un; مون جاي إن, Moon Jae-in). Its syllables are no
     names of their own (Jong, Un, Jay)."""
     words, i, terms = line.words, hit.i, m.index.terms
-    if terms[hit.entry.term_id].type != "person":
+    if hit.entry.type != "person":
         return False
     # Cheapest first: the given name's two syllables, as written.
     if not any(0 <= f and f + 2 < len(words) and is_open_syllable(words[f + 1]) and is_open_syllable(words[f + 2])
                for f in (i - 1, i - 2)):
         return False
     stems = {h.i: h.stem for h in hits if h.n == 1}
-    sure = {h.i for h in hits if h.n == 1 and h.verdict.sure and terms[h.entry.term_id].type == "person"}
+    sure = {h.i for h in hits if h.n == 1 and h.verdict.sure and h.entry.type == "person"}
 
     def syllable(k: int) -> bool:
         return 0 <= k < len(words) and is_one_syllable(stems.get(k, words[k]))
@@ -354,7 +355,7 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
             and definite_feminine(words[i]) not in document:
         return False
     terms = m.index.terms
-    if terms[hit.entry.term_id].type != "person" or not line.joined(i - 1, 2):
+    if hit.entry.type != "person" or not line.joined(i - 1, 2):
         return False
     before = words[i - 1]
     if announces_name(before):
@@ -515,13 +516,13 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
         first: set[int] | None = None
         for h in hits:
             if h.n == 1 and (h.stem in senses.other or h.stem in adjectives) \
-                    and terms[h.entry.term_id].type == "person":
+                    and h.entry.type == "person":
                 suspects.append((line, hits, h))
                 if h.stem in senses.person:
                     continue  # already seen as a person's
                 if first is None:  # a first name right before: جيف سيشنز
                     first = {o.i + o.n - 1 for o in hits if o.verdict.sure and o.stem not in senses.other
-                             and terms[o.entry.term_id].type == "person"}
+                             and o.entry.type == "person"}
                 if h.stem in names or _supported(line, h, terms[h.entry.term_id], set()) \
                         or (not h.plen and h.i - 1 in first and line.joined(h.i - 1, 2)):
                     senses.person.add(h.stem)
@@ -539,7 +540,7 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
     """Keep the ambiguous hits that a neighbour or the document vouches for."""
-    if all(h.verdict.sure for h in hits):
+    if all(map(_SURE, hits)):
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms
@@ -556,7 +557,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                 continue
             if h.stem[:1] == ALEF and h.n == 1 and v in _COMMONEST and _madda_spelling(m, line, h):
                 v = h.verdict = Verdict.NEEDS_NAME
-            named = v.open and h.n == 1 and full_names.vouch(h.stem, terms[h.entry.term_id].target)
+            named = v.open and h.n == 1 and full_names.vouch(h.stem, h.entry.target)
             if not named:  # not part of a full name given in the document: a neighbour must vouch
                 if v in _SURNAME_NEEDS_FIRST and not h.plen:
                     near = people = names_at(terms, hits, sure=True, line=line) if people is None else people
@@ -580,7 +581,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                         if line.refused is not None and h.kind != "fuzzy":
                             line.refused.append(h)
                         continue
-                if h.i and h.n == 1 and terms[h.entry.term_id].type == "person" \
+                if h.i and h.n == 1 and h.entry.type == "person" \
                         and announces(line.words[h.i - 1], "person"):
                     # A title announces the whole name after it (الرئيس حسن روحاني): the
                     # first name it vouched for vouches for the surname in turn.
@@ -671,7 +672,7 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
         for h in hits:
             if len(h.entry.words) > 1:
                 if h.verdict.sure:
-                    names.add(h.entry.words, terms[h.entry.term_id].target)
+                    names.add(h.entry.words, h.entry.target)
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
         if placelike:
@@ -693,7 +694,7 @@ def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullN
     a sure surname right after a foreign first name (وايد سيمز, Wayde Sims: the
     later bare وايد); a foreign name's pair only of spellings the document
     uses for nothing else (not سارس كوف, SARS-CoV)."""
-    at = {h.i: h for h in hits if h.n == 1 and not h.plen and terms[h.entry.term_id].type == "person"}
+    at = {h.i: h for h in hits if h.n == 1 and not h.plen and h.entry.type == "person"}
     for h in at.values():
         if h.verdict not in _SURNAME_NEEDS_FIRST:
             continue
@@ -707,6 +708,6 @@ def _first_and_last(terms: list[Term], line: Line, hits: list[Hit], names: FullN
             if h.verdict is Verdict.ENGLISH_WORD and a.i and line.words[a.i - 1] in _TEAM:
                 continue  # a team's own name, a town and a word (فريق داندي ستارز, Dundee Stars)
             if name.verdict.sure and line.joined(a.i, 2) and not (foreign and name.stem in other):
-                names.add((a.stem, b.stem), f"{terms[a.entry.term_id].target} {terms[b.entry.term_id].target}")
+                names.add((a.stem, b.stem), f"{a.entry.target} {b.entry.target}")
 
 

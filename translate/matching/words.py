@@ -8,12 +8,13 @@ line then costs dictionary hits. This is the matcher's main speed idea.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import compress
-from operator import itemgetter
+from functools import partial
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..arabic.clitics import bases, readings as clitic_readings
-from ..arabic.morphology import is_nisba_of
+from ..arabic.morphology import ARTICLE, is_nisba_of
 from ..arabic.phonetic import fuzzy_score, skeletons, vowel_variant
 from ..english.sounds import arabic_key, english_key, key_similarity
 from .context import TITLES
@@ -55,6 +56,12 @@ class Word:
 NOTHING = Word((), False, None)  # shared by the many words that are in no name
 _UNSEEN = object()
 _WORD, _STEM = itemgetter(0), itemgetter(2)  # of a (word, prefix length, stem) reading
+_TARGET = attrgetter("target")  # of an Entry
+# Of a Reading: tested over a word's readings at C level (any(map(...))), not
+# by a generator expression (a function object and a frame per word).
+_MAXN, _SINGLE = itemgetter(2), itemgetter(3)
+#: Reading(*fields) without the Python-level __new__ a NamedTuple class has.
+_reading = partial(tuple.__new__, Reading)
 
 
 def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
@@ -67,8 +74,7 @@ def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
     the 65k list these three made David, Thomson and Rowan need a title)."""
     if len(entries) == 1:
         return entries[0]
-    terms = m.index.terms
-    targets = [terms[e.term_id].target for e in entries]
+    targets = list(map(_TARGET, entries))
     zipfs = m.lexicon.name_zipfs(targets)  # one call for all (محمد has dozens of readings)
     best = zipfs.index(max(zipfs))  # the first of the most frequent
     key, floor = arabic_key(" ".join(entries[0].words)), m.settings.ambiguity.translit_min
@@ -78,14 +84,15 @@ def likeliest(m: "Matcher", entries: list[Entry]) -> Entry:
     return entries[max(spelled, key=zipfs.__getitem__) if spelled else best]
 
 
-def glued_titles(words: Iterable[str]) -> list[tuple[str, int, str]]:
+def glued_titles(words: list[str]) -> list[tuple[str, int, str]]:
     """``(word, title length, name)`` for words that are a definite title with
     the name glued on, the space left out (السيدترامب, الرئيسبوتين): news copy
     drops that space often enough that a name inside must not go unseen. The
     title counts as a prefix, like a clitic; the name keeps four letters or more
-    (الرئيسية, السيدات are words of their own). One dict lookup per word."""
+    (الرئيسية, السيدات are words of their own). One dict lookup per word with
+    the article (the others are passed over at C level)."""
     out = []
-    for w in words:
+    for w in compress(words, map(str.startswith, words, repeat(ARTICLE))):  # every title starts so
         for title in _TITLES_BY_HEAD.get(w[:_TITLE_HEAD], ()):
             if len(w) - len(title) >= _GLUED_MIN and w.startswith(title):
                 out.append((w, len(title), w[len(title):]))
@@ -96,7 +103,7 @@ _TITLE_HEAD = 4
 _GLUED_MIN = 4
 _TITLES_BY_HEAD: dict[str, list[str]] = {}
 for _t in sorted(TITLES):
-    if _t.startswith("ال") and len(_t) > _TITLE_HEAD:
+    if _t.startswith(ARTICLE) and len(_t) > _TITLE_HEAD:
         _TITLES_BY_HEAD.setdefault(_t[:_TITLE_HEAD], []).append(_t)
 
 
@@ -104,7 +111,8 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     """Index facts for words not seen before, in set operations over the whole
     batch: most words of a text are in no name, and cost one set lookup."""
     known = m.words
-    new = [w for w in (words if isinstance(words, (set, frozenset)) else set(words)) if w not in known]
+    words = words if isinstance(words, (set, frozenset)) else set(words)
+    new = list(words.difference(known) if known else words)  # at C level, not a test per word
     if not new:
         return
     idx = m.index
@@ -123,18 +131,18 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
         if entry is _UNSEEN:
             entries = idx.single.get(stem)
             entry = single[stem] = likeliest(m, entries) if entries else None
-        found.setdefault(w, []).append(Reading(plen, stem, idx.multi_first.get(stem, 0), entry))
+        found.setdefault(w, []).append(_reading((plen, stem, idx.multi_first.get(stem, 0), entry)))
     wild_words = set(map(_WORD, compress(readings, map(wild.__contains__, stems))))
     known.update(dict.fromkeys(new, NOTHING))
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
         definite = _definite(m, w, rs)
-        known[w] = Word(rs, w in wild_words, None, any(r.maxn for r in rs), definite=definite)
+        known[w] = Word(rs, w in wild_words, None, any(map(_MAXN, rs)), definite=definite)
         if definite is not None:
             m.definites.add(w)
     if m.settings.fuzzy.enabled and idx.skeletons:
         # A word that is a one-word name is always matched exactly: no fuzzy.
-        exact = {w for w, rs in found.items() if any(r.single for r in rs)}
+        exact = {w for w, rs in found.items() if any(map(_SINGLE, rs))}
         _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
 
 
@@ -145,11 +153,12 @@ def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[i
     name with the article. Arabic writes no
     article on a personal name, so a document that writes one uses the spelling
     as a common noun (tsunami, alpha, delta)."""
-    if any(not r.plen and r.single for r in readings):
-        return None  # a listed spelling of its own (الحسن)
+    for r in readings:
+        if not r.plen and r.single:
+            return None  # a listed spelling of its own (الحسن)
     terms = m.index.terms
     for r in readings:
-        if r.single is not None and r.plen and terms[r.single.term_id].type == "person" \
+        if r.single is not None and r.plen and r.single.type == "person" \
                 and article_on_a_name(word[:r.plen], terms[r.single.term_id]):
             # Not a common word of its own (النيل, the Nile; البول; والديك, "your parents").
             return (r.plen, r.stem) if m.lexicon.arabic_zipf(word) < m.settings.ambiguity.min_zipf else None
@@ -161,7 +170,7 @@ def _learn_fuzzy(m: "Matcher", todo: list[tuple[str, int, str]]) -> None:
     few C-level passes and only words whose skeleton is indexed go further."""
     found: dict[str, list[tuple[int, str, list[Entry]]]] = {}
     index = m.index.skeletons
-    skels = skeletons([t[2] for t in todo])
+    skels = skeletons(list(map(_STEM, todo)))
     # Few readings share a skeleton with a name: select them at C level.
     mixed = m.index.mixed_skeletons
     blocked: set[str] = set()  # a reading shares its skeleton with several names
