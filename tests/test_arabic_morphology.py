@@ -78,7 +78,7 @@ def test_one_letter_decides_agreement() -> None:
 
 
 # -- one syllable, and an open one (a vowel, n or ng), as Arabic writes Chinese and Korean names --
-@pytest.mark.parametrize("word", ["جونغ", "أون", "إن", "جاي", "جين", "بينغ", "ليانغ", "وين", "شي"])
+@pytest.mark.parametrize("word", ["جونغ", "أون", "إن", "جاي", "جين", "بينغ", "ليانغ", "وين", "شي", "ليانج", "يانج"])
 def test_open_syllables(word: str) -> None:
     assert is_one_syllable(normalize(word)) and is_open_syllable(normalize(word))
 
@@ -103,6 +103,8 @@ def test_one_letter_decides_the_syllable() -> None:
     # جونغ is open (ng), جونز closed (z); جاين one run (اي), جانين two (ا, ي).
     assert is_open_syllable("جونغ") and not is_open_syllable("جونز")
     assert is_one_syllable("جاين") and not is_one_syllable("جانين")
+    # ng is نغ, or نج where ج is said g: ليانج is open, ليانح (ح) and ليانز (z) are not.
+    assert is_open_syllable("ليانج") and not is_open_syllable("ليانح") and not is_open_syllable("ليانز")
 
 
 # -- prepositions in ى, as written (normalising makes على the name علي) --

@@ -802,3 +802,15 @@ def test_a_name_after_a_word_that_heads_a_places_name_is_the_place() -> None:
     # Not سانت (St): a saint is a person.
     assert _found(_matcher(Term("Martin", ("مارتن",), "person")), ["وخليفته في سانت مارتن"]) == [
         (1, "مارتن", "Martin")]
+
+
+# -- Round 7: ng written نج, the interrogative hamza, ... ------------------------------------------
+def test_a_chinese_given_name_ending_in_ng_written_with_jim_is_one_word() -> None:
+    m = _matcher(Term("Li", ("لي",), "person"), Term("Win", ("وين",), "person"))
+    # ليانج (Liang, ج said g) is no listed name and no Arabic word: وين is still a
+    # syllable of Wenliang, not the name Win.
+    line = "لي وين ليانج، طبيب لدى مستشفى ووهان المركزي، توفي بسبب المرض"
+    assert _found(m, [line]) == []
+    assert _refused(m, [line]) == [(1, "وين", Verdict.SYLLABLE.need)]
+    # A last word that Arabic inflects, or one not ending in ng, makes no Chinese name of it.
+    assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, ["لي وين لارتن، طبيب لدى مستشفى"]))

@@ -174,9 +174,16 @@ def is_one_syllable(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def is_open_syllable(word: str) -> bool:
     """One syllable ending as Chinese and Korean syllables end, in a vowel, n or
-    ng (نغ): جين, بينغ, أون, جاي, إن, وين. Western one-syllable names end in any
-    consonant (جونز, بول, كين is the exception that pays for the rule)."""
-    return is_one_syllable(word) and (word[-1] in _VOWEL_LETTERS or word.endswith(("ن", "نغ")))
+    ng: جين, بينغ, أون, جاي, إن, وين. Arabic writes ng as نغ or, where ج is
+    said g (Egypt), as نج (ليانج, يانج): both count. Western one-syllable names
+    end in any consonant (جونز, بول, كين is the exception that pays for the rule)."""
+    return is_one_syllable(word) and (word[-1] in _VOWEL_LETTERS or word.endswith(_OPEN_ENDINGS))
+
+
+#: ng, as Arabic writes it: نغ, or نج where ج is said g (Egypt).
+NG_ENDINGS = ("نغ", "نج")
+#: The endings of an open syllable after its vowel: n, and ng.
+_OPEN_ENDINGS = ("ن", *NG_ENDINGS)
 
 
 #: "The first" (masculine, feminine; normalised): the one ordinal not of the

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF,
-                                 HAS_TANWEEN, NATIVE_LETTERS, TANWEEN, definite_feminine, has_article_clitic,
-                                 is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
+                                 HAS_TANWEEN, NATIVE_LETTERS, NG_ENDINGS, TANWEEN, definite_feminine,
+                                 has_article_clitic, is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
                                  is_open_syllable, is_written_preposition, takes_bare_adjective)
 from ..arabic.normalize import ALEF, MARKS, strip_marks
 from ..glossary.model import Term
@@ -22,7 +22,7 @@ from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NO
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
-from .verdict import Verdict
+from .verdict import Verdict, inflects
 
 if TYPE_CHECKING:
     from .matcher import Matcher
@@ -300,9 +300,20 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
                 or (longer(last + 1) and line.joined(last, 2)):
             continue  # a longer run of short words is a phrase, not one name
         if syllable(first) and is_open_syllable(words[first + 1]) and is_open_syllable(words[last]) \
-                and first + 1 in stems and (last in stems or len(words[last]) == 2):
+                and first + 1 in stems and (last in stems or len(words[last]) == 2
+                                            or _foreign_syllable(m, words[last])):
             return True
     return False
+
+
+def _foreign_syllable(m: "Matcher", word: str) -> bool:
+    """A last syllable the list lacks as a name of its own (ليانج, the ج said g
+    of Egyptian Arabic for ليانغ), ending in ng as only Chinese and Korean
+    syllables do, and no Arabic word either: Arabic never inflects it
+    (:func:`.verdict.inflects`), so a piece of a transliterated name. (Any
+    open syllable the list lacks took لارتن of إتش أم بي لونغ لارتن, HMP Long
+    Lartin, with it: NTREX −1 credited.)"""
+    return word.endswith(NG_ENDINGS) and not inflects(word, m.lexicon, m.settings.ambiguity)
 
 
 def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
