@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from translate.arabic.morphology import (adjective_forms, is_definite_adjective, is_one_syllable, is_open_syllable,
+from translate.arabic.morphology import (adjective_forms, after_interrogative, is_definite_adjective, is_one_syllable, is_open_syllable,
                                          is_written_preposition, takes_bare_adjective)
 from translate.arabic.normalize import normalize
 
@@ -117,3 +117,12 @@ def test_written_prepositions(written: str) -> None:
 def test_not_written_prepositions(written: str) -> None:
     # ي for ى is the name (علي) or another word (لدي, "I have"); a name in ى is no preposition
     assert not is_written_preposition(written)
+
+
+# -- the interrogative أ written on a word (أليس, "is it not") --
+def test_the_interrogative_hamza_leaves_the_word_after_it() -> None:
+    assert after_interrogative("أليس") == "ليس" and after_interrogative("ألست") == "لست"
+    # only أ: a bare alef, إ or آ is no interrogative; three letters must follow it
+    assert after_interrogative("اليس") is None and after_interrogative("إليس") is None
+    assert after_interrogative("آليس") is None
+    assert after_interrogative("أبل") is None and after_interrogative("ألم") is None

@@ -814,3 +814,17 @@ def test_a_chinese_given_name_ending_in_ng_written_with_jim_is_one_word() -> Non
     assert _refused(m, [line]) == [(1, "وين", Verdict.SYLLABLE.need)]
     # A last word that Arabic inflects, or one not ending in ng, makes no Chinese name of it.
     assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, ["لي وين لارتن، طبيب لدى مستشفى"]))
+
+
+def test_the_interrogative_hamza_on_a_common_particle_opens_a_question_not_a_name() -> None:
+    alice, walker = Term("Alice", ("أليس",), "person"), Term("Walker", ("ووكر",), "person")
+    m = _matcher(alice, walker)
+    doc = ["لا أعتقد بأنه أمر شائع، أليس كذلك؟", 'منا قول "أليس ذلك رائعًا".']
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "أليس", Verdict.INTERROGATIVE.need), (2, "أليس", Verdict.INTERROGATIVE.need)]
+    # After a verb or a title, or before her surname, she is Alice.
+    assert _found(m, ["وقالت أليس إن الفيلم", "قالت الملكة أليس إن", "أليس ووكر كاتبة"]) == [
+        (1, "أليس", "Alice"), (2, "أليس", "Alice"), (3, "أليس", "Alice"), (3, "ووكر", "Walker")]
+    # A noun behind the أ is the name (أنور: النور is a word, so no "is it light?").
+    anwar = _matcher(Term("Anwar", ("أنور",), "person"))
+    assert all(need != Verdict.INTERROGATIVE.need for _, _, need in _refused(anwar, ["لا أعرف، أنور كذلك؟"]))

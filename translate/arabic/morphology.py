@@ -217,3 +217,18 @@ def definiteness_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     definite = tuple(w if w.startswith(ARTICLE) else ARTICLE + w for w in rest)
     bare = tuple(w[2:] if w.startswith(ARTICLE) and len(w) >= 5 else w for w in rest)
     return [words[:1] + f for f in dict.fromkeys((definite, bare)) if f != rest]
+
+
+#: The interrogative particle, a hamza on alef written as a proclitic (أليس, "is it not").
+INTERROGATIVE = "أ"
+
+
+def after_interrogative(written: str) -> str | None:
+    """The normalised word behind an interrogative أ written on it (أليس → ليس,
+    "is it not"; ألست → لست), or None: the word starts with أ (not إ or آ, nor
+    a bare alef, which no interrogative is) and three letters or more follow it,
+    so the shortest words (أبل → بل, Apple; ألم, "pain") are never read so. Whether
+    the rest is a word common enough to be that is the lexicon's question."""
+    if written[:1] != INTERROGATIVE or len(written) < 4:
+        return None
+    return normalize(written[1:])

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, HAS_HAMZA_ALEF,
-                                 HAS_TANWEEN, NATIVE_LETTERS, NG_ENDINGS, TANWEEN, definite_feminine,
-                                 has_article_clitic, is_compound_tail, is_definite_adjective, is_definite_nisba, is_one_syllable,
+                                 HAS_TANWEEN, NATIVE_LETTERS, NG_ENDINGS, TANWEEN, after_interrogative,
+                                 definite_feminine, has_article_clitic, is_compound_tail, is_definite_adjective,
+                                 is_definite_nisba, is_one_syllable,
                                  is_open_syllable, is_written_preposition, takes_bare_adjective)
 from ..arabic.normalize import ALEF, MARKS, strip_marks
 from ..glossary.model import Term
@@ -119,6 +120,11 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
+        if hamza and h.n == 1 and not h.plen and words[h.i][:1] == ALEF and interrogative(m, line, h, hits):
+            h.verdict = Verdict.INTERROGATIVE
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
         if h.entry.latin and h.n == 1:
             if latin_word(m, line, h):
                 h.verdict = Verdict.LATIN_WORD
@@ -174,6 +180,33 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
                 and m.lexicon.arabic_zipf(word[k:]) >= m.settings.ambiguity.min_zipf:
             return True
     return False
+
+
+def interrogative(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+    """A one-word person hit written as the interrogative أ on one of the
+    commonest Arabic words that is no noun (أليس كذلك, "isn't it so": ليس,
+    Zipf 5.9, "the ليس" is no word; ألست, "am I not"): the question, not
+    Alice. A noun keeps the name (أنور, Anwar, is no "is it light?": النور
+    4.6; أشرف, الشرف). The question opens its clause (the line's start,
+    after punctuation or a bare و/ف): after a verb or title (وقالت أليس,
+    الملكة أليس) it is the name, and so before a sure name (أليس ووكر). (The spelling is a sure name, Alice being
+    far commoner than اليس, so this runs in :func:`screen`, before the
+    document's full names are known.) With the 65k list: NTREX 2, TICO-19 1
+    such hits, all أليس in a question, none right."""
+    if m.index.terms[hit.entry.term_id].type != "person":
+        return False
+    rest = after_interrogative(strip_marks(line.surface(hit.i, 1)))
+    if rest is None:
+        return False
+    lexicon, settings = m.lexicon, m.settings.ambiguity
+    common = lexicon.arabic_zipf(rest)
+    if common < settings.title_only_zipf or common <= lexicon.arabic_zipf(line.words[hit.i]) \
+            or lexicon.arabic_zipf(ARTICLE + rest) >= settings.foreign_min_zipf:
+        return False
+    i = hit.i
+    if i and line.joined(i - 1, 2) and line.words[i - 1] not in _CONJUNCTIONS:
+        return False  # a question opens its clause: after a verb (وقالت أليس) or a title, the name
+    return not (i + 1 in names_at(m.index.terms, hits, sure=True) and line.joined(i, 2))
 
 
 def latin_word(m: "Matcher", line: Line, hit: Hit) -> bool:
