@@ -409,11 +409,28 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
                         if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
     if not any(takes_bare_adjective(n) and (lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
                                             or ARTICLE + n in document) for n in nouns) \
-            and not (takes_bare_adjective(before) and TANWEEN & set(_written_marks(line, i - 1))):
+            and not (takes_bare_adjective(before) and TANWEEN & set(_written_marks(line, i - 1))) \
+            and not _foreign_noun(m, line, i - 1, hits):
         return False  # (tanween, تأذٍّ سنخي, is an indefinite noun's, never a verb's)
     if i - 1 in names_at(terms, hits):
         return False
     return i + 1 not in names_at(terms, hits, sure=True) or not line.joined(i, 2)
+
+
+def _foreign_noun(m: "Matcher", line: Line, k: int, hits: list[Hit]) -> bool:
+    """Word k is a foreign technical noun (غلوبولين, "globulin", of غلوبولين
+    مناعي, "immunoglobulin"): a word of five letters or more that the frequency
+    table lacks altogether, written without any clitic or ending (:func:`
+    .morphology.takes_bare_adjective`) and no hit of the line (no name the list
+    knows): Arabic borrows such nouns by the hundred and qualifies them with
+    its own nisba adjectives, and the adjective is common as one."""
+    word = line.words[k]
+    return len(word) >= _FOREIGN_NOUN_LETTERS and takes_bare_adjective(word) and m.lexicon.arabic_zipf(word) == 0 \
+        and not any(h.i <= k < h.i + h.n for h in hits)
+
+
+#: Shorter unknown words are as often names the list lacks (a first name, an initial).
+_FOREIGN_NOUN_LETTERS = 5
 
 
 def _written_marks(line: Line, i: int) -> str:
