@@ -319,7 +319,11 @@ def _refusal(words: Sequence[Word], i: int, n: int, target: str, name: bool, per
     if person:
         after = words[i + n].text if i + n < len(words) else ""
         before = words[i - 1].text if i > 0 else ""
-        if after.lower() in _EN_HEADS and (after[:1].isupper() or after.islower()):
+        if after.lower() in _EN_HEADS and (after[:1].isupper() or after.islower()) \
+                and not (after in _EN_LED and _leads(words, i + n)):
+            # (A full name before a lowercase group word is its leader, "the Feng Zhang
+            # group", wherever the Arabic's group word stands: مجموعة فنغ تشانغ put it
+            # before the first name, so only فنغ was "led", and تشانغ was judged a group.)
             return NOT_A_PERSON
         if before in _EN_PLACE_BEFORE and not _possessive_after(words, i + n):
             return NOT_A_PERSON
