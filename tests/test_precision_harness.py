@@ -66,6 +66,9 @@ def test_an_unrelated_word_is_not_a_respelling():
     # John and O'Hagan share the key K-N, but a two-consonant key needs a closer spelling.
     hagan = "Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages'"
     assert not credit(hagan, "john").right
+    # A one-consonant key is a respelling with the same first letter only (Diddy/Didi, not Bough/Puff).
+    diddy = "He follows in the footsteps of Diddy, also known as Puff Daddy."
+    assert credit(diddy, "didi").right and not credit("his sidekick Bough, played by Ben Miller", "puff").right
 
 
 def test_a_lowercase_word_is_not_credited_for_a_name():
