@@ -840,3 +840,18 @@ def test_a_foreign_technical_noun_takes_an_arabic_nisba_adjective() -> None:
     # A first name before it, listed or too short to be such a noun, keeps the name.
     assert _found(m, ["وقال سامي مناعي إن الفريق جاهز"]) == [(1, "سامي", "Sami"), (1, "مناعي", "Manaï")]
     assert all(need != Verdict.ADJECTIVE.need for _, _, need in _refused(m, ["وقال زيدو مناعي إن الفريق جاهز"]))
+
+
+def test_a_word_in_ta_marbuta_after_a_noun_in_ta_marbuta_is_a_feminine_adjective() -> None:
+    rajiha, bouhired = Term("Rajiha", ("راجحة",), "person"), Term("Bouhired", ("بوحيرد",), "person")
+    m = _matcher(rajiha, bouhired)
+    # راجح ("weighty") is an Arabic word: after حاجة ("need") راجحة is "pressing", no name.
+    line = "فقد بات عملنا والتزاماتنا في حاجة راجحة إلى التأقلم مع الأوضاع"
+    assert _found(m, [line]) == []
+    assert _refused(m, [line]) == [(1, "راجحة", Verdict.ADJECTIVE.need)]
+    # After a title, or before her other name, she is Rajiha; a masculine that is no
+    # commoner than the name (سارة: سار) makes no adjective of it.
+    assert _found(m, ["وقالت السيدة راجحة إن", "في مدرسة راجحة بوحيرد"]) == [
+        (1, "راجحة", "Rajiha"), (2, "راجحة", "Rajiha"), (2, "بوحيرد", "Bouhired")]
+    sarah = _matcher(Term("Sarah", ("سارة",), "person"))
+    assert all(need != Verdict.ADJECTIVE.need for _, _, need in _refused(sarah, ["في رسالة سارة إلى أمها"]))
