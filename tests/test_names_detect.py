@@ -855,3 +855,12 @@ def test_a_word_in_ta_marbuta_after_a_noun_in_ta_marbuta_is_a_feminine_adjective
         (1, "راجحة", "Rajiha"), (2, "راجحة", "Rajiha"), (2, "بوحيرد", "Bouhired")]
     sarah = _matcher(Term("Sarah", ("سارة",), "person"))
     assert all(need != Verdict.ADJECTIVE.need for _, _, need in _refused(sarah, ["في رسالة سارة إلى أمها"]))
+
+
+def test_a_name_after_a_spanish_article_is_a_citys() -> None:
+    angelos, vegas = Term("Angelos", ("أنجيلوس",), "person"), Term("Vegas", ("فيغاس",), "person")
+    m = _matcher(angelos, vegas)
+    doc = ["صرحت قوات شرطة باتون روج بلوس أنجيلوس يوم السبت الماضي", "سافر إلى لاس فيغاس", "وقال أنجيلوس إن"]
+    # لوس/لاس head a city's name, with "and" or "in" (ب) on them too; alone Angelos is a person.
+    assert _found(m, doc) == [(3, "أنجيلوس", "Angelos")]
+    assert _refused(m, doc) == [(1, "أنجيلوس", Verdict.PLACE_NAME.need), (2, "فيغاس", Verdict.PLACE_NAME.need)]
