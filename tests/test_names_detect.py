@@ -830,18 +830,6 @@ def test_the_interrogative_hamza_on_a_common_particle_opens_a_question_not_a_nam
     assert all(need != Verdict.INTERROGATIVE.need for _, _, need in _refused(anwar, ["لا أعرف، أنور كذلك؟"]))
 
 
-def test_a_foreign_technical_noun_takes_an_arabic_nisba_adjective() -> None:
-    manai, sami = Term("Manaï", ("مناعي",), "person"), Term("Sami", ("سامي",), "person")
-    m = _matcher(manai, sami)
-    # غلوبولين ("globulin") is in no frequency table and is no name: مناعي is "immune" after it.
-    line = "الأجسام المضادة هي غلوبولين مناعي (أي جي) تنتجه الخلايا اللمفاوية"
-    assert _found(m, [line]) == []
-    assert _refused(m, [line]) == [(1, "مناعي", Verdict.ADJECTIVE.need)]
-    # A first name before it, listed or too short to be such a noun, keeps the name.
-    assert _found(m, ["وقال سامي مناعي إن الفريق جاهز"]) == [(1, "سامي", "Sami"), (1, "مناعي", "Manaï")]
-    assert all(need != Verdict.ADJECTIVE.need for _, _, need in _refused(m, ["وقال زيدو مناعي إن الفريق جاهز"]))
-
-
 def test_a_word_in_ta_marbuta_after_a_noun_in_ta_marbuta_is_a_feminine_adjective() -> None:
     rajiha, bouhired = Term("Rajiha", ("راجحة",), "person"), Term("Bouhired", ("بوحيرد",), "person")
     m = _matcher(rajiha, bouhired)

@@ -196,16 +196,15 @@ def interrogative(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     far commoner than اليس, so this runs in :func:`screen`, before the
     document's full names are known.) With the 65k list: NTREX 2, TICO-19 1
     such hits, all أليس in a question, none right."""
-    if m.index.terms[hit.entry.term_id].type != "person":
-        return False
-    rest = after_interrogative(strip_marks(line.surface(hit.i, 1)))
-    if rest is None:
-        return False
     lexicon, settings = m.lexicon, m.settings.ambiguity
+    rest = line.words[hit.i][1:]  # cheapest first: most words behind an alef are no common word
     common = lexicon.arabic_zipf(rest)
-    if common < settings.title_only_zipf or common <= lexicon.arabic_zipf(line.words[hit.i]) \
-            or lexicon.arabic_zipf(ARTICLE + rest) >= settings.foreign_min_zipf:
+    if common < settings.title_only_zipf or m.index.terms[hit.entry.term_id].type != "person" \
+            or after_interrogative(strip_marks(line.surface(hit.i, 1))) != rest:
         return False
+    if common <= lexicon.arabic_zipf(line.words[hit.i]) \
+            or lexicon.arabic_zipf(ARTICLE + rest) >= settings.foreign_min_zipf:
+        return False  # not commoner than the name's spelling, or a noun (النور of أنور)
     i = hit.i
     if i and line.joined(i - 1, 2) and line.words[i - 1] not in _CONJUNCTIONS:
         return False  # a question opens its clause: after a verb (وقالت أليس) or a title, the name
@@ -412,8 +411,7 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
                         if before.startswith(p) and len(before) - len(p) >= MIN_STEM]
     if not any(takes_bare_adjective(n) and (lexicon.arabic_zipf(ARTICLE + n) >= settings.foreign_min_zipf
                                             or ARTICLE + n in document) for n in nouns) \
-            and not (takes_bare_adjective(before) and TANWEEN & set(_written_marks(line, i - 1))) \
-            and not _foreign_noun(m, line, i - 1, hits):
+            and not (takes_bare_adjective(before) and TANWEEN & set(_written_marks(line, i - 1))):
         return False  # (tanween, تأذٍّ سنخي, is an indefinite noun's, never a verb's)
     if i - 1 in names_at(terms, hits):
         return False
@@ -449,22 +447,6 @@ def agrees_in_feminine(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> b
         return False  # (normalised, ه is also "his": كتابه)
     sure = names_at(terms, hits, sure=True)  # (a list may call the noun a name too: حاجة, Haja)
     return i - 1 not in sure and (i + 1 not in sure or not line.joined(i, 2))
-
-
-def _foreign_noun(m: "Matcher", line: Line, k: int, hits: list[Hit]) -> bool:
-    """Word k is a foreign technical noun (غلوبولين, "globulin", of غلوبولين
-    مناعي, "immunoglobulin"): a word of five letters or more that the frequency
-    table lacks altogether, written without any clitic or ending (:func:`
-    .morphology.takes_bare_adjective`) and no hit of the line (no name the list
-    knows): Arabic borrows such nouns by the hundred and qualifies them with
-    its own nisba adjectives, and the adjective is common as one."""
-    word = line.words[k]
-    return len(word) >= _FOREIGN_NOUN_LETTERS and takes_bare_adjective(word) and m.lexicon.arabic_zipf(word) == 0 \
-        and not any(h.i <= k < h.i + h.n for h in hits)
-
-
-#: Shorter unknown words are as often names the list lacks (a first name, an initial).
-_FOREIGN_NOUN_LETTERS = 5
 
 
 def _written_marks(line: Line, i: int) -> str:
