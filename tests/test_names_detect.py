@@ -852,3 +852,14 @@ def test_a_name_after_a_spanish_article_is_a_citys() -> None:
     # لوس/لاس head a city's name, with "and" or "in" (ب) on them too; alone Angelos is a person.
     assert _found(m, doc) == [(3, "أنجيلوس", "Angelos")]
     assert _refused(m, doc) == [(1, "أنجيلوس", Verdict.PLACE_NAME.need), (2, "فيغاس", Verdict.PLACE_NAME.need)]
+
+
+def test_a_name_listed_with_the_article_is_not_found_without_it() -> None:
+    manai, kelly = Term("Manaï", ("المناعي",), "person"), Term("Loukili", ("الوكيلي",), "person")
+    m = _matcher(manai, kelly)
+    doc = ["الأجسام المضادة هي غلوبولين مناعي (أي جي) تنتجه الخلايا", "شارون ديفيس وكيلي همفريز تقومان بنشر البطاقات"]
+    # Bare, مناعي is "immune" and وكيلي "and Kelly": Arabic writes an al-name with its article.
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "مناعي", Verdict.ARTICLE_DROPPED.need), (2, "وكيلي", Verdict.ARTICLE_DROPPED.need)]
+    # A clitic that holds the article (للـ) keeps the name.
+    assert _found(m, ["وقدم الدكتور الشكر للمناعي على جهوده"]) == [(1, "مناعي", "Manaï")]
