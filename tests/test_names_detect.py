@@ -863,3 +863,14 @@ def test_a_name_listed_with_the_article_is_not_found_without_it() -> None:
     assert _refused(m, doc) == [(1, "مناعي", Verdict.ARTICLE_DROPPED.need), (2, "وكيلي", Verdict.ARTICLE_DROPPED.need)]
     # A clitic that holds the article (للـ) keeps the name.
     assert _found(m, ["وقدم الدكتور الشكر للمناعي على جهوده"]) == [(1, "مناعي", "Manaï")]
+
+
+def test_the_other_english_street_and_newspaper_words_complete_a_place_or_an_outlet() -> None:
+    moines, grayson = Term("Moen", ("موين",), "person"), Term("Grayson", ("جرايسون",), "person")
+    muse = Term("Muse", ("ميوز",), "person")
+    m = _matcher(moines, grayson, muse)
+    doc = ["كتب برانستاد في مقال رأي في دي موين ريجستر يوم الأحد", "وحاول السائق الذي يقطن في جرايسون ميوز العودة"]
+    # The Des Moines Register; Grayson Mews. موين alone is still Moen.
+    assert [(no, t) for no, t, _ in _found(m, doc + ["وقال جرايسون موين إن"])] == [(3, "جرايسون"), (3, "موين")]
+    assert (1, "موين", Verdict.PLACE_NAME.need) in _refused(m, doc)
+    assert (2, "ميوز", Verdict.PLACE_NAME.need) in _refused(m, doc)

@@ -120,7 +120,9 @@ NAMED_AFTER_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _NAME
 # أرينا): English puts the generic word after the name, so the name before it is
 # the place's. With the 65k list NTREX 4 and TICO-19 2 such detections, none right.
 # Not هول/لين/بارك/رود (Hall, Lane, Park: surnames as often as places; Rod a first name).
-_PLACE_TAILS = "ستريت استريت سيتي لاند ارينا افينيو سكوير ستاديوم"
+# Round 7: the other English street words (Mews, Drive, Terrace, Crescent, Boulevard):
+# جرايسون ميوز, Grayson Mews (NTREX 2 wrong, ميوز as Muse).
+_PLACE_TAILS = "ستريت استريت سيتي لاند ارينا افينيو سكوير ستاديوم ميوز درايف تيراس كريسنت بوليفارد"
 PLACE_TAILS: frozenset[str] = frozenset(normalize(w) for w in _PLACE_TAILS.split())
 # ...and the English and Romance words that head a place's name, before it: سان
 # دييغو (San Diego), سانتا كلارا, ساو باولو, فورت ديتريك, بورت, ماونت. Not سانت (St),
@@ -137,7 +139,9 @@ PLACE_HEAD_FORMS: frozenset[str] = frozenset(
     + [c + normalize(w) for w in _PLACE_ARTICLES.split() for c in ("", "و", "ب")])
 # ...and the English words of an outlet's name (سكاي نيوز, Sky News; ساوث تشاينا
 # مورنينج بوست; نيويورك تايمز): only after a name, as بوست alone is the Post.
-_OUTLET_TAILS = "نيوز بوست تايمز جورنال هيرالد تريبيون"
+# Round 7: the rest of the English newspaper words (Register, Gazette, Chronicle,
+# Observer): دي موين ريجستر, the Des Moines Register (NTREX 3 wrong, موين as Moen).
+_OUTLET_TAILS = "نيوز بوست تايمز جورنال هيرالد تريبيون ريجستر غازيت كرونيكل اوبزرفر"
 NAME_TAILS: frozenset[str] = PLACE_TAILS | frozenset(normalize(w) for w in _OUTLET_TAILS.split())
 
 # The weekdays and months, as Arabic news writes them after a time word (يوم السبت,
