@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from translate.arabic.morphology import (adjective_forms, is_definite_adjective, is_one_syllable, is_open_syllable,
+from translate.arabic.morphology import (adjective_forms, after_interrogative, is_definite_adjective, is_one_syllable, is_open_syllable,
                                          is_written_preposition, takes_bare_adjective)
 from translate.arabic.normalize import normalize
 
@@ -78,7 +78,7 @@ def test_one_letter_decides_agreement() -> None:
 
 
 # -- one syllable, and an open one (a vowel, n or ng), as Arabic writes Chinese and Korean names --
-@pytest.mark.parametrize("word", ["جونغ", "أون", "إن", "جاي", "جين", "بينغ", "ليانغ", "وين", "شي"])
+@pytest.mark.parametrize("word", ["جونغ", "أون", "إن", "جاي", "جين", "بينغ", "ليانغ", "وين", "شي", "ليانج", "يانج"])
 def test_open_syllables(word: str) -> None:
     assert is_one_syllable(normalize(word)) and is_open_syllable(normalize(word))
 
@@ -103,6 +103,8 @@ def test_one_letter_decides_the_syllable() -> None:
     # جونغ is open (ng), جونز closed (z); جاين one run (اي), جانين two (ا, ي).
     assert is_open_syllable("جونغ") and not is_open_syllable("جونز")
     assert is_one_syllable("جاين") and not is_one_syllable("جانين")
+    # ng is نغ, or نج where ج is said g: ليانج is open, ليانح (ح) and ليانز (z) are not.
+    assert is_open_syllable("ليانج") and not is_open_syllable("ليانح") and not is_open_syllable("ليانز")
 
 
 # -- prepositions in ى, as written (normalising makes على the name علي) --
@@ -115,3 +117,12 @@ def test_written_prepositions(written: str) -> None:
 def test_not_written_prepositions(written: str) -> None:
     # ي for ى is the name (علي) or another word (لدي, "I have"); a name in ى is no preposition
     assert not is_written_preposition(written)
+
+
+# -- the interrogative أ written on a word (أليس, "is it not") --
+def test_the_interrogative_hamza_leaves_the_word_after_it() -> None:
+    assert after_interrogative("أليس") == "ليس" and after_interrogative("ألست") == "لست"
+    # only أ: a bare alef, إ or آ is no interrogative; three letters must follow it
+    assert after_interrogative("اليس") is None and after_interrogative("إليس") is None
+    assert after_interrogative("آليس") is None
+    assert after_interrogative("أبل") is None and after_interrogative("ألم") is None

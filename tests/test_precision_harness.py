@@ -66,6 +66,9 @@ def test_an_unrelated_word_is_not_a_respelling():
     # John and O'Hagan share the key K-N, but a two-consonant key needs a closer spelling.
     hagan = "Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages'"
     assert not credit(hagan, "john").right
+    # A one-consonant key is a respelling with the same first letter only (Diddy/Didi, not Bough/Puff).
+    diddy = "He follows in the footsteps of Diddy, also known as Puff Daddy."
+    assert credit(diddy, "didi").right and not credit("his sidekick Bough, played by Ben Miller", "puff").right
 
 
 def test_a_lowercase_word_is_not_credited_for_a_name():
@@ -223,6 +226,9 @@ def test_a_team_or_group_word_before_a_name_lets_the_english_decide():
     ar = "وصفت مجموعة فنغ تشانغ بروتوكولًا لاستخدام تقنية شيرلوك"
     en = "On February 14, 2020, the Feng Zhang group described a protocol of using the SHERLOCK technique."
     assert credit(en, "feng", (), "person", ar, span(ar, "فنغ")).right
+    # Round 7: the surname too, though the group word is not right before it in Arabic
+    # (Chang is the Wade-Giles spelling of Zhang, a respelling).
+    assert credit(en, "chang", (), "person", ar, span(ar, "تشانغ")).right
     # A team named for its town stays no person; nor is "the Mercedes team" a person's group.
     ar = "عوض فريق داندي ستارز عن خسارته"
     assert credit("Dundee Stars atoned for Friday's loss.", "dundee", (), "person", ar,

@@ -165,6 +165,11 @@ def takes_bare_adjective(noun: str) -> bool:
 
 _VOWEL_LETTERS = frozenset("اوي")
 
+#: ng, as Arabic writes it: نغ, or نج where ج is said g (Egypt).
+NG_ENDINGS = ("نغ", "نج")
+#: The endings of an open syllable after its vowel: n, and ng.
+_OPEN_ENDINGS = ("ن", *NG_ENDINGS)
+
 
 @lru_cache(maxsize=1 << 16)
 def is_one_syllable(word: str) -> bool:
@@ -184,13 +189,14 @@ def is_one_syllable(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 16)
 def is_open_syllable(word: str) -> bool:
     """One syllable ending as Chinese and Korean syllables end, in a vowel, n or
-    ng (نغ): جين, بينغ, أون, جاي, إن, وين. Western one-syllable names end in any
-    consonant (جونز, بول, كين is the exception that pays for the rule). Cached:
-    the precision pass asks it for nearly every one-word hit."""
-    return is_one_syllable(word) and (word[-1] in _VOWEL_LETTERS or word.endswith(("ن", "نغ")))
+    ng: جين, بينغ, أون, جاي, إن, وين. Arabic writes ng as نغ or, where ج is
+    said g (Egypt), as نج (ليانج, يانج): both count. Western one-syllable names
+    end in any consonant (جونز, بول, كين is the exception that pays for the rule).
+    Cached: the precision pass asks it for nearly every one-word hit."""
+    return is_one_syllable(word) and (word[-1] in _VOWEL_LETTERS or word.endswith(_OPEN_ENDINGS))
+
 
 
 #: "The first" (masculine, feminine; normalised): the one ordinal not of the
@@ -224,3 +230,18 @@ def definiteness_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     definite = tuple(w if w.startswith(ARTICLE) else ARTICLE + w for w in rest)
     bare = tuple(w[2:] if w.startswith(ARTICLE) and len(w) >= 5 else w for w in rest)
     return [words[:1] + f for f in dict.fromkeys((definite, bare)) if f != rest]
+
+
+#: The interrogative particle, a hamza on alef written as a proclitic (أليس, "is it not").
+INTERROGATIVE = "أ"
+
+
+def after_interrogative(written: str) -> str | None:
+    """The normalised word behind an interrogative أ written on it (أليس → ليس,
+    "is it not"; ألست → لست), or None: the word starts with أ (not إ or آ, nor
+    a bare alef, which no interrogative is) and three letters or more follow it,
+    so the shortest words (أبل → بل, Apple; ألم, "pain") are never read so. Whether
+    the rest is a word common enough to be that is the lexicon's question."""
+    if written[:1] != INTERROGATIVE or len(written) < 4:
+        return None
+    return normalize(written[1:])

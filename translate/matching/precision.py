@@ -11,10 +11,11 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
-from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS, TANWEEN,
-                                 definite_feminine, has_article_clitic, has_hamza_alef, has_tanween, is_compound_tail,
-                                 is_definite_adjective, is_definite_nisba, is_one_syllable, is_open_syllable,
-                                 is_written_preposition, takes_bare_adjective)
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS,
+                                 NG_ENDINGS, TANWEEN, after_interrogative, definite_feminine, has_article_clitic,
+                                 has_hamza_alef, has_tanween, is_compound_tail, is_definite_adjective,
+                                 is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
+                                 takes_bare_adjective)
 from ..arabic.normalize import ALEF, MARKS, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
@@ -22,7 +23,7 @@ from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NO
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
-from .verdict import Verdict
+from .verdict import Verdict, inflects
 
 if TYPE_CHECKING:
     from .matcher import Matcher
@@ -101,6 +102,9 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
             if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
                 senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
+        if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _FEMININE == words[h.i - 1][-1:] \
+                and senses is not None and agrees_in_feminine(m, line, h, hits):
+            senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
         if denied(m, line, h, tanween, hyphen):
             if says_other(line, h):
                 if senses is not None:
@@ -119,6 +123,16 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 if line.refused is not None and h.kind != "fuzzy":
                     line.refused.append(h)
                 continue
+        if h.n == 1 and h.entry.variant[:2] == ARTICLE and article_dropped(line, h):
+            h.verdict = Verdict.ARTICLE_DROPPED
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
+        if hamza and h.n == 1 and not h.plen and words[h.i][:1] == ALEF and interrogative(m, line, h, hits):
+            h.verdict = Verdict.INTERROGATIVE
+            if line.refused is not None and h.kind != "fuzzy":
+                line.refused.append(h)
+            continue
         if h.entry.latin and h.n == 1:
             if latin_word(m, line, h):
                 h.verdict = Verdict.LATIN_WORD
@@ -175,6 +189,44 @@ def misread(m: "Matcher", line: Line, hit: Hit, people: frozenset[int]) -> bool:
                 and m.lexicon.arabic_zipf(word[k:]) >= m.settings.ambiguity.min_zipf:
             return True
     return False
+
+
+def article_dropped(line: Line, hit: Hit) -> bool:
+    """A one-word hit on a spelling listed with the article (المناعي, الوكيلي)
+    where the line writes no article, neither on the word nor inside its clitic
+    (للـ of للبنتاغون holds it): the index finds such spellings without ال for
+    the clitic's sake, not because Arabic drops the article of an al-name
+    (السيستاني, المناعي are written so). Bare, the word is another word: مناعي,
+    "immune" (غلوبولين مناعي), وكيلي, "and Kelly" (شارون ديفيس وكيلي همفريز).
+    With the 65k list: NTREX 1, TICO-19 1 such hits, both wrong, none right."""
+    word = line.words[hit.i]
+    return not has_article_clitic(word[:hit.plen]) and not word.startswith(ARTICLE, hit.plen)
+
+
+def interrogative(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+    """A one-word person hit written as the interrogative أ on one of the
+    commonest Arabic words that is no noun (أليس كذلك, "isn't it so": ليس,
+    Zipf 5.9, "the ليس" is no word; ألست, "am I not"): the question, not
+    Alice. A noun keeps the name (أنور, Anwar, is no "is it light?": النور
+    4.6; أشرف, الشرف). The question opens its clause (the line's start,
+    after punctuation or a bare و/ف): after a verb or title (وقالت أليس,
+    الملكة أليس) it is the name, and so before a sure name (أليس ووكر). (The spelling is a sure name, Alice being
+    far commoner than اليس, so this runs in :func:`screen`, before the
+    document's full names are known.) With the 65k list: NTREX 2, TICO-19 1
+    such hits, all أليس in a question, none right."""
+    lexicon, settings = m.lexicon, m.settings.ambiguity
+    rest = line.words[hit.i][1:]  # cheapest first: most words behind an alef are no common word
+    common = lexicon.arabic_zipf(rest)
+    if common < settings.title_only_zipf or hit.entry.type != "person" \
+            or after_interrogative(strip_marks(line.surface(hit.i, 1))) != rest:
+        return False
+    if common <= lexicon.arabic_zipf(line.words[hit.i]) \
+            or lexicon.arabic_zipf(ARTICLE + rest) >= settings.foreign_min_zipf:
+        return False  # not commoner than the name's spelling, or a noun (النور of أنور)
+    i = hit.i
+    if i and line.joined(i - 1, 2) and line.words[i - 1] not in _CONJUNCTIONS:
+        return False  # a question opens its clause: after a verb (وقالت أليس) or a title, the name
+    return not (i + 1 in names_at(m.index.terms, hits, sure=True) and line.joined(i, 2))
 
 
 def latin_word(m: "Matcher", line: Line, hit: Hit) -> bool:
@@ -301,9 +353,20 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
                 or (longer(last + 1) and line.joined(last, 2)):
             continue  # a longer run of short words is a phrase, not one name
         if syllable(first) and is_open_syllable(words[first + 1]) and is_open_syllable(words[last]) \
-                and first + 1 in stems and (last in stems or len(words[last]) == 2):
+                and first + 1 in stems and (last in stems or len(words[last]) == 2
+                                            or _foreign_syllable(m, words[last])):
             return True
     return False
+
+
+def _foreign_syllable(m: "Matcher", word: str) -> bool:
+    """A last syllable the list lacks as a name of its own (ليانج, the ج said g
+    of Egyptian Arabic for ليانغ), ending in ng as only Chinese and Korean
+    syllables do, and no Arabic word either: Arabic never inflects it
+    (:func:`.verdict.inflects`), so a piece of a transliterated name. (Any
+    open syllable the list lacks took لارتن of إتش أم بي لونغ لارتن, HMP Long
+    Lartin, with it: NTREX −1 credited.)"""
+    return word.endswith(NG_ENDINGS) and not inflects(word, m.lexicon, m.settings.ambiguity)
 
 
 def _family_syllable(m: "Matcher", words: list[str], k: int) -> bool:
@@ -371,6 +434,37 @@ def agrees_as_adjective(m: "Matcher", line: Line, hit: Hit, hits: list[Hit],
     if i - 1 in names_at(terms, hits):
         return False
     return i + 1 not in names_at(terms, hits, sure=True) or not line.joined(i, 2)
+
+
+#: ة as normalised (ه): the feminine ending, checked as written by :func:`agrees_in_feminine`.
+_FEMININE = "ه"
+_TA_MARBUTA = "ة"
+
+
+def agrees_in_feminine(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+    """A bare one-word person hit written in ة right after an indefinite noun
+    written in ة (حاجة راجحة, "a pressing need"; قصة جميلة): a feminine
+    adjective agreeing with its noun, when its masculine (راجح, جميل) is an
+    Arabic word at least as common as the spelling (a feminine name is not:
+    سارة 4.8 over سار 4.3). As for the nisba (:func:`agrees_as_adjective`),
+    not after a title or a sure name, nor before a sure name, and the document decides: one that gives the spelling a title or a
+    first name keeps every match. With the 65k list: TICO-19 1 such hit
+    (راجحة), wrong; the six hits in ة on NTREX (سارة) stand after no noun in ة."""
+    i, words = hit.i, line.words
+    lexicon, settings = m.lexicon, m.settings.ambiguity
+    masculine = lexicon.arabic_zipf(words[i][:-1])
+    if masculine < settings.min_zipf or masculine < lexicon.arabic_zipf(words[i]):
+        return False
+    terms = m.index.terms
+    before = words[i - 1]
+    if hit.entry.type != "person" or not line.joined(i - 1, 2) or before.startswith(ARTICLE) \
+            or announces_name(before):
+        return False
+    if not (strip_marks(line.surface(i, 1)).endswith(_TA_MARBUTA)
+            and strip_marks(line.surface(i - 1, 1)).endswith(_TA_MARBUTA)):
+        return False  # (normalised, ه is also "his": كتابه)
+    sure = names_at(terms, hits, sure=True)  # (a list may call the noun a name too: حاجة, Haja)
+    return i - 1 not in sure and (i + 1 not in sure or not line.joined(i, 2))
 
 
 def _written_marks(line: Line, i: int) -> str:

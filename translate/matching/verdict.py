@@ -74,6 +74,14 @@ class Verdict(Enum):
     #: Set on a hit by the word after it (:func:`.precision.screen`).
     PLACE_NAME = ("drop", "names a street, city, venue or outlet here (جون استريت, John Street; كانساس سيتي; سكاي "
                           "نيوز): the English word for the place follows it in Arabic letters", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.article_dropped`).
+    ARTICLE_DROPPED = ("drop", "is listed with the article (المناعي) but written here without it, as Arabic never "
+                               "writes an al-name (مناعي, \"immune\"): list this exact written form to have it "
+                               "matched", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.interrogative`).
+    INTERROGATIVE = ("drop", "is written here as the interrogative أ on one of the commonest Arabic words, a "
+                             "particle or verb, opening a question (أليس كذلك, \"isn't it so\"): after a verb or "
+                             "title, or before the person's other name, it is the name", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
