@@ -12,8 +12,8 @@ fresh subprocess (so peak RSS is its own):
 * raw loop: SentencePiece → one ``translate_batch`` over every sentence of every
   document (max_batch_size 32) → decode, at each thread setting (inter, intra)
   in (2,1), (1,1), (1,2); the best is the reference;
-* ``run_batch`` with the default ``--workers auto`` (one process per core
-  here), --workers 1, --workers 2, and on a local Ray.
+* ``run_batch`` with --workers 1 (the default), --workers 2, and on a local
+  Ray (``--auto`` adds a ``--workers auto`` row).
 
 Every figure is end to end, the same for both sides: the wall time of a fresh
 process from start-up (imports, loading the model, SentencePiece, start-up of
@@ -229,6 +229,7 @@ def main() -> int:
     ap.add_argument("--length", type=int, default=40)
     ap.add_argument("--no-resume", action="store_true", help="skip the kill-and-resume check")
     ap.add_argument("--no-ray", action="store_true")
+    ap.add_argument("--auto", action="store_true", help="also time --workers auto")
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--raw", default="2,1 1,1 1,2",
                     help="raw loop thread settings 'inter,intra ...' (the first should be the best; default: %(default)s)")
@@ -268,9 +269,10 @@ def main() -> int:
     settings = [tuple(part.split(",")) for part in args.raw.split()]
     raw_loop = [(f"raw loop inter={i} intra={j}", ("raw", *common, i, j)) for i, j in settings]
     # the likely best raw loop and the batch rows first: a run cut short still has the ratios that matter
-    configs = [raw_loop[0], ("batch default (--workers auto)", ("batch", *common, "auto", "0")),
-               ("batch --workers 1", ("batch", *common, "1", "0")),
+    configs = [raw_loop[0], ("batch --workers 1 (default)", ("batch", *common, "1", "0")),
                ("batch --workers 2", ("batch", *common, "2", "0")), *raw_loop[1:]]
+    if args.auto:
+        configs.insert(3, ("batch --workers auto", ("batch", *common, "auto", "0")))
     if not args.no_ray:
         configs.append(("batch --ray (local, 2 actors)", ("batch", *common, "2", "1")))
     # Round robin, best of --repeats per configuration: on a shared machine the
@@ -300,7 +302,7 @@ def main() -> int:
     same = len({_tree(p) for p in outputs.values()}) == 1
     print(f"outputs byte-identical across {', '.join(outputs)}: {same}")
     if not args.no_resume:
-        print(resume_check(model, docs, args.beam, args.length, outputs["batch --workers 1"]))
+        print(resume_check(model, docs, args.beam, args.length, outputs["batch --workers 1 (default)"]))
     return 0
 
 def _tree(root: str) -> str:

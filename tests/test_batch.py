@@ -338,15 +338,15 @@ def test_auto_workers_one_per_core_when_documents_and_memory_allow():
     assert auto_workers(100, 1) == 1  # one core: this process
 
 
-def test_workers_auto_is_the_default_and_the_summary_says_what_ran(cli, tiny_model, tmp_path):
+def test_workers_auto_and_the_summary_says_what_ran(cli, tiny_model, tmp_path):
     from translate.engine.runtime import available_cores
 
     inputs = make_corpus(tmp_path / "in", 4, per_doc=1)
-    auto = cli("batch", inputs, "-o", tmp_path / "auto", "--model", tiny_model, *FAST)
+    auto = cli("batch", inputs, "-o", tmp_path / "auto", "--model", tiny_model, *FAST, "--workers", "auto")
     assert auto.exit_code == 0, auto.stderr
     cores = min(2, available_cores())
     assert ("in this process" if cores == 1 else f"{cores} worker processes") in auto.stderr
-    one = cli("batch", inputs, "-o", tmp_path / "one", "--model", tiny_model, *FAST, "--workers", "1")
+    one = cli("batch", inputs, "-o", tmp_path / "one", "--model", tiny_model, *FAST)  # the default: this process
     assert one.exit_code == 0 and "in this process" in one.stderr
     assert tree_bytes(tmp_path / "auto") == tree_bytes(tmp_path / "one")
     for bad in ("0", "many", "-2"):

@@ -75,9 +75,7 @@ WORKER_OVERHEAD = 512 << 20
 #: Documents per worker below which ``--workers auto`` keeps one process. A
 #: worker's start-up (spawn, imports, glossaries, model) cost 0.55 CPU-s with
 #: the shipped glossary and the ``base`` model, a third of one NTREX document's
-#: decoding (1.7 CPU-s); processes gained 7 % of the decoding time over one
-#: process (0.95× vs 0.88× of the raw loop), so they pay from about four
-#: documents on two cores.
+#: decoding (1.7 CPU-s): with fewer than two documents each it cannot pay.
 MIN_DOCS_PER_WORKER = 2
 
 #: Share of the available memory ``--workers auto`` may fill with workers.
@@ -88,10 +86,13 @@ def auto_workers(documents: int, cores: int, *, model_bytes: int = 0, memory: in
     """Worker processes for ``--workers auto``: one per core, as long as every
     worker gets :data:`MIN_DOCS_PER_WORKER` documents and :data:`MEMORY_SHARE`
     of ``memory`` holds them all; else 1 (this process, its documents
-    overlapping on every core). Why processes: on two cores one process per
-    core decoded at 0.95× the raw CTranslate2 loop's speed, one process with
-    two decoding threads at 0.88× (its Python work, parsing, enforcement and
-    QA, shares one interpreter lock)."""
+    overlapping on every core).
+
+    Not the default: on 2 cores one process decoded the 123 NTREX documents at
+    0.98x the raw CTranslate2 loop and two at 0.95x (``bench/batch_bench.py``,
+    best of 2; each process loads its own glossaries and tables, 3 % more CPU).
+    For machines with many cores, where one interpreter's lock would hold back
+    the per-document Python work (parsing, enforcement, QA)."""
     n = min(cores, documents // MIN_DOCS_PER_WORKER)
     if memory is not None:
         n = min(n, int(memory * MEMORY_SHARE) // (WORKER_OVERHEAD + 2 * model_bytes))

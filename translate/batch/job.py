@@ -111,11 +111,11 @@ def make_executor(settings: BatchSettings, workers: int | None, ray: str | None,
     return InProcess(settings)
 
 
-def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *, workers: int | None = None,
+def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *, workers: int | None = 1,
               resume: bool = False, report: str = "json", ray: str | None = None, quiet: bool = False,
               stream: TextIO | None = None) -> BatchOutcome:
     """Process every input document into ``outdir``; see the module docstring.
-    ``workers=None`` chooses from the cores, the memory and the number of documents."""
+    ``workers=None`` (``--workers auto``) chooses from the cores, the memory and the number of documents."""
     if report not in REPORT_FORMATS:
         raise InputError(f"unknown report format '{report}' (expected json or html)")
     if workers is not None and workers < 1:

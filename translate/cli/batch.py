@@ -9,9 +9,9 @@ from .progress import quiet_option
 
 EPILOG = """Examples:
 
-  tarjama batch stories/ -o out/ --glossary glossaries/     (worker processes: one per core)
+  tarjama batch stories/ -o out/ --glossary glossaries/
 
-  tarjama batch stories/ -o out/ --workers 1     (one process: least memory)
+  tarjama batch stories/ -o out/ --workers auto     (one worker process per core)
 
   tarjama batch vendor.xlf memory.tmx -o checked/ --no-translate --report html
 
@@ -28,10 +28,10 @@ def batch_cmd(
                                                              "tarjama-report.json and the job manifest."),
     glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file or directory (repeatable)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
-    workers: str = typer.Option("auto", "--workers", "-w", help="Worker processes, each with its own model "
-                                "(1: this process, documents overlapping on all cores). auto: one per core "
-                                "when there are two documents per worker and the memory holds them, else 1; "
-                                "with --ray, one actor per CPU of the cluster."),
+    workers: str = typer.Option("1", "--workers", "-w", help="Worker processes, each with its own model "
+                                "(1: this process, documents overlapping on all cores; the fastest on 2 cores). "
+                                "auto: one per core when there are two documents per worker and the memory "
+                                "holds them, else 1; with --ray, one actor per CPU of the cluster."),
     resume: bool = typer.Option(False, "--resume", help="Continue the job in OUTDIR: skip documents done with the "
                                                         "same input and settings."),
     report: str = typer.Option("json", "--report", help="Report: json, or html (the QA page, plus the JSON)."),
