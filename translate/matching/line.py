@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from ..arabic.normalize import Normalized
+from ..arabic.normalize import MARKS, Normalized
 
 # Only spacing (or a hyphen, as in آل-سعود) may separate the words of one name.
 _SPACING = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
@@ -44,6 +44,16 @@ class Line:
     def original_span(self, i: int, n: int, plen: int = 0) -> tuple[int, int]:
         """Where words i..i+n-1 (without a prefix of ``plen`` letters) are in the original."""
         return self.back.span(self.spans[i][0] + plen, self.spans[i + n - 1][1])
+
+    def written_span(self, i: int, n: int, plen: int = 0) -> tuple[int, int]:
+        """:meth:`original_span` with the marks on the last letter, which the
+        normalised words leave out (تأذٍّ: the tanween and shadda after the ذ;
+        diacritics on a name's last letter belong to the name)."""
+        text = self.back.original
+        start, end = self.original_span(i, n, plen)
+        while end < len(text) and text[end] in MARKS:
+            end += 1
+        return start, end
 
     def surface(self, i: int, n: int, plen: int = 0) -> str:
         """Words i..i+n-1 as written (diacritics and all)."""

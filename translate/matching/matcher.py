@@ -23,7 +23,7 @@ from operator import attrgetter, is_not
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
-from ..arabic.normalize import MARKS, Normalized, normalize, normalize_many
+from ..arabic.normalize import Normalized, normalize, normalize_many
 from ..arabic.script import WORD, WORD_PARTS
 from ..bulk import gc_paused
 from ..glossary.model import Glossary
@@ -195,9 +195,7 @@ class Matcher:
 
     def _to_match(self, line_no: int, line: Line, hit: Hit, need: str | None = None) -> Match:
         text = line.back.original
-        start, end = line.original_span(hit.i, hit.n, hit.plen)
-        while end < len(text) and text[end] in MARKS:
-            end += 1  # diacritics on the last letter belong to the name
+        start, end = line.written_span(hit.i, hit.n, hit.plen)
         entry = hit.entry
         kind = hit.kind
         if kind == "normalized" and text[start:end] == entry.variant:

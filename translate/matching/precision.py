@@ -16,7 +16,7 @@ from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, G
                                  has_hamza_alef, has_tanween, is_compound_tail, is_definite_adjective,
                                  is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
                                  takes_bare_adjective)
-from ..arabic.normalize import ALEF, MARKS, strip_marks
+from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
                       PLACE_HEAD_FORMS, PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
@@ -470,11 +470,8 @@ def agrees_in_feminine(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> b
 def _written_marks(line: Line, i: int) -> str:
     """Word i as written with the marks on its last letter, which its span
     leaves out (تأذٍّ: the tanween and shadda after the ذ)."""
-    text = line.back.original
-    start, end = line.original_span(i, 1)
-    while end < len(text) and text[end] in MARKS:
-        end += 1
-    return text[start:end]
+    start, end = line.written_span(i, 1)
+    return line.back.original[start:end]
 
 
 _MORPHOLOGY_ENDINGS = ("ة", "ى")
