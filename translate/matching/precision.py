@@ -76,28 +76,20 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
         if ((h.i + h.n < len(words) and words[h.i + h.n] in NAME_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)
                 or (h.i and words[h.i - 1] in PLACE_HEAD_FORMS)) \
                 and not h.entry.latin and _names_a_place(m, line, h, hits):
-            h.verdict = Verdict.PLACE_NAME
-            if line.refused is not None and h.kind != "fuzzy":
-                line.refused.append(h)
+            _refuse(line, h, Verdict.PLACE_NAME)
             continue
         if h.n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, h.i):
-            h.verdict = Verdict.GREEK_LETTER
-            if line.refused is not None and h.kind != "fuzzy":
-                line.refused.append(h)
+            _refuse(line, h, Verdict.GREEK_LETTER)
             continue
         if h.n == 1 and h.i >= 2 and words[h.i - 2] in NAMED_AFTER_FORMS and not h.entry.latin:
             if starts is None:
                 starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
             if _names_a_thing(m, line, h, starts, sure):
-                h.verdict = Verdict.OTHER_SENSE
-                if line.refused is not None and h.kind != "fuzzy":
-                    line.refused.append(h)
+                _refuse(line, h, Verdict.OTHER_SENSE)
                 continue
         if h.n == 1 and h.i and not h.plen and is_open_syllable(words[h.i]) \
                 and given_name_syllable(m, line, h, hits):
-            h.verdict = Verdict.SYLLABLE
-            if line.refused is not None and h.kind != "fuzzy":
-                line.refused.append(h)
+            _refuse(line, h, Verdict.SYLLABLE)
             continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
             if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
@@ -119,19 +111,13 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
             if people is None:
                 people = names_at(m.index.terms, hits)
             if misread(m, line, h, people):
-                h.verdict = Verdict.WRITTEN
-                if line.refused is not None and h.kind != "fuzzy":
-                    line.refused.append(h)
+                _refuse(line, h, Verdict.WRITTEN)
                 continue
         if h.n == 1 and h.entry.variant[:2] == ARTICLE and article_dropped(line, h):
-            h.verdict = Verdict.ARTICLE_DROPPED
-            if line.refused is not None and h.kind != "fuzzy":
-                line.refused.append(h)
+            _refuse(line, h, Verdict.ARTICLE_DROPPED)
             continue
         if hamza and h.n == 1 and not h.plen and words[h.i][:1] == ALEF and interrogative(m, line, h, hits):
-            h.verdict = Verdict.INTERROGATIVE
-            if line.refused is not None and h.kind != "fuzzy":
-                line.refused.append(h)
+            _refuse(line, h, Verdict.INTERROGATIVE)
             continue
         if h.entry.latin and h.n == 1:
             if latin_word(m, line, h):
@@ -146,6 +132,16 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
             if hints_other(line, h, people is not None and h.i + 1 in people and line.joined(h.i, 2)):
                 senses.other.add(h.stem)
     return kept
+
+
+def _refuse(line: Line, h: Hit, verdict: Verdict | None = None) -> None:
+    """Refuse ``h`` (as ``verdict``) and report it on the line's refused list,
+    unless only sound found it: a fuzzy hit the rules refuse is no sign the
+    term is there, so it is dropped, not reported."""
+    if verdict is not None:
+        h.verdict = verdict
+    if line.refused is not None and h.kind != "fuzzy":
+        line.refused.append(h)
 
 
 def names_at(terms: list[Term], hits: list[Hit], sure: bool = False, line: Line | None = None) -> frozenset[int]:
@@ -642,9 +638,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
         v = h.verdict
         if not v.sure:
             if h.i + 1 < len(words) and words[h.i + 1] in CALENDAR and _heads_time_expression(line, h):
-                h.verdict = Verdict.TIME_EXPRESSION
-                if line.refused is not None and h.kind != "fuzzy":
-                    line.refused.append(h)
+                _refuse(line, h, Verdict.TIME_EXPRESSION)
                 continue
             if h.stem[:1] == ALEF and h.n == 1 and v in _COMMONEST and _madda_spelling(m, line, h):
                 v = h.verdict = Verdict.NEEDS_NAME
@@ -659,8 +653,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                 if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
-                    if line.refused is not None and h.kind != "fuzzy":
-                        line.refused.append(h)
+                    _refuse(line, h)
                     continue
                 if h.stem in FOLDED_PREPOSITIONS and h.n == 1 and not h.plen \
                         and is_written_preposition(strip_marks(line.surface(h.i, 1))):
@@ -668,9 +661,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     # (المحافظ على الخصوصية): only the person's other name after it makes it one.
                     people = names_at(terms, hits, sure=True, line=line) if people is None else people
                     if not ((h.i + 1 in people or h.i + 1 in anchors) and line.joined(h.i, 2)):
-                        h.verdict = Verdict.PREPOSITION
-                        if line.refused is not None and h.kind != "fuzzy":
-                            line.refused.append(h)
+                        _refuse(line, h, Verdict.PREPOSITION)
                         continue
                 if h.i and h.n == 1 and h.entry.type == "person" \
                         and announces(line.words[h.i - 1], "person"):
