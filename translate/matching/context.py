@@ -55,19 +55,25 @@ _NOT_PEOPLE = """
 # own (فريق جيرارد is Gerrard's side, مجموعة فنغ تشانغ Feng Zhang's lab).
 _INSTITUTIONS = "مؤسسه معهد كليه متجر متاجر سلسله ملعب سفينه مهرجان منظمه بروتين انزيم تقنيه بروتوكول تطبيق"
 
-TITLES: frozenset[str] = frozenset(normalize(w) for w in _TITLES.split())
-NOT_PEOPLE: frozenset[str] = frozenset(normalize(w) for w in (_DISEASES + _NOT_PEOPLE + _INSTITUTIONS).split())
-LINKS: frozenset[str] = frozenset(normalize(w) for w in _LINKS.split())
-PLACES: frozenset[str] = frozenset(normalize(w) for w in _PLACES.split())
+
+def _normalized(words: str) -> frozenset[str]:
+    """The normalised forms of a whitespace-separated word list (the lists above)."""
+    return frozenset(map(normalize, words.split()))
+
+
+TITLES: frozenset[str] = _normalized(_TITLES)
+NOT_PEOPLE: frozenset[str] = _normalized(_DISEASES + _NOT_PEOPLE + _INSTITUTIONS)
+LINKS: frozenset[str] = _normalized(_LINKS)
+PLACES: frozenset[str] = _normalized(_PLACES)
 _ANNOUNCERS = TITLES | LINKS | PLACES
 _PERSON_ANNOUNCERS = TITLES | LINKS  # what announces() asks for a person, built once (not per call)
-OFFICES: frozenset[str] = TITLES | frozenset(normalize(w) for w in _OFFICES.split())
+OFFICES: frozenset[str] = TITLES | _normalized(_OFFICES)
 
 
 # Only "son/daughter of" stands *after* a name (علي بن …), and "et al." in a
 # citation (تشو وآخرون, Zhou et al.; وزملاؤه, "and his colleagues"); titles and
 # place words precede it, and a title after a word belongs to the next name (أشار الرئيس).
-_FOLLOWERS = frozenset(normalize(w) for w in "بن ابن بنت وآخرون وآخرين وزملاؤه وزملائه وزملاؤها وزملائها".split())
+_FOLLOWERS = _normalized("بن ابن بنت وآخرون وآخرين وزملاؤه وزملائه وزملاؤها وزملائها")
 
 
 PLACE_TYPES = frozenset({"place", "organization", "outlet"})
@@ -104,7 +110,7 @@ def _forms(words: frozenset[str]) -> frozenset[str]:
 
 
 NOT_PEOPLE_FORMS: frozenset[str] = _forms(NOT_PEOPLE)
-_INSTITUTION_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _INSTITUTIONS.split()))
+_INSTITUTION_FORMS: frozenset[str] = _forms(_normalized(_INSTITUTIONS))
 # Things named after a two-word name (جامعة جونز هوبكنز, Johns Hopkins University;
 # مستشفى سانت توماس; معهد أنجوس ريد; فيروسات كورونا دلتا): institutions,
 # companies (شركة نيشن وايد, Nationwide; شركة سولاريس بيبر, Solaris Paper; with the
@@ -112,7 +118,7 @@ _INSTITUTION_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _INS
 # diseases. Not places or outlets: مدينة ميدسومر نورتون, ولاية نيو جيرسي, مجلة دير
 # شبيغل are the place's or paper's own name, which English writes as it is.
 _NAMED_AFTER = "جامعه مستشفى شركه " + _DISEASES + " " + _INSTITUTIONS
-NAMED_AFTER_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _NAMED_AFTER.split()))
+NAMED_AFTER_FORMS: frozenset[str] = _forms(_normalized(_NAMED_AFTER))
 
 
 # English words for a street, district or venue, written in Arabic letters after the
@@ -123,7 +129,7 @@ NAMED_AFTER_FORMS: frozenset[str] = _forms(frozenset(normalize(w) for w in _NAME
 # Round 7: the other English street words (Mews, Drive, Terrace, Crescent, Boulevard):
 # جرايسون ميوز, Grayson Mews (NTREX 2 wrong, ميوز as Muse).
 _PLACE_TAILS = "ستريت استريت سيتي لاند ارينا افينيو سكوير ستاديوم ميوز درايف تيراس كريسنت بوليفارد"
-PLACE_TAILS: frozenset[str] = frozenset(normalize(w) for w in _PLACE_TAILS.split())
+PLACE_TAILS: frozenset[str] = _normalized(_PLACE_TAILS)
 # ...and the English and Romance words that head a place's name, before it: سان
 # دييغو (San Diego), سانتا كلارا, ساو باولو, فورت ديتريك, بورت, ماونت. Not سانت (St),
 # a saint being a person (سانت مارتن: the church of St Martin). With the 65k list,
@@ -142,7 +148,7 @@ PLACE_HEAD_FORMS: frozenset[str] = frozenset(
 # Round 7: the rest of the English newspaper words (Register, Gazette, Chronicle,
 # Observer): دي موين ريجستر, the Des Moines Register (NTREX 3 wrong, موين as Moen).
 _OUTLET_TAILS = "نيوز بوست تايمز جورنال هيرالد تريبيون ريجستر غازيت كرونيكل اوبزرفر"
-NAME_TAILS: frozenset[str] = PLACE_TAILS | frozenset(normalize(w) for w in _OUTLET_TAILS.split())
+NAME_TAILS: frozenset[str] = PLACE_TAILS | _normalized(_OUTLET_TAILS)
 
 # The weekdays and months, as Arabic news writes them after a time word (يوم السبت,
 # صباح الأحد, مطلع مارس; the Levantine months that are no other word too).
@@ -151,12 +157,12 @@ _CALENDAR = """
 يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
 كانون شباط اذار حزيران ايلول تشرين
 """
-CALENDAR: frozenset[str] = frozenset(normalize(w) for w in _CALENDAR.split())
+CALENDAR: frozenset[str] = _normalized(_CALENDAR)
 
 # Number words: what follows them is counted (خمسة تريليونات ريال, "five trillion
 # rials"): a unit or currency, as after a digit.
 _NUMBERS = "مئه مائه مئات الف الاف مليون ملايين مليار مليارات بليون تريليون تريليونات"
-NUMBER_WORDS: frozenset[str] = frozenset(normalize(w) for w in _NUMBERS.split())
+NUMBER_WORDS: frozenset[str] = _normalized(_NUMBERS)
 
 
 # The Greek letters as Arabic writes them (ألفا, بيتا, غاما/جاما, دلتا ...), a list
@@ -165,7 +171,7 @@ NUMBER_WORDS: frozenset[str] = frozenset(normalize(w) for w in _NUMBERS.split())
 _GREEK = """
 الفا بيتا غاما جاما دلتا ابسيلون ابسلون زيتا ثيتا كابا لامدا لامبدا اوميكرون سيغما سيجما اوميغا اوميجا
 """
-GREEK_LETTERS: frozenset[str] = frozenset(normalize(w) for w in _GREEK.split())
+GREEK_LETTERS: frozenset[str] = _normalized(_GREEK)
 
 
 def contradicts(norm_word: str, term_type: str, one_word: bool = True) -> bool:
