@@ -17,6 +17,9 @@ wait for the coordinator. The coordinator hands documents out largest first
 """
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -159,10 +162,6 @@ def exit_with_parent(parent: int, poll: float = PARENT_POLL) -> None:
     sees the end of the pipe: every ``kill -9`` of a job left its workers
     running, each holding a model (150-380 MiB with the test models), and
     holding the job's stdout open. Polling the parent id costs nothing."""
-    import os
-    import threading
-    import time
-
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(poll)
@@ -195,7 +194,6 @@ class Processes:
 
     def _pool(self):
         import multiprocessing
-        import os
         from concurrent.futures import ProcessPoolExecutor
 
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
