@@ -353,3 +353,51 @@ def test_workers_auto_and_the_summary_says_what_ran(cli, tiny_model, tmp_path):
         wrong = cli("batch", inputs, "-o", tmp_path / "bad", "--workers", bad)
         assert wrong.exit_code == 2 and "'--workers'" in wrong.stderr and "Traceback" not in wrong.stderr
     assert not (tmp_path / "bad").exists()
+
+
+@pytest.mark.parametrize("where", [("--workers", "2"), ("--ray", "--workers", "2")], ids=["processes", "ray"])
+def test_a_model_that_loads_in_no_worker_is_one_error_not_every_document_failed(model_copy, tmp_path, where):
+    """model.bin cut short: the coordinator only checks the files exist, each worker
+    finds out while loading. Same one line and exit code as ``--workers 1``, no
+    worker traceback, no document recorded failed, no report."""
+    if where[0] == "--ray":
+        pytest.importorskip("ray")
+    bad = model_copy()
+    whole = (bad / "model.bin").read_bytes()
+    (bad / "model.bin").write_bytes(whole[: len(whole) // 2])
+    inputs = make_corpus(tmp_path / "in", 3)
+    one = run("batch", inputs, "-o", tmp_path / "one", "--model", bad, *FAST)
+    many = run("batch", inputs, "-o", tmp_path / "many", "--model", bad, *FAST, *where, timeout=600)
+    assert one.returncode == many.returncode == 2
+    error = [ln for ln in many.stderr.splitlines() if ln.startswith("tarjama")]
+    assert error == [ln for ln in one.stderr.splitlines() if ln.startswith("tarjama")]
+    assert len(error) == 1 and f"{bad}: cannot load model" in error[0]
+    assert "Traceback" not in many.stderr and "Unhandled error" not in many.stderr
+    assert done_in_manifest(tmp_path / "many") == 0 and not (tmp_path / "many" / "tarjama-report.json").exists()
+
+
+def test_a_script_without_a_main_guard_gets_one_clear_error_at_once(tiny_model, tmp_path):
+    """Worker processes are spawned, so they re-import the caller's script; one
+    that calls run_batch at import time stops each worker while it starts. The
+    caller gets one error saying so (before: every document was retried in a
+    fresh pool, then failed as a crash, for about 90 s)."""
+    inputs = make_corpus(tmp_path / "in", 4)
+    script = tmp_path / "job.py"
+    script.write_text(
+        "import tempfile\n"
+        "from translate.batch import BatchSettings, run_batch\n"
+        "from translate.errors import TarjamaError\n"
+        f"settings = BatchSettings(model={str(tiny_model)!r}, beam_size=1)\n"
+        "try:\n"
+        f"    out = tempfile.mkdtemp(dir={str(tmp_path)!r}, prefix='out-')\n"
+        f"    run_batch([{str(inputs)!r}], out, settings, workers=2, quiet=True)\n"
+        "    print('finished')\n"
+        "except TarjamaError as exc:\n"
+        "    print('error:', exc)\n", encoding="utf-8")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert time.monotonic() - started < 60
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("error: the worker processes exited while starting") and "__main__" in last
+    assert {done_in_manifest(out) for out in tmp_path.glob("out-*")} == {0}

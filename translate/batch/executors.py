@@ -147,7 +147,7 @@ class InProcess:
 
 
 # -- worker processes -------------------------------------------------------------
-_RUNTIME: Runtime | None = None
+_RUNTIME: Runtime | str | None = None
 
 
 #: How often a worker looks whether its coordinator is still alive (seconds).
@@ -170,14 +170,49 @@ def exit_with_parent(parent: int, poll: float = PARENT_POLL) -> None:
     threading.Thread(target=watch, name="tarjama-parent-watch", daemon=True).start()
 
 
-def _init_worker(settings: BatchSettings, inter: int, intra: int, parent: int) -> None:
+class WorkerStartError(Exception):
+    """A worker could not load what every document needs (the model, the
+    glossaries). Not a document's failure: the job stops with this one line,
+    as ``--workers 1`` does, instead of failing every document as a crash
+    (and printing a worker's traceback)."""
+
+
+def _start_failure(exc: Exception) -> str:
+    from ..errors import TarjamaError
+
+    return str(exc) if isinstance(exc, TarjamaError) else f"a worker could not start: {type(exc).__name__}: {exc}"
+
+
+def _runtime_or_error(settings: BatchSettings, inter: int, intra: int) -> Runtime | str:
+    """The worker's :class:`Runtime`, or the one-line reason it cannot be built."""
+    try:
+        return Runtime(settings, inter_threads=inter, intra_threads=intra)
+    except Exception as exc:  # reported by the coordinator, once, as the job's error
+        return _start_failure(exc)
+
+
+def _run_or_raise(runtime: Runtime | str | None, name: str, data: bytes) -> DocResult:
+    if isinstance(runtime, str):
+        raise WorkerStartError(runtime)
+    return process_document(name, data, runtime)
+
+
+#: Exited before any worker of the pool finished starting: the job cannot run.
+_NEVER_STARTED = ("the worker processes exited while starting, before loading the model (killed for memory? "
+                  "a script that calls run_batch with workers > 1 must guard its entry point with "
+                  "if __name__ == '__main__':, as multiprocessing re-imports it in each worker)")
+
+
+def _init_worker(settings: BatchSettings, inter: int, intra: int, parent: int, started) -> None:
     global _RUNTIME
     exit_with_parent(parent)
-    _RUNTIME = Runtime(settings, inter_threads=inter, intra_threads=intra)
+    _RUNTIME = _runtime_or_error(settings, inter, intra)
+    with started.get_lock():
+        started.value += 1
 
 
 def _work(name: str, data: bytes) -> DocResult:
-    return process_document(name, data, _RUNTIME)
+    return _run_or_raise(_RUNTIME, name, data)
 
 
 class Processes:
@@ -196,12 +231,15 @@ class Processes:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker,
-                                   initargs=(self.settings, self.inter, self.intra, os.getpid()))
+        context = multiprocessing.get_context("spawn")
+        self.started = context.Value("i", 0)  # workers of this pool through their start-up
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.settings, self.inter, self.intra, os.getpid(), self.started))
 
     def run(self, jobs: list[Job]) -> Iterator[DocResult]:
         from concurrent.futures.process import BrokenProcessPool
+
+        from ..errors import TarjamaError
 
         crashes = Crashes("worker process exited")
         queue: deque[Job] = deque(jobs)
@@ -231,7 +269,11 @@ class Processes:
                         job = inflight.pop(fut)
                         try:
                             yield fut.result()
+                        except WorkerStartError as exc:
+                            raise TarjamaError(str(exc)) from None
                         except BrokenProcessPool:
+                            if not self.started.value:
+                                raise TarjamaError(_NEVER_STARTED) from None
                             broken = True
                             failed = crashes.give_up(job)
                             if failed:
@@ -253,10 +295,14 @@ class _RayWorker:
     """A Ray actor: one Runtime (one model) for every document sent to it."""
 
     def __init__(self, settings: BatchSettings, inter: int, intra: int):
-        self.runtime = Runtime(settings, inter_threads=inter, intra_threads=intra)
+        self.runtime = _runtime_or_error(settings, inter, intra)
+
+    def start_error(self) -> str | None:
+        """Why this actor cannot work (None: it can); asked once, before any document."""
+        return self.runtime if isinstance(self.runtime, str) else None
 
     def process(self, name: str, data: bytes) -> DocResult:
-        return process_document(name, data, self.runtime)
+        return _run_or_raise(self.runtime, name, data)
 
 
 class RayPool:
@@ -291,12 +337,23 @@ class RayPool:
         self.inter, self.intra = inter, intra
         self.actor_cls = ray.remote(num_cpus=inter * intra, max_restarts=0)(_RayWorker)
         self.actors = [self._actor() for _ in range(workers)]
+        # Every actor loads the model before any document is sent: a model that
+        # cannot load is the job's one error, not every document's (nor a
+        # traceback Ray prints for each result nobody collected).
+        errors = [e for e in ray.get([a.start_error.remote() for a in self.actors]) if e]
+        if errors:
+            from ..errors import TarjamaError
+
+            self.close()
+            raise TarjamaError(errors[0])
 
     def _actor(self):
         return self.actor_cls.remote(self.settings, self.inter, self.intra)
 
     def run(self, jobs: list[Job]) -> Iterator[DocResult]:
         from ray.exceptions import RayActorError
+
+        from ..errors import TarjamaError
 
         ray = self.ray
         queue = deque(jobs)
@@ -322,6 +379,9 @@ class RayPool:
                 load[k] -= 1
                 try:
                     yield ray.get(ref)
+                except WorkerStartError as exc:  # a replacement actor that could not start
+                    cause = getattr(exc, "cause", exc)  # Ray raises it as RayTaskError(WorkerStartError)
+                    raise TarjamaError(cause.args[0] if cause.args else str(cause)) from None
                 except RayActorError:
                     if self.actors[k] is actor:  # not yet replaced (its other document failed first)
                         self.actors[k] = self._actor()
