@@ -874,3 +874,26 @@ def test_the_other_english_street_and_newspaper_words_complete_a_place_or_an_out
     assert [(no, t) for no, t, _ in _found(m, doc + ["وقال جرايسون موين إن"])] == [(3, "جرايسون"), (3, "موين")]
     assert (1, "موين", Verdict.PLACE_NAME.need) in _refused(m, doc)
     assert (2, "ميوز", Verdict.PLACE_NAME.need) in _refused(m, doc)
+
+
+# -- Recall round 2: a first name vouches for the surname after it ---------------------------
+
+
+def test_a_first_name_the_document_never_writes_alone_vouches_for_the_surname_after_it() -> None:
+    michael, van = Term("Michael", ("مايكل",), "person"), Term("Van", ("فان",), "person")
+    catherine, maher = Term("Catherine", ("كاثرين",), "person"), Term("Maher", ("ماهر",), "person")
+    m = _matcher(michael, van, catherine, maher)
+    # فان ("for indeed", Zipf 5.9) and ماهر ("skilled") right after a first name are its surname.
+    doc = ["قال مايكل فان، البالغ من العمر 72 عامًا", "من: كاثرين ماهر، المديرة التنفيذية"]
+    assert _found(m, doc) == [(1, "مايكل", "Michael"), (1, "فان", "Van"),
+                              (2, "كاثرين", "Catherine"), (2, "ماهر", "Maher")]
+    # A name the document also writes alone is what it calls the person by, a surname
+    # as often as not (قال ترامب أمام): the word after it stays a word, and is reported.
+    doc = ["قال مايكل إن الأمر صعب", "قال مايكل فان، البالغ من العمر 72 عامًا"]
+    assert _found(m, doc) == [(1, "مايكل", "Michael"), (2, "مايكل", "Michael")]
+    assert (2, "فان", Verdict.NEEDS_TITLE_HERE.need) in _refused(m, doc)
+    # Not a word after a clitic, nor after a first name with one.
+    assert ("فان" not in [t for _, t, _ in _found(m, ["قال ومايكل فان إن"])])
+    # A word with no name frequency to speak of stays a word (an initial: جيه, J.).
+    murphy, jeh = Term("Murphy", ("ميرفي",), "person"), Term("Jeh", ("جيه",), "person")
+    assert _found(_matcher(murphy, jeh), ["قائد الشرطة ميرفي جيه بتصريحه"]) == [(1, "ميرفي", "Murphy")]

@@ -23,7 +23,7 @@ from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NO
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
-from .verdict import Verdict, inflects
+from .verdict import Verdict, gap, inflects
 
 if TYPE_CHECKING:
     from .matcher import Matcher
@@ -650,6 +650,10 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                         near = near | anchors
                 else:
                     near = anchors if v in _NEEDS_AN_ANCHOR else set()
+                if v in _SURNAME_SLOT and not h.plen and h.entry.type == "person":
+                    people = names_at(terms, hits, sure=True, line=line) if people is None else people
+                    if _after_first_name(m, line, h, hits, people, full_names):
+                        near = near | {h.i - 1}
                 if not _supported(line, h, terms[h.entry.term_id], near) \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
@@ -674,6 +678,32 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
 
 
 _POSITION = attrgetter("i")
+#: One-word hits a first name right before vouches for (:func:`_after_first_name`).
+_SURNAME_SLOT = frozenset((Verdict.NEEDS_NAME, Verdict.NEEDS_TITLE, Verdict.FOREIGN_NAME, Verdict.NEEDS_TITLE_HERE))
+
+
+def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit], people: AbstractSet[int],
+                      names: FullNames) -> bool:
+    """Is the word before ``hit`` a sure one-word name, no clitic on it, that the
+    document writes only before another name (:meth:`.discourse.FullNames.heads`):
+    a first name, so the hit is its surname (مايكل فان, Michael Vann, فان also
+    "for indeed"; كاثرين ماهر, ماهر also "skilled")? Only for a close call (the
+    spelling's gap as a word over the name below ``context_max_gap``, what a
+    neighbouring name tips) or a foreign name: a word with no name frequency
+    to speak of stays a word after a surname written once (ورال طوال, "Worrall
+    throughout"; سكاي بلوز, Sky Blues), and so does an initial (ميرفي جيه بول,
+    Murphy J. Paul: جيه 3.8 against Jeh 1.7)."""
+    before = hit.i - 1
+    if before not in people or not line.joined(before, 2):
+        return False
+    first = next((o for o in hits if o.i == before and o.n == 1), None)
+    if first is None or first.plen or not names.heads(first.stem):
+        return False
+    settings = m.settings.ambiguity
+    return hit.verdict is Verdict.FOREIGN_NAME \
+        or gap(hit.stem, m.index.terms[hit.entry.term_id], m.lexicon, settings) < settings.context_max_gap
+
+
 #: Verdicts of spellings that are common Arabic words, by their folded frequency.
 _COMMONEST = frozenset((Verdict.NEEDS_LISTED_TITLE, Verdict.NEEDS_TITLE_HERE, Verdict.NEEDS_TITLE))
 _MADDA = "آ"
@@ -749,14 +779,21 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
     spellings the document uses for something else (:class:`.discourse.OtherSenses`),
     which make no full name of two one-word hits (سارس كوف is SARS-CoV)."""
     names = FullNames()
+    alone = names.alone
     for line, hits in found:
         placelike = False
+        starts: set[int] | None = None
         for h in hits:
             if len(h.entry.words) > 1:
                 if h.verdict.sure:
                     names.add(h.entry.words, h.entry.target)
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
+            elif h.verdict.sure and h.n == 1 and h.stem not in alone and h.entry.type == "person":
+                if starts is None:
+                    starts = {o.i for o in hits}
+                if h.i + 1 not in starts or not line.joined(h.i, 2):
+                    alone.add(h.stem)  # written on its own here: no first name only
         if placelike:
             _first_and_last(terms, line, hits, names, other)
     return names
