@@ -897,3 +897,17 @@ def test_a_first_name_the_document_never_writes_alone_vouches_for_the_surname_af
     # A word with no name frequency to speak of stays a word (an initial: جيه, J.).
     murphy, jeh = Term("Murphy", ("ميرفي",), "person"), Term("Jeh", ("جيه",), "person")
     assert _found(_matcher(murphy, jeh), ["قائد الشرطة ميرفي جيه بتصريحه"]) == [(1, "ميرفي", "Murphy")]
+
+
+def test_an_office_and_its_complement_announce_the_name_after_them() -> None:
+    walid, imam = Term("Walid", ("وليد",), "person"), Term("Imam", ("أمام",), "person")
+    m = _matcher(walid, imam)
+    # وليد ("newborn") after "the foreign minister", its nationality too, is the minister's name.
+    doc = ["دعا وزير الخارجية وليد المعلم، في كلمته", "قال وزير الخارجية السوري وليد إن"]
+    assert _found(m, doc) == [(1, "وليد", "Walid"), (2, "وليد", "Walid")]
+    # A construct title governs the word right after it (its complement), and one of the
+    # commonest words (أمام, "before") needs a title right before it.
+    doc = ["ولد طفل وليد في المستشفى", "تحدث وزير وليد", "قال رئيس الوزراء أمام البرلمان"]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "وليد", Verdict.NEEDS_NAME.need), (2, "وليد", Verdict.NEEDS_NAME.need),
+                                (3, "أمام", Verdict.NEEDS_TITLE_HERE.need)]

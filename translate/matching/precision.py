@@ -748,14 +748,33 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
         # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال,
         # and a listed spelling with ال that is shaped like an adjective (الرياضي,
         # الفائز: also common words, or this hit would be sure) is one there too.
+        announced = announces(words[title], term.type)
+        if not announced and hit.verdict.open and term.type == "person":
+            office = _office_before(words, title, before)
+            if office is not None:
+                announced, title = True, office
         if before in anchors or (
-                announces(words[title], term.type) and not _letter_name(line, title)
+                announced and not _letter_name(line, title)
                 and not (hit.plen == 0 and words[hit.i].startswith("ال")
                          and (not hit.entry.words[0].startswith("ال") or is_definite_adjective(words[hit.i])))):
             start = before if before in anchors else title
             if line.joined(start, hit.i - start + 1):
                 return True
     return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
+
+
+def _office_before(words: list[str], title: int, before: int) -> int | None:
+    """The head of an office phrase ending right before a name: a construct
+    title and its definite complement (وزير الخارجية وليد المعلم, رئيس الوزراء;
+    its nationality already passed over as ``title``, وزير الخارجية الأمريكي).
+    The office announces the name after its complement as a definite title
+    does right before it; a construct title right before a word governs that
+    word (وزير خارجية), so the complement must stand between. None if not."""
+    head = title if title < before else title - 1
+    if head < 0 or not words[head + 1].startswith(ARTICLE):
+        return None
+    word = words[head]
+    return head if names_an_office(word) and not announces_name(word) else None
 
 
 def _letter_name(line: Line, i: int) -> bool:
