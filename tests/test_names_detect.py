@@ -879,24 +879,24 @@ def test_the_other_english_street_and_newspaper_words_complete_a_place_or_an_out
 # -- Recall round 2: a first name vouches for the surname after it ---------------------------
 
 
-def test_a_first_name_the_document_never_writes_alone_vouches_for_the_surname_after_it() -> None:
+def test_one_of_the_commonest_words_closing_a_name_after_a_first_name_is_its_surname() -> None:
     michael, van = Term("Michael", ("مايكل",), "person"), Term("Van", ("فان",), "person")
-    catherine, maher = Term("Catherine", ("كاثرين",), "person"), Term("Maher", ("ماهر",), "person")
-    m = _matcher(michael, van, catherine, maher)
-    # فان ("for indeed", Zipf 5.9) and ماهر ("skilled") right after a first name are its surname.
-    doc = ["قال مايكل فان، البالغ من العمر 72 عامًا", "من: كاثرين ماهر، المديرة التنفيذية"]
-    assert _found(m, doc) == [(1, "مايكل", "Michael"), (1, "فان", "Van"),
-                              (2, "كاثرين", "Catherine"), (2, "ماهر", "Maher")]
-    # A name the document also writes alone is what it calls the person by, a surname
-    # as often as not (قال ترامب أمام): the word after it stays a word, and is reported.
-    doc = ["قال مايكل إن الأمر صعب", "قال مايكل فان، البالغ من العمر 72 عامًا"]
-    assert _found(m, doc) == [(1, "مايكل", "Michael"), (2, "مايكل", "Michael")]
-    assert (2, "فان", Verdict.NEEDS_TITLE_HERE.need) in _refused(m, doc)
-    # Not a word after a clitic, nor after a first name with one.
-    assert ("فان" not in [t for _, t, _ in _found(m, ["قال ومايكل فان إن"])])
+    simpson, don = Term("Simpson", ("سيمبسون",), "person"), Term("Don", ("دون",), "person")
+    m = _matcher(michael, van, simpson, don)
+    # فان ("for indeed", Zipf 5.9) after a first name, closing the name before punctuation
+    # or the line's end, is the surname; the document's later mentions need a title as before.
+    doc = ["قال مايكل فان، البالغ من العمر 72 عامًا", "كرّم الحفل مايكل فان"]
+    assert _found(m, doc) == [(1, "مايكل", "Michael"), (1, "فان", "Van"), (2, "مايكل", "Michael"), (2, "فان", "Van")]
+    # A particle or preposition governs the word after it: after a name it is the word
+    # (سيمبسون دون وقوع, "Simpson without incident"; فان إنه), and it is reported.
+    doc = ["تم إلقاء القبض على سيمبسون دون وقوع حوادث", "قال مايكل فان إنه يشعر بالفخر"]
+    assert _found(m, doc) == [(1, "سيمبسون", "Simpson"), (2, "مايكل", "Michael")]
+    assert _refused(m, doc) == [(1, "دون", Verdict.NEEDS_TITLE_HERE.need), (2, "فان", Verdict.NEEDS_TITLE_HERE.need)]
+    # Not a word with a clitic, nor after a first name with one.
+    assert "فان" not in [t for _, t, _ in _found(m, ["قال ومايكل فان،", "قال مايكل وفان،"])]
     # A word with no name frequency to speak of stays a word (an initial: جيه, J.).
     murphy, jeh = Term("Murphy", ("ميرفي",), "person"), Term("Jeh", ("جيه",), "person")
-    assert _found(_matcher(murphy, jeh), ["قائد الشرطة ميرفي جيه بتصريحه"]) == [(1, "ميرفي", "Murphy")]
+    assert _found(_matcher(murphy, jeh), ["قائد الشرطة ميرفي جيه."]) == [(1, "ميرفي", "Murphy")]
 
 
 def test_an_office_and_its_complement_announce_the_name_after_them() -> None:
@@ -911,3 +911,18 @@ def test_an_office_and_its_complement_announce_the_name_after_them() -> None:
     assert _found(m, doc) == []
     assert _refused(m, doc) == [(1, "وليد", Verdict.NEEDS_NAME.need), (2, "وليد", Verdict.NEEDS_NAME.need),
                                 (3, "أمام", Verdict.NEEDS_TITLE_HERE.need)]
+
+
+def test_a_title_and_its_nationality_announce_a_full_name_of_common_words() -> None:
+    hassan, rouhani = Term("Hassan", ("حسن",), "person"), Term("Rouhani", ("روحاني",), "person")
+    ali, trump = Term("Ali", ("علي",), "person"), Term("Trump", ("ترامب",), "person")
+    m = _matcher(hassan, rouhani, ali, trump)
+    # حسن ("good", one of the commonest words) and روحاني ("spiritual"): the title with
+    # its nationality announces the whole name when the other name follows.
+    line = "كتب الرئيس الإيراني حسن روحاني رسالة عامة لقادة العالم"
+    assert _found(m, [line]) == [(1, "حسن", "Hassan"), (1, "روحاني", "Rouhani")]
+    # Without the other name the commonest word needs the title right before it; a
+    # preposition (على, normalised as علي) before a name is still the preposition.
+    doc = ["وقال الرئيس الإيراني حسن إن", "رد الرئيس الإيراني على ترامب"]
+    assert _found(m, doc) == [(2, "ترامب", "Trump")]
+    assert (1, "حسن", Verdict.NEEDS_TITLE_HERE.need) in _refused(m, doc)

@@ -30,11 +30,6 @@ class FullNames:
 
     def __init__(self) -> None:
         self._english: dict[str, set[str]] = {}
-        #: Sure one-word names the document writes on their own somewhere (no
-        #: further name after them): a surname (قال ترامب إن), or a first name
-        #: it calls the person by. The others it writes only before another
-        #: name: first names (مايكل فان), see :meth:`heads`.
-        self.alone: set[str] = set()
 
     def add(self, arabic_words: tuple[str, ...], target: str) -> None:
         english = english_words(target)
@@ -44,14 +39,6 @@ class FullNames:
     def __contains__(self, word: str) -> bool:
         """Is ``word`` (normalised) one word of a full name given in the document?"""
         return word in self._english
-
-    def heads(self, word: str) -> bool:
-        """Is ``word`` (the normalised stem of a sure name) one the document
-        writes only right before another name, never on its own: a first name?
-        News calls a person by the surname (قال ترامب أمام, "Trump said before"),
-        so a word after a sure name the document also writes alone may be any
-        word; after a first name it is the surname (قال مايكل فان, Michael Vann)."""
-        return word not in self.alone
 
     def vouch(self, word: str, target: str) -> bool:
         """Is ``word`` (normalised) part of a full name given in the document,

@@ -632,6 +632,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms
     people: frozenset[int] | None = None
+    starts: frozenset[int] | None = None
     kept = []
     words = line.words
     for h in sorted(hits, key=_POSITION):  # in order: a name a title vouched for vouches for the next
@@ -652,9 +653,18 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     near = anchors if v in _NEEDS_AN_ANCHOR else set()
                 if v in _SURNAME_SLOT and not h.plen and h.entry.type == "person":
                     people = names_at(terms, hits, sure=True, line=line) if people is None else people
-                    if _after_first_name(m, line, h, hits, people, full_names):
+                    if _after_first_name(m, line, h, hits, people):
                         near = near | {h.i - 1}
-                if not _supported(line, h, terms[h.entry.term_id], near) \
+                if h.n == 1 and v.shut and h.stem not in FOLDED_PREPOSITIONS:
+                    # One of the commonest words before the person's other name (الرئيس
+                    # الإيراني حسن روحاني): a title with its nationality announces the full name.
+                    if starts is None:
+                        starts = frozenset(o.i for o in hits if o.entry.type == "person")
+                    full = h.i + 1 in starts and line.joined(h.i, 2)
+                else:
+                    full = False
+                support = _supported(line, h, terms[h.entry.term_id], near, full)
+                if not support \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
                     _refuse(line, h)
@@ -668,7 +678,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                         _refuse(line, h, Verdict.PREPOSITION)
                         continue
                 if h.i and h.n == 1 and h.entry.type == "person" \
-                        and announces(line.words[h.i - 1], "person"):
+                        and (support is _BY_TITLE or announces(line.words[h.i - 1], "person")):
                     # A title announces the whole name after it (الرئيس حسن روحاني): the
                     # first name it vouched for vouches for the surname in turn.
                     anchors.add(h.i)
@@ -679,25 +689,31 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
 
 _POSITION = attrgetter("i")
 #: One-word hits a first name right before vouches for (:func:`_after_first_name`).
-_SURNAME_SLOT = frozenset((Verdict.NEEDS_NAME, Verdict.NEEDS_TITLE, Verdict.FOREIGN_NAME, Verdict.NEEDS_TITLE_HERE))
+#: (A close call, NEEDS_NAME, keeps its own rule: an anchor, a name that is no
+#: Arabic word, vouches for it; a sure name that is also a word, such as وايت
+#: (White) or مايك, vouched on NTREX for هول of "وايت هول", Whitehall.)
+_SURNAME_SLOT = frozenset((Verdict.FOREIGN_NAME, Verdict.NEEDS_TITLE_HERE))
 
 
-def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit], people: AbstractSet[int],
-                      names: FullNames) -> bool:
-    """Is the word before ``hit`` a sure one-word name, no clitic on it, that the
-    document writes only before another name (:meth:`.discourse.FullNames.heads`):
-    a first name, so the hit is its surname (مايكل فان, Michael Vann, فان also
-    "for indeed"; كاثرين ماهر, ماهر also "skilled")? Only for a close call (the
-    spelling's gap as a word over the name below ``context_max_gap``, what a
-    neighbouring name tips) or a foreign name: a word with no name frequency
-    to speak of stays a word after a surname written once (ورال طوال, "Worrall
-    throughout"; سكاي بلوز, Sky Blues), and so does an initial (ميرفي جيه بول,
-    Murphy J. Paul: جيه 3.8 against Jeh 1.7)."""
-    before = hit.i - 1
+def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit], people: AbstractSet[int]) -> bool:
+    """Is the word before ``hit`` a sure one-word name with no clitic, so the
+    hit, one of the commonest Arabic words or a foreign name, is its surname
+    (قال مايكل فان، Michael Vann, فان also "for indeed"; روبرت راي بلاك)?
+    One of the commonest words is a particle or preposition, which governs
+    the word after it (سيمبسون دون وقوع, "Simpson without incident"; ترامب
+    حول شراء): it must close the name, before punctuation, the line's end or
+    the rest of the name, and be a close call (its gap as a word over the
+    name below ``context_max_gap``, what a neighbouring name tips), which no
+    word without a name frequency to speak of is (ورال طوال, "Worrall
+    throughout"). A name list gives a surname as often as a first name the
+    place before the word, so the word itself must tell."""
+    before, after = hit.i - 1, hit.i + 1
     if before not in people or not line.joined(before, 2):
         return False
     first = next((o for o in hits if o.i == before and o.n == 1), None)
-    if first is None or first.plen or not names.heads(first.stem):
+    if first is None or first.plen:
+        return False
+    if hit.verdict in _COMMONEST and after < len(line.words) and line.joined(hit.i, 2) and after not in people:
         return False
     settings = m.settings.ambiguity
     return hit.verdict is Verdict.FOREIGN_NAME \
@@ -734,14 +750,22 @@ def _heads_time_expression(line: Line, hit: Hit) -> bool:
     return hit.n == 1 and after < len(line.words) and line.words[after] in CALENDAR and line.joined(hit.i, 2)
 
 
-def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> bool:
+#: How :func:`_supported` found a hit vouched for: by a title (or an office)
+#: before it, which then announces the rest of the name, or by a neighbour.
+_BY_TITLE, _BY_NEIGHBOUR = "title", "neighbour"
+
+
+def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int], full: bool = False) -> str:
+    """What vouches for an ambiguous hit (:data:`_BY_TITLE`, :data:`_BY_NEIGHBOUR`),
+    or "" for nothing. ``full``: another word of a name follows the hit."""
     words = line.words
     before, after = hit.i - 1, hit.i + hit.n
     if before >= 0:
         # A title may be followed by its nationality before the name
-        # (الرئيس الأمريكي ترامب); the commonest words need it right before them.
+        # (الرئيس الأمريكي ترامب); the commonest words need it right before them,
+        # unless the person's other name follows (الرئيس الإيراني حسن روحاني).
         title = before
-        while (hit.verdict.open and title > 0 and title > before - 2 and is_definite_nisba(words[title])
+        while ((hit.verdict.open or full) and title > 0 and title > before - 2 and is_definite_nisba(words[title])
                and title not in anchors):
             title -= 1
         # A definite word after a definite title agrees with it as an adjective
@@ -759,8 +783,10 @@ def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> b
                          and (not hit.entry.words[0].startswith("ال") or is_definite_adjective(words[hit.i])))):
             start = before if before in anchors else title
             if line.joined(start, hit.i - start + 1):
-                return True
-    return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
+                return _BY_NEIGHBOUR if before in anchors else _BY_TITLE
+    if after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2):
+        return _BY_NEIGHBOUR
+    return ""
 
 
 def _office_before(words: list[str], title: int, before: int) -> int | None:
@@ -798,21 +824,14 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
     spellings the document uses for something else (:class:`.discourse.OtherSenses`),
     which make no full name of two one-word hits (سارس كوف is SARS-CoV)."""
     names = FullNames()
-    alone = names.alone
     for line, hits in found:
         placelike = False
-        starts: set[int] | None = None
         for h in hits:
             if len(h.entry.words) > 1:
                 if h.verdict.sure:
                     names.add(h.entry.words, h.entry.target)
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
-            elif h.verdict.sure and h.n == 1 and h.stem not in alone and h.entry.type == "person":
-                if starts is None:
-                    starts = {o.i for o in hits}
-                if h.i + 1 not in starts or not line.joined(h.i, 2):
-                    alone.add(h.stem)  # written on its own here: no first name only
         if placelike:
             _first_and_last(terms, line, hits, names, other)
     return names
