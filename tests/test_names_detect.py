@@ -926,3 +926,28 @@ def test_a_title_and_its_nationality_announce_a_full_name_of_common_words() -> N
     doc = ["وقال الرئيس الإيراني حسن إن", "رد الرئيس الإيراني على ترامب"]
     assert _found(m, doc) == [(2, "ترامب", "Trump")]
     assert (1, "حسن", Verdict.NEEDS_TITLE_HERE.need) in _refused(m, doc)
+
+
+def test_round_2_names_reach_enforce_and_qa_on_the_command_line(cli, tmp_path) -> None:
+    """The real CLI: وليد after "the foreign minister" is enforced (Waleed → Walid),
+    and the same word without the office is reported, not rewritten, by both
+    enforce and qa."""
+    import json
+
+    glossary = tmp_path / "names.yaml"
+    glossary.write_text("name: round2\nsource_lang: ar\ntarget_lang: en\nterms:\n"
+                        "  - target: Walid\n    type: person\n    source: [وليد]\n"
+                        "    forbidden: [Waleed]\n", encoding="utf-8")
+    src, mt = tmp_path / "s.ar.txt", tmp_path / "m.en.txt"
+    src.write_text("دعا وزير الخارجية وليد المعلم، في كلمته\nولد طفل وليد في المستشفى\n", encoding="utf-8")
+    mt.write_text("Foreign Minister Waleed al-Muallem called, in his speech\nA Waleed child was born\n",
+                  encoding="utf-8")
+    r = cli("enforce", "-s", str(src), "-t", str(mt), "-g", str(glossary), "--json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["lines"] == ["Foreign Minister Walid al-Muallem called, in his speech", "A Waleed child was born"]
+    assert {u["line"] for u in data["unplaced"]} == {2} and "ambiguous" in {u["reason"] for u in data["unplaced"]}
+    q = cli("qa", "-s", str(src), "-t", str(mt), "-g", str(glossary), "--format", "json")
+    findings = json.loads(q.stdout)
+    text = json.dumps(findings, ensure_ascii=False)
+    assert "Waleed" in text and '"line": 2' in text
