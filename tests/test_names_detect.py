@@ -590,7 +590,8 @@ def test_a_two_letter_family_name_heads_a_chinese_given_name() -> None:
                  Term("Ping", ("بينغ",), "person"), Term("Fi", ("في",), "person"),
                  Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person"))
     line = "وصف الرئيس الصيني شي جين بينغ المعركة بأنها حرب شعبية"
-    assert _found(m, [line]) == []
+    # (Recall round 2: at the head of such a name the family name is one, Xi.)
+    assert _found(m, [line]) == [(1, "شي", "Xi")]
     assert {(t, need) for _, t, need in _refused(m, [line])} == {
         ("جين", Verdict.SYLLABLE.need), ("بينغ", Verdict.SYLLABLE.need)}
     hong_kong = ["انتشر المرض في هونغ كونغ سريعا"]
@@ -741,7 +742,7 @@ def test_a_family_name_that_is_also_a_common_word_heads_a_chinese_name_unless_it
                  Term("Liang", ("ليانغ",), "person"), Term("Fi", ("في",), "person"),
                  Term("Min", ("من",), "person"), Term("Hong", ("هونغ",), "person"), Term("Kong", ("كونغ",), "person"))
     line = "وتم توجيه تنبيه لثمانية أطباء، منهم لي وين ليانغ، لنشرهم شائعات"
-    assert _found(m, [line]) == []
+    assert _found(m, [line]) == [(1, "لي", "Li")]  # (recall round 2: the family name is one)
     assert {(t, need) for _, t, need in _refused(m, [line])} == {
         ("وين", Verdict.SYLLABLE.need), ("ليانغ", Verdict.SYLLABLE.need)}
     for place in ("انتشر المرض في هونغ كونغ سريعا", "عاد المسافرون من هونغ كونغ أمس"):
@@ -810,7 +811,7 @@ def test_a_chinese_given_name_ending_in_ng_written_with_jim_is_one_word() -> Non
     # ليانج (Liang, ج said g) is no listed name and no Arabic word: وين is still a
     # syllable of Wenliang, not the name Win.
     line = "لي وين ليانج، طبيب لدى مستشفى ووهان المركزي، توفي بسبب المرض"
-    assert _found(m, [line]) == []
+    assert _found(m, [line]) == [(1, "لي", "Li")]  # (recall round 2: the family name is one)
     assert _refused(m, [line]) == [(1, "وين", Verdict.SYLLABLE.need)]
     # A last word that Arabic inflects, or one not ending in ng, makes no Chinese name of it.
     assert all(need != Verdict.SYLLABLE.need for _, _, need in _refused(m, ["لي وين لارتن، طبيب لدى مستشفى"]))
@@ -951,3 +952,20 @@ def test_round_2_names_reach_enforce_and_qa_on_the_command_line(cli, tmp_path) -
     findings = json.loads(q.stdout)
     text = json.dumps(findings, ensure_ascii=False)
     assert "Waleed" in text and '"line": 2' in text
+
+
+def test_the_family_name_heading_a_chinese_name_is_a_name() -> None:
+    xi, jin, ping = Term("Xi", ("شي",), "person"), Term("Jin", ("جين",), "person"), Term("Ping", ("بينغ",), "person")
+    li, wen, liang = Term("Li", ("لي",), "person"), Term("Wen", ("وين",), "person"), Term("Liang", ("ليانغ",), "person")
+    m = _matcher(xi, jin, ping, li, wen, liang)
+    # Two letters are never a name alone, but at the head of a three-syllable name
+    # (the given name's syllables refused as SYLLABLE) the family name is one.
+    doc = ["وصف الرئيس الصيني شي جين بينغ الوباء بأنها حرب", "عاقبت الشرطة أطباء، منهم لي وين ليانغ، لنشرهم"]
+    assert _found(m, doc) == [(1, "شي", "Xi"), (2, "لي", "Li")]
+    assert (1, "جين", Verdict.SYLLABLE.need) in _refused(m, doc)
+    # Alone, or before syllables that are all common Arabic words (particles: "what was
+    # on"), two letters stay no name.
+    ma, kan, ali = Term("Ma", ("ما",), "person"), Term("Kan", ("كان",), "person"), Term("Ali", ("علي",), "person")
+    particles = _matcher(ma, kan, ali)
+    assert [t for _, t, _ in _found(particles, ["دمرت السيول المنازل وجميع ما كان على الأرض"])] == []
+    assert _found(m, ["قال لي إن الوضع صعب"]) == []

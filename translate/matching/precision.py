@@ -23,6 +23,7 @@ from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NO
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
+from .words import likeliest
 from .verdict import Verdict, gap, inflects
 
 if TYPE_CHECKING:
@@ -90,6 +91,10 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
         if h.n == 1 and h.i and not h.plen and is_open_syllable(words[h.i]) \
                 and given_name_syllable(m, line, h, hits):
             _refuse(line, h, Verdict.SYLLABLE)
+            family = family_name(m, line, h, hits)
+            if family is not None:
+                kept.append(family)
+                hits = hits + [family]
             continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
             if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
@@ -353,6 +358,28 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
                                             or _foreign_syllable(m, words[last])):
             return True
     return False
+
+
+def family_name(m: "Matcher", line: Line, syllable: Hit, hits: list[Hit]) -> Hit | None:
+    """The two-letter family name that heads the Chinese or Korean name whose
+    given-name ``syllable`` :func:`given_name_syllable` found (شي جين بينغ, Xi
+    Jinping; ري يونغ هو, Ri Yong Ho; لي وين ليانغ, Li Wenliang): two letters are
+    never a name alone (:func:`.verdict._never_alone`), but at the head of such a
+    name the word is one, read as the likeliest listed person it spells. The
+    refusal of a syllable is cheap, a match is not: one of the given name's
+    syllables must be no Arabic word (Zipf below ``min_zipf``: بينغ, يونغ,
+    ليانغ), or particles make a "name" (ما كان على, "what was on"; أو حتى لا).
+    None when that word is already a hit or no such head stands there."""
+    words, i = line.words, syllable.i
+    arabic_zipf, floor = m.lexicon.arabic_zipf, m.settings.ambiguity.title_only_zipf
+    for first in (i - 1, i - 2):
+        if first < 0 or not _family_syllable(m, words, first) or any(o.i <= first < o.i + o.n for o in hits) \
+                or min(arabic_zipf(words[first + 1]), arabic_zipf(words[first + 2])) >= floor:
+            continue
+        entries = [e for e in m.index.single.get(words[first], ()) if e.type == "person" and not e.latin]
+        if entries:
+            return Hit(first, 1, 0, likeliest(m, entries), "normalized", 0.9, words[first], Verdict.ANCHOR)
+    return None
 
 
 def _foreign_syllable(m: "Matcher", word: str) -> bool:
