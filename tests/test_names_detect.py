@@ -969,3 +969,17 @@ def test_the_family_name_heading_a_chinese_name_is_a_name() -> None:
     particles = _matcher(ma, kan, ali)
     assert [t for _, t, _ in _found(particles, ["دمرت السيول المنازل وجميع ما كان على الأرض"])] == []
     assert _found(m, ["قال لي إن الوضع صعب"]) == []
+
+
+def test_a_family_name_given_with_a_full_chinese_or_korean_name_stands_for_it_in_the_document() -> None:
+    ri, yong = Term("Ri", ("ري",), "person"), Term("Yong", ("يونغ",), "person")
+    li, wen, liang = Term("Li", ("لي",), "person"), Term("Wen", ("وين",), "person"), Term("Liang", ("ليانغ",), "person")
+    m = _matcher(ri, yong, li, wen, liang)
+    # أخبر ("told"), a verb of the pattern أفعل, is no syllable of a longer name before it.
+    doc = ["أخبر ري يونغ هو الجمعية العامة للأمم المتحدة", "وقال ري، إن الولايات المتحدة", "أشار ري إلى البيان"]
+    assert _found(m, doc) == [(1, "ري", "Ri"), (2, "ري", "Ri"), (3, "ري", "Ri")]
+    # A line on its own does not give the full name: two letters stay no name.
+    assert _found(m, ["وقال ري، إن الولايات المتحدة"]) == []
+    # لي is also "to me" (Zipf 6.1): the document's Li Wenliang does not make every لي his.
+    doc = ["عاقبت الشرطة أطباء، منهم لي وين ليانغ، لنشرهم", "قال لي إن الوضع صعب"]
+    assert _found(m, doc) == [(1, "لي", "Li")]

@@ -341,7 +341,10 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
         return 0 <= k < len(words) and is_one_syllable(stems.get(k, words[k]))
 
     def longer(k: int) -> bool:  # a further short word; not a two-letter particle (في, من)
-        return syllable(k) and len(words[k]) > 2
+        # (nor a verb of the pattern أفعل, أخبر "told": a vowel-first syllable
+        # carries one or two consonants, أون, إن, آنغ, not three)
+        return syllable(k) and len(words[k]) > 2 \
+            and not (words[k][0] == ALEF and len(words[k]) >= 4 and not words[k].endswith(NG_ENDINGS))
 
     for first in (i - 1, i - 2):
         last = first + 2
@@ -380,6 +383,19 @@ def family_name(m: "Matcher", line: Line, syllable: Hit, hits: list[Hit]) -> Hit
         if entries:
             return Hit(first, 1, 0, likeliest(m, entries), "normalized", 0.9, words[first], Verdict.ANCHOR)
     return None
+
+
+def family_mentions(m: "Matcher", line: Line, hits: list[Hit], names: FullNames) -> list[Hit]:
+    """The later bare mentions of a family name the document gave at the head
+    of a full Chinese or Korean name (:func:`family_name`; ري يونغ هو, then
+    وقال ري، and أشار ري إلى: one sense per discourse). Only a family name
+    that is no common Arabic word (Zipf below ``title_only_zipf``: ري 3.9, شي
+    4.9; not لي, 6.1, "to me", which قال لي writes in any document)."""
+    families, words = names.families, line.words
+    limit = m.settings.ambiguity.title_only_zipf
+    taken = {k for h in hits for k in range(h.i, h.i + h.n)}
+    return [Hit(k, 1, 0, families[w], "normalized", 0.9, w, Verdict.KEEP)  # type: ignore[arg-type]
+            for k, w in enumerate(words) if w in families and k not in taken and m.lexicon.arabic_zipf(w) < limit]
 
 
 def _foreign_syllable(m: "Matcher", word: str) -> bool:
@@ -859,6 +875,8 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
                     names.add(h.entry.words, h.entry.target)
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
+            elif len(h.stem) == 2 and h.entry.type == "person" and h.verdict.sure:
+                names.families.setdefault(h.stem, h.entry)  # (only family_name makes such a hit)
         if placelike:
             _first_and_last(terms, line, hits, names, other)
     return names
