@@ -983,3 +983,17 @@ def test_a_family_name_given_with_a_full_chinese_or_korean_name_stands_for_it_in
     # لي is also "to me" (Zipf 6.1): the document's Li Wenliang does not make every لي his.
     doc = ["عاقبت الشرطة أطباء، منهم لي وين ليانغ، لنشرهم", "قال لي إن الوضع صعب"]
     assert _found(m, doc) == [(1, "لي", "Li")]
+
+
+def test_a_clitic_letter_that_is_the_names_first_sound_is_read_with_the_name() -> None:
+    warren, elizabeth = Term("Warren", ("ارين",), "person"), Term("Elizabeth", ("إليزابيث",), "person")
+    m = _matcher(warren, elizabeth)
+    # A list that spells Warren ارين: وارين is the whole name (W is و), not "and Arin".
+    doc = ["قالت إليزابيث وارين، عضوة مجلس الشيوخ", "ردت وارين: حان الوقت"]
+    assert _found(m, doc) == [(1, "إليزابيث", "Elizabeth"), (1, "وارين", "Warren"), (2, "وارين", "Warren")]
+    # Not when the rest already holds the letter (وويب is "and Webb"), nor when the
+    # English does not start with it (بهوبي is "in Hubei", no Hoppe).
+    webb, hoppe = Term("Webb", ("ويب",), "person"), Term("Hoppe", ("هوبي",), "person")
+    m = _matcher(webb, hoppe)
+    found = _found(m, ["تألق بوبا واتسون وويب سيمبسون في اللعب", "ظهر المرض في ووهان بهوبي في الصين"])
+    assert all(text not in ("وويب", "بهوبي") for _, text, _ in found)
