@@ -997,3 +997,16 @@ def test_a_clitic_letter_that_is_the_names_first_sound_is_read_with_the_name() -
     m = _matcher(webb, hoppe)
     found = _found(m, ["تألق بوبا واتسون وويب سيمبسون في اللعب", "ظهر المرض في ووهان بهوبي في الصين"])
     assert all(text not in ("وويب", "بهوبي") for _, text, _ in found)
+
+
+def test_a_two_letter_name_next_to_a_sure_name_is_a_name() -> None:
+    joe, biden = Term("Joe", ("جو",), "person"), Term("Biden", ("بايدن",), "person")
+    rowe, kyle = Term("Rowe", ("رو",), "person"), Term("Kyle", ("كايل",), "person")
+    he, trump = Term("Ho", ("هو",), "person"), Term("Trump", ("ترامب",), "person")
+    m = _matcher(joe, biden, rowe, kyle, he, trump)
+    doc = ["وانتقد نائب الرئيس السابق جو بايدن القرار", "بعد أن استفاد كايل رو من ركلة"]
+    assert _found(m, doc) == [(1, "جو", "Joe"), (1, "بايدن", "Biden"), (2, "كايل", "Kyle"), (2, "رو", "Rowe")]
+    # Not one of the commonest words (هو, "he": المرشح هو ترامب), not alone, not with
+    # a clitic, not inside a run of letters (جي بي).
+    doc = ["المرشح هو ترامب", "قال جو إن", "وقال وجو بايدن", "اشترى جي جو بايدن"]
+    assert [(no, t) for no, t, _ in _found(m, doc)] == [(1, "ترامب"), (3, "بايدن"), (4, "بايدن")]

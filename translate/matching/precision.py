@@ -670,6 +670,9 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
     """Keep the ambiguous hits that a neighbour or the document vouches for."""
+    short = _short_names(m, line, hits)
+    if short:
+        hits = hits + short
     if all(map(_SURE, hits)):
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
@@ -731,6 +734,44 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
 
 
 _POSITION = attrgetter("i")
+
+
+def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
+    """Two-letter listed names right next to a sure one-word name, no clitic on
+    either (جو بايدن, Joe Biden; كايل رو, Kyle Rowe): two letters are never a
+    name alone (:func:`.verdict._never_alone`), but a first name before a
+    surname or a surname after a first name is one. Not a particle that
+    governs the noun after it or a kinship word (في, عن, بن), not one of the
+    commonest words (``title_only_zipf``: هو "he", لي "to me", ما, دي 5.4), and
+    not inside a run of two-letter words, which spells letters (جي بي مورغان,
+    JP Morgan; سي إن إن), though a particle may follow (كايل رو من ركلة)."""
+    words, zipf = line.words, m.lexicon.arabic_zipf
+    out: list[Hit] = []
+    taken: set[int] | None = None
+    limit = m.settings.ambiguity.title_only_zipf
+    for h in hits:
+        if h.n != 1 or h.plen or not h.verdict.sure or h.entry.type != "person":
+            continue
+        for k, away in ((h.i - 1, -1), (h.i + 1, 1)):
+            if not 0 <= k < len(words) or len(words[k]) != 2 or not line.joined(min(k, h.i), 2):
+                continue
+            word = words[k]
+            if word in _GOVERNING or announces_name(word) or zipf(word) >= limit:
+                continue
+            j = k + away
+            if 0 <= j < len(words) and len(words[j]) <= 2 and words[j] not in _GOVERNING \
+                    and line.joined(min(j, k), 2):
+                continue
+            if taken is None:
+                taken = {p for o in hits for p in range(o.i, o.i + o.n)}
+            entries = [e for e in m.index.single.get(word, ()) if e.type == "person" and not e.latin]
+            if k in taken or not entries:
+                continue
+            taken.add(k)
+            out.append(Hit(k, 1, 0, likeliest(m, entries), "normalized", 0.9, word, Verdict.KEEP))
+    return out
+
+
 #: One-word hits a first name right before vouches for (:func:`_after_first_name`).
 #: (A close call, NEEDS_NAME, keeps its own rule: an anchor, a name that is no
 #: Arabic word, vouches for it; a sure name that is also a word, such as وايت
