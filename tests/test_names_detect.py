@@ -1010,3 +1010,17 @@ def test_a_two_letter_name_next_to_a_sure_name_is_a_name() -> None:
     # a clitic, not inside a run of letters (جي بي).
     doc = ["المرشح هو ترامب", "قال جو إن", "وقال وجو بايدن", "اشترى جي جو بايدن"]
     assert [(no, t) for no, t, _ in _found(m, doc)] == [(1, "ترامب"), (3, "بايدن"), (4, "بايدن")]
+
+
+def test_a_transliterated_word_no_list_holds_vouches_for_the_name_next_to_it() -> None:
+    matt, jordan = Term("Matt", ("مات",), "person"), Term("Jordan", ("جوردان",), "person")
+    m = _matcher(matt, jordan)
+    # مات ("died") and جوردان before a surname the list lacks, a word no Arabic
+    # frequency table holds (ماركيديت, سبيث): a full name.
+    doc = ["أحرزه كوني بمساعدة مات ماركيديت بالدقيقة 17", "قال جوردان سبيث بينما يستعد"]
+    assert _found(m, doc) == [(1, "مات", "Matt"), (2, "جوردان", "Jordan")]
+    # Not before an Arabic word behind a clitic (وتنبؤات, "and predictions"), a number,
+    # Latin letters or a word with the article: مات there stays a verb.
+    doc = ["مات وتنبؤات الأطباء صحيحة", "مات 2002 شخصا", "مات Inrupt", "مات المريض"]
+    assert _found(m, doc) == []
+    assert (1, "مات", Verdict.NEEDS_NAME.need) in _refused(m, doc)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
-from ..arabic.clitics import MIN_STEM, PREFIXES
+from ..arabic.clitics import MIN_STEM, PREFIXES, bases, stems as clitic_stems
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS,
                                  NG_ENDINGS, TANWEEN, after_interrogative, definite_feminine, has_article_clitic,
                                  has_hamza_alef, has_tanween, is_compound_tail, is_definite_adjective,
                                  is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
                                  takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
+from ..arabic.script import ARABIC_WORD
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
                       PLACE_HEAD_FORMS, PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
@@ -697,6 +698,10 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                         near = near | anchors
                 else:
                     near = anchors if v in _NEEDS_AN_ANCHOR else set()
+                    if v in _NEEDS_AN_ANCHOR and not h.plen and h.entry.type == "person":
+                        unknown = _unlisted_names(m, line, h, hits)
+                        if unknown:
+                            near = near | unknown
                 if v in _SURNAME_SLOT and not h.plen and h.entry.type == "person":
                     people = names_at(terms, hits, sure=True, line=line) if people is None else people
                     if _after_first_name(m, line, h, hits, people):
@@ -734,6 +739,40 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
 
 
 _POSITION = attrgetter("i")
+
+
+def _unlisted_names(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> set[int]:
+    """The neighbours of a one-word hit that are names the list lacks: words of
+    four letters or more that no frequency table of Arabic holds (Zipf 0), in
+    no letter Arabic keeps for its own words (ع ح ص ض ط ظ ق ة) and without the
+    article: transliterations (هيذر نويرت, Heather Nauert; ديان فاينشتاين), which
+    vouch for the hit as a sure name would."""
+    words, zipf = line.words, m.lexicon.arabic_zipf
+    taken: set[int] | None = None
+    out = set()
+    for k in (hit.i - 1, hit.i + 1):
+        if not 0 <= k < len(words) or not line.joined(min(k, hit.i), 2):
+            continue
+        word = words[k]
+        if len(word) < _UNLISTED_MIN or word.startswith(ARTICLE) or NATIVE_LETTERS.search(word) or zipf(word) > 0 \
+                or not ARABIC_WORD.fullmatch(word) or _arabic_inside(m, word):
+            continue
+        if taken is None:
+            taken = {p for o in hits for p in range(o.i, o.i + o.n)}
+        if k not in taken:
+            out.add(k)
+    return out
+
+
+def _arabic_inside(m: "Matcher", word: str) -> bool:
+    """Is ``word`` an Arabic word behind a proclitic or before an ending
+    (وتنبؤات, "and predictions"; ناشرو), common as such?"""
+    zipf, floor = m.lexicon.arabic_zipf, m.settings.ambiguity.min_zipf
+    return any(zipf(stem) >= floor or any(zipf(b) >= floor for b in bases(stem)) for _, stem in clitic_stems(word))
+
+
+#: Letters of a word :func:`_unlisted_names` may take for a transliterated name.
+_UNLISTED_MIN = 4
 
 
 def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
