@@ -108,7 +108,8 @@ class Matcher:
                       if no not in have and not names.families.keys().isdisjoint(words)]
             found.sort(key=itemgetter(0))
             for _, (line, hits) in found:
-                hits.extend(family_mentions(self, line, hits, names))
+                if not names.families.keys().isdisjoint(line.words):
+                    hits.extend(family_mentions(self, line, hits, names))
         out: list[Match] = []
         for no, (line, hits) in found:
             kept = self._matches(no, line, hits, names)

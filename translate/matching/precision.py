@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
+from weakref import WeakKeyDictionary
 
 from ..arabic.clitics import MIN_STEM, PREFIXES, bases, stems as clitic_stems
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS,
@@ -671,9 +672,11 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
     """Keep the ambiguous hits that a neighbour or the document vouches for."""
-    short = _short_names(m, line, hits)
-    if short:
-        hits = hits + short
+    short = _SHORT_NAMES.get(m)
+    if short is None or not short.isdisjoint(line.words):  # (most lines: one C-level test)
+        found = _short_names(m, line, hits)
+        if found:
+            hits = hits + found
     if all(map(_SURE, hits)):
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
@@ -696,17 +699,21 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     near = people = names_at(terms, hits, sure=True, line=line) if people is None else people
                     if v is not Verdict.PLACE:
                         near = near | anchors
-                else:
-                    near = anchors if v in _NEEDS_AN_ANCHOR else set()
-                    if v in _NEEDS_AN_ANCHOR and not h.plen and h.entry.type == "person":
+                elif v in _NEEDS_AN_ANCHOR:
+                    near = anchors
+                    if not h.plen and h.entry.type == "person":
                         unknown = _unlisted_names(m, line, h, hits)
                         if unknown:
                             near = near | unknown
-                if v in _SURNAME_SLOT and not h.plen and h.entry.type == "person":
-                    people = names_at(terms, hits, sure=True, line=line) if people is None else people
-                    if _after_first_name(m, line, h, hits, people):
-                        near = near | {h.i - 1}
-                if h.n == 1 and v.shut and h.stem not in FOLDED_PREPOSITIONS:
+                else:
+                    near = set()
+                if (v is Verdict.NEEDS_TITLE_HERE or v is Verdict.FOREIGN_NAME) and h.i and not h.plen \
+                        and h.entry.type == "person" \
+                        and _after_first_name(m, line, h, hits):
+                    near = near | {h.i - 1}
+                if h.n == 1 and v.shut and h.i >= 2 and words[h.i - 1][:2] == ARTICLE \
+                        and is_definite_nisba(words[h.i - 1]) \
+                        and h.stem not in FOLDED_PREPOSITIONS:
                     # One of the commonest words before the person's other name (الرئيس
                     # الإيراني حسن روحاني): a title with its nationality announces the full name.
                     if starts is None:
@@ -775,6 +782,10 @@ def _arabic_inside(m: "Matcher", word: str) -> bool:
 _UNLISTED_MIN = 4
 
 
+#: Per matcher, the two-letter person spellings :func:`_short_names` may take.
+_SHORT_NAMES: "WeakKeyDictionary[Matcher, frozenset[str]]" = WeakKeyDictionary()
+
+
 def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
     """Two-letter listed names right next to a sure one-word name, no clitic on
     either (جو بايدن, Joe Biden; كايل رو, Kyle Rowe): two letters are never a
@@ -784,10 +795,17 @@ def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
     commonest words (``title_only_zipf``: هو "he", لي "to me", ما, دي 5.4), and
     not inside a run of two-letter words, which spells letters (جي بي مورغان,
     JP Morgan; سي إن إن), though a particle may follow (كايل رو من ركلة)."""
-    words, zipf = line.words, m.lexicon.arabic_zipf
+    words = line.words
+    short = _SHORT_NAMES.get(m)
+    if short is None:
+        limit = m.settings.ambiguity.title_only_zipf
+        short = _SHORT_NAMES[m] = frozenset(
+            w for w in m.index.short_people
+            if w not in _GOVERNING and not announces_name(w) and m.lexicon.arabic_zipf(w) < limit)
+    if short.isdisjoint(words):
+        return []  # (most lines; at C level)
     out: list[Hit] = []
     taken: set[int] | None = None
-    limit = m.settings.ambiguity.title_only_zipf
     for h in hits:
         if h.n != 1 or h.plen or not h.verdict.sure or h.entry.type != "person":
             continue
@@ -795,7 +813,7 @@ def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
             if not 0 <= k < len(words) or len(words[k]) != 2 or not line.joined(min(k, h.i), 2):
                 continue
             word = words[k]
-            if word in _GOVERNING or announces_name(word) or zipf(word) >= limit:
+            if word not in short:
                 continue
             j = k + away
             if 0 <= j < len(words) and len(words[j]) <= 2 and words[j] not in _GOVERNING \
@@ -812,13 +830,13 @@ def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
 
 
 #: One-word hits a first name right before vouches for (:func:`_after_first_name`).
-#: (A close call, NEEDS_NAME, keeps its own rule: an anchor, a name that is no
-#: Arabic word, vouches for it; a sure name that is also a word, such as وايت
-#: (White) or مايك, vouched on NTREX for هول of "وايت هول", Whitehall.)
-_SURNAME_SLOT = frozenset((Verdict.FOREIGN_NAME, Verdict.NEEDS_TITLE_HERE))
+#: (Asked of NEEDS_TITLE_HERE and FOREIGN_NAME hits, by identity: an Enum's hash
+#: is a Python call. A close call, NEEDS_NAME, keeps its own rule: an anchor, a
+#: name that is no Arabic word, vouches for it; a sure name that is also a word,
+#: such as وايت (White) or مايك, vouched on NTREX for هول of "وايت هول", Whitehall.)
 
 
-def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit], people: AbstractSet[int]) -> bool:
+def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
     """Is the word before ``hit`` a sure one-word name with no clitic, so the
     hit, one of the commonest Arabic words or a foreign name, is its surname
     (قال مايكل فان، Michael Vann, فان also "for indeed"; روبرت راي بلاك)?
@@ -831,12 +849,12 @@ def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit], peopl
     throughout"). A name list gives a surname as often as a first name the
     place before the word, so the word itself must tell."""
     before, after = hit.i - 1, hit.i + 1
-    if before not in people or not line.joined(before, 2):
-        return False
     first = next((o for o in hits if o.i == before and o.n == 1), None)
-    if first is None or first.plen:
+    if first is None or first.plen or not first.verdict.sure or first.entry.type != "person" \
+            or not line.joined(before, 2):
         return False
-    if hit.verdict in _COMMONEST and after < len(line.words) and line.joined(hit.i, 2) and after not in people:
+    if hit.verdict is Verdict.NEEDS_TITLE_HERE and after < len(line.words) and line.joined(hit.i, 2) \
+            and after not in names_at(m.index.terms, hits, sure=True, line=line):
         return False
     settings = m.settings.ambiguity
     return hit.verdict is Verdict.FOREIGN_NAME \
