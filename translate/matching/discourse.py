@@ -30,6 +30,10 @@ class FullNames:
 
     def __init__(self) -> None:
         self._english: dict[str, set[str]] = {}
+        #: Two-letter family names heading a Chinese or Korean name the document
+        #: gives in full (ري of ري يونغ هو, Ri Yong Ho) -> the listed entry read
+        #: there: news goes on with the family name alone (قال ري).
+        self.families: dict[str, object] = {}
 
     def add(self, arabic_words: tuple[str, ...], target: str) -> None:
         english = english_words(target)

@@ -19,7 +19,7 @@ hits for its words and context checks for its ambiguous ones.
 from __future__ import annotations
 
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
@@ -32,7 +32,7 @@ from .index import Entry, TermIndex
 from .line import Line
 from .match import Match, MatchSettings
 from .passes import Hit, exact, fuzzy
-from .precision import definite_nouns, full_names, other_senses, screen, vouched
+from .precision import definite_nouns, family_mentions, full_names, other_senses, screen, vouched
 from .verdict import Verdict, verdict
 from .words import NOTHING, Word, learn
 
@@ -101,6 +101,15 @@ class Matcher:
         names = full_names(self.index.terms, [f for _, f in found], senses.other)
         if senses:
             other_senses(self, [f for _, f in found], names, senses)
+        if names.families:  # rare: a Chinese or Korean name given in full (ري يونغ هو), then ري alone
+            have = {no for no, _ in found}
+            found += [(no, (Line(backs[no - 1], words, parts[no - 1], [] if collect else None), []))
+                      for no, words in enumerate(per_line, 1)
+                      if no not in have and not names.families.keys().isdisjoint(words)]
+            found.sort(key=itemgetter(0))
+            for _, (line, hits) in found:
+                if not names.families.keys().isdisjoint(line.words):
+                    hits.extend(family_mentions(self, line, hits, names))
         out: list[Match] = []
         for no, (line, hits) in found:
             kept = self._matches(no, line, hits, names)

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
+from weakref import WeakKeyDictionary
 
-from ..arabic.clitics import MIN_STEM, PREFIXES
+from ..arabic.clitics import MIN_STEM, PREFIXES, bases, stems as clitic_stems
 from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS,
                                  NG_ENDINGS, TANWEEN, after_interrogative, definite_feminine, has_article_clitic,
                                  has_hamza_alef, has_tanween, is_compound_tail, is_definite_adjective,
                                  is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
                                  takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
+from ..arabic.script import ARABIC_WORD
 from ..glossary.model import Term
 from .context import (CALENDAR, GREEK_LETTERS, NAME_TAILS, NAMED_AFTER_FORMS, NOT_PEOPLE_FORMS, NUMBER_WORDS,
                       PLACE_HEAD_FORMS, PLACE_TAILS, announces, announces_name, contradicts, follows_name, names_an_office)
 from .discourse import FullNames, OtherSenses
 from .line import Line
 from .passes import Hit
-from .verdict import Verdict, inflects
+from .words import likeliest
+from .verdict import Verdict, gap, inflects
 
 if TYPE_CHECKING:
     from .matcher import Matcher
@@ -90,6 +93,10 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
         if h.n == 1 and h.i and not h.plen and is_open_syllable(words[h.i]) \
                 and given_name_syllable(m, line, h, hits):
             _refuse(line, h, Verdict.SYLLABLE)
+            family = family_name(m, line, h, hits)
+            if family is not None:
+                kept.append(family)
+                hits = hits + [family]
             continue
         if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
             if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
@@ -336,7 +343,10 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
         return 0 <= k < len(words) and is_one_syllable(stems.get(k, words[k]))
 
     def longer(k: int) -> bool:  # a further short word; not a two-letter particle (في, من)
-        return syllable(k) and len(words[k]) > 2
+        # (nor a verb of the pattern أفعل, أخبر "told": a vowel-first syllable
+        # carries one or two consonants, أون, إن, آنغ, not three)
+        return syllable(k) and len(words[k]) > 2 \
+            and not (words[k][0] == ALEF and len(words[k]) >= 4 and not words[k].endswith(NG_ENDINGS))
 
     for first in (i - 1, i - 2):
         last = first + 2
@@ -353,6 +363,41 @@ def given_name_syllable(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> 
                                             or _foreign_syllable(m, words[last])):
             return True
     return False
+
+
+def family_name(m: "Matcher", line: Line, syllable: Hit, hits: list[Hit]) -> Hit | None:
+    """The two-letter family name that heads the Chinese or Korean name whose
+    given-name ``syllable`` :func:`given_name_syllable` found (شي جين بينغ, Xi
+    Jinping; ري يونغ هو, Ri Yong Ho; لي وين ليانغ, Li Wenliang): two letters are
+    never a name alone (:func:`.verdict._never_alone`), but at the head of such a
+    name the word is one, read as the likeliest listed person it spells. The
+    refusal of a syllable is cheap, a match is not: one of the given name's
+    syllables must be no Arabic word (Zipf below ``min_zipf``: بينغ, يونغ,
+    ليانغ), or particles make a "name" (ما كان على, "what was on"; أو حتى لا).
+    None when that word is already a hit or no such head stands there."""
+    words, i = line.words, syllable.i
+    arabic_zipf, floor = m.lexicon.arabic_zipf, m.settings.ambiguity.title_only_zipf
+    for first in (i - 1, i - 2):
+        if first < 0 or not _family_syllable(m, words, first) or any(o.i <= first < o.i + o.n for o in hits) \
+                or min(arabic_zipf(words[first + 1]), arabic_zipf(words[first + 2])) >= floor:
+            continue
+        entries = [e for e in m.index.single.get(words[first], ()) if e.type == "person" and not e.latin]
+        if entries:
+            return Hit(first, 1, 0, likeliest(m, entries), "normalized", 0.9, words[first], Verdict.ANCHOR)
+    return None
+
+
+def family_mentions(m: "Matcher", line: Line, hits: list[Hit], names: FullNames) -> list[Hit]:
+    """The later bare mentions of a family name the document gave at the head
+    of a full Chinese or Korean name (:func:`family_name`; ري يونغ هو, then
+    وقال ري، and أشار ري إلى: one sense per discourse). Only a family name
+    that is no common Arabic word (Zipf below ``title_only_zipf``: ري 3.9, شي
+    4.9; not لي, 6.1, "to me", which قال لي writes in any document)."""
+    families, words = names.families, line.words
+    limit = m.settings.ambiguity.title_only_zipf
+    taken = {k for h in hits for k in range(h.i, h.i + h.n)}
+    return [Hit(k, 1, 0, families[w], "normalized", 0.9, w, Verdict.KEEP)  # type: ignore[arg-type]
+            for k, w in enumerate(words) if w in families and k not in taken and m.lexicon.arabic_zipf(w) < limit]
 
 
 def _foreign_syllable(m: "Matcher", word: str) -> bool:
@@ -627,11 +672,17 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
     """Keep the ambiguous hits that a neighbour or the document vouches for."""
+    short = _SHORT_NAMES.get(m)
+    if short is None or not short.isdisjoint(line.words):  # (most lines: one C-level test)
+        found = _short_names(m, line, hits)
+        if found:
+            hits = hits + found
     if all(map(_SURE, hits)):
         return hits
     anchors = {k for h in hits if h.verdict is Verdict.ANCHOR for k in range(h.i, h.i + h.n)}
     terms = m.index.terms
     people: frozenset[int] | None = None
+    starts: frozenset[int] | None = None
     kept = []
     words = line.words
     for h in sorted(hits, key=_POSITION):  # in order: a name a title vouched for vouches for the next
@@ -648,9 +699,30 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                     near = people = names_at(terms, hits, sure=True, line=line) if people is None else people
                     if v is not Verdict.PLACE:
                         near = near | anchors
+                elif v in _NEEDS_AN_ANCHOR:
+                    near = anchors
+                    if not h.plen and h.entry.type == "person":
+                        unknown = _unlisted_names(m, line, h, hits)
+                        if unknown:
+                            near = near | unknown
                 else:
-                    near = anchors if v in _NEEDS_AN_ANCHOR else set()
-                if not _supported(line, h, terms[h.entry.term_id], near) \
+                    near = set()
+                if (v is Verdict.NEEDS_TITLE_HERE or v is Verdict.FOREIGN_NAME) and h.i and not h.plen \
+                        and h.entry.type == "person" \
+                        and _after_first_name(m, line, h, hits):
+                    near = near | {h.i - 1}
+                if h.n == 1 and v.shut and h.i >= 2 and words[h.i - 1][:2] == ARTICLE \
+                        and is_definite_nisba(words[h.i - 1]) \
+                        and h.stem not in FOLDED_PREPOSITIONS:
+                    # One of the commonest words before the person's other name (الرئيس
+                    # الإيراني حسن روحاني): a title with its nationality announces the full name.
+                    if starts is None:
+                        starts = frozenset(o.i for o in hits if o.entry.type == "person")
+                    full = h.i + 1 in starts and line.joined(h.i, 2)
+                else:
+                    full = False
+                support = _supported(line, h, terms[h.entry.term_id], near, full)
+                if not support \
                         or (v is Verdict.NEEDS_LISTED_TITLE
                             and strip_marks(line.surface(h.i, h.n, h.plen)) != strip_marks(h.entry.variant)):
                     _refuse(line, h)
@@ -664,7 +736,7 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
                         _refuse(line, h, Verdict.PREPOSITION)
                         continue
                 if h.i and h.n == 1 and h.entry.type == "person" \
-                        and announces(line.words[h.i - 1], "person"):
+                        and (support is _BY_TITLE or announces(line.words[h.i - 1], "person")):
                     # A title announces the whole name after it (الرئيس حسن روحاني): the
                     # first name it vouched for vouches for the surname in turn.
                     anchors.add(h.i)
@@ -674,6 +746,121 @@ def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) ->
 
 
 _POSITION = attrgetter("i")
+
+
+def _unlisted_names(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> set[int]:
+    """The neighbours of a one-word hit that are names the list lacks: words of
+    four letters or more that no frequency table of Arabic holds (Zipf 0), in
+    no letter Arabic keeps for its own words (ع ح ص ض ط ظ ق ة) and without the
+    article: transliterations (هيذر نويرت, Heather Nauert; ديان فاينشتاين), which
+    vouch for the hit as a sure name would."""
+    words, zipf = line.words, m.lexicon.arabic_zipf
+    taken: set[int] | None = None
+    out = set()
+    for k in (hit.i - 1, hit.i + 1):
+        if not 0 <= k < len(words) or not line.joined(min(k, hit.i), 2):
+            continue
+        word = words[k]
+        if len(word) < _UNLISTED_MIN or word.startswith(ARTICLE) or NATIVE_LETTERS.search(word) or zipf(word) > 0 \
+                or not ARABIC_WORD.fullmatch(word) or _arabic_inside(m, word):
+            continue
+        if taken is None:
+            taken = {p for o in hits for p in range(o.i, o.i + o.n)}
+        if k not in taken:
+            out.add(k)
+    return out
+
+
+def _arabic_inside(m: "Matcher", word: str) -> bool:
+    """Is ``word`` an Arabic word behind a proclitic or before an ending
+    (وتنبؤات, "and predictions"; ناشرو), common as such?"""
+    zipf, floor = m.lexicon.arabic_zipf, m.settings.ambiguity.min_zipf
+    return any(zipf(stem) >= floor or any(zipf(b) >= floor for b in bases(stem)) for _, stem in clitic_stems(word))
+
+
+#: Letters of a word :func:`_unlisted_names` may take for a transliterated name.
+_UNLISTED_MIN = 4
+
+
+#: Per matcher, the two-letter person spellings :func:`_short_names` may take.
+_SHORT_NAMES: "WeakKeyDictionary[Matcher, frozenset[str]]" = WeakKeyDictionary()
+
+
+def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
+    """Two-letter listed names right next to a sure one-word name, no clitic on
+    either (جو بايدن, Joe Biden; كايل رو, Kyle Rowe): two letters are never a
+    name alone (:func:`.verdict._never_alone`), but a first name before a
+    surname or a surname after a first name is one. Not a particle that
+    governs the noun after it or a kinship word (في, عن, بن), not one of the
+    commonest words (``title_only_zipf``: هو "he", لي "to me", ما, دي 5.4), and
+    not inside a run of two-letter words, which spells letters (جي بي مورغان,
+    JP Morgan; سي إن إن), though a particle may follow (كايل رو من ركلة)."""
+    words = line.words
+    short = _SHORT_NAMES.get(m)
+    if short is None:
+        limit = m.settings.ambiguity.title_only_zipf
+        short = _SHORT_NAMES[m] = frozenset(
+            w for w in m.index.short_people
+            if w not in _GOVERNING and not announces_name(w) and m.lexicon.arabic_zipf(w) < limit)
+    if short.isdisjoint(words):
+        return []  # (most lines; at C level)
+    out: list[Hit] = []
+    taken: set[int] | None = None
+    for h in hits:
+        if h.n != 1 or h.plen or not h.verdict.sure or h.entry.type != "person":
+            continue
+        for k, away in ((h.i - 1, -1), (h.i + 1, 1)):
+            if not 0 <= k < len(words) or len(words[k]) != 2 or not line.joined(min(k, h.i), 2):
+                continue
+            word = words[k]
+            if word not in short:
+                continue
+            j = k + away
+            if 0 <= j < len(words) and len(words[j]) <= 2 and words[j] not in _GOVERNING \
+                    and line.joined(min(j, k), 2):
+                continue
+            if taken is None:
+                taken = {p for o in hits for p in range(o.i, o.i + o.n)}
+            entries = [e for e in m.index.single.get(word, ()) if e.type == "person" and not e.latin]
+            if k in taken or not entries:
+                continue
+            taken.add(k)
+            out.append(Hit(k, 1, 0, likeliest(m, entries), "normalized", 0.9, word, Verdict.KEEP))
+    return out
+
+
+#: One-word hits a first name right before vouches for (:func:`_after_first_name`).
+#: (Asked of NEEDS_TITLE_HERE and FOREIGN_NAME hits, by identity: an Enum's hash
+#: is a Python call. A close call, NEEDS_NAME, keeps its own rule: an anchor, a
+#: name that is no Arabic word, vouches for it; a sure name that is also a word,
+#: such as وايت (White) or مايك, vouched on NTREX for هول of "وايت هول", Whitehall.)
+
+
+def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
+    """Is the word before ``hit`` a sure one-word name with no clitic, so the
+    hit, one of the commonest Arabic words or a foreign name, is its surname
+    (قال مايكل فان، Michael Vann, فان also "for indeed"; روبرت راي بلاك)?
+    One of the commonest words is a particle or preposition, which governs
+    the word after it (سيمبسون دون وقوع, "Simpson without incident"; ترامب
+    حول شراء): it must close the name, before punctuation, the line's end or
+    the rest of the name, and be a close call (its gap as a word over the
+    name below ``context_max_gap``, what a neighbouring name tips), which no
+    word without a name frequency to speak of is (ورال طوال, "Worrall
+    throughout"). A name list gives a surname as often as a first name the
+    place before the word, so the word itself must tell."""
+    before, after = hit.i - 1, hit.i + 1
+    first = next((o for o in hits if o.i == before and o.n == 1), None)
+    if first is None or first.plen or not first.verdict.sure or first.entry.type != "person" \
+            or not line.joined(before, 2):
+        return False
+    if hit.verdict is Verdict.NEEDS_TITLE_HERE and after < len(line.words) and line.joined(hit.i, 2) \
+            and after not in names_at(m.index.terms, hits, sure=True, line=line):
+        return False
+    settings = m.settings.ambiguity
+    return hit.verdict is Verdict.FOREIGN_NAME \
+        or gap(hit.stem, m.index.terms[hit.entry.term_id], m.lexicon, settings) < settings.context_max_gap
+
+
 #: Verdicts of spellings that are common Arabic words, by their folded frequency.
 _COMMONEST = frozenset((Verdict.NEEDS_LISTED_TITLE, Verdict.NEEDS_TITLE_HERE, Verdict.NEEDS_TITLE))
 _MADDA = "آ"
@@ -704,28 +891,57 @@ def _heads_time_expression(line: Line, hit: Hit) -> bool:
     return hit.n == 1 and after < len(line.words) and line.words[after] in CALENDAR and line.joined(hit.i, 2)
 
 
-def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int]) -> bool:
+#: How :func:`_supported` found a hit vouched for: by a title (or an office)
+#: before it, which then announces the rest of the name, or by a neighbour.
+_BY_TITLE, _BY_NEIGHBOUR = "title", "neighbour"
+
+
+def _supported(line: Line, hit: Hit, term: Term, anchors: AbstractSet[int], full: bool = False) -> str:
+    """What vouches for an ambiguous hit (:data:`_BY_TITLE`, :data:`_BY_NEIGHBOUR`),
+    or "" for nothing. ``full``: another word of a name follows the hit."""
     words = line.words
     before, after = hit.i - 1, hit.i + hit.n
     if before >= 0:
         # A title may be followed by its nationality before the name
-        # (الرئيس الأمريكي ترامب); the commonest words need it right before them.
+        # (الرئيس الأمريكي ترامب); the commonest words need it right before them,
+        # unless the person's other name follows (الرئيس الإيراني حسن روحاني).
         title = before
-        while (hit.verdict.open and title > 0 and title > before - 2 and is_definite_nisba(words[title])
+        while ((hit.verdict.open or full) and title > 0 and title > before - 2 and is_definite_nisba(words[title])
                and title not in anchors):
             title -= 1
         # A definite word after a definite title agrees with it as an adjective
         # (الفريق الفائز, "the winning team"; نائب الرئيس الأول): names take no ال,
         # and a listed spelling with ال that is shaped like an adjective (الرياضي,
         # الفائز: also common words, or this hit would be sure) is one there too.
+        announced = announces(words[title], term.type)
+        if not announced and hit.verdict.open and term.type == "person":
+            office = _office_before(words, title, before)
+            if office is not None:
+                announced, title = True, office
         if before in anchors or (
-                announces(words[title], term.type) and not _letter_name(line, title)
+                announced and not _letter_name(line, title)
                 and not (hit.plen == 0 and words[hit.i].startswith("ال")
                          and (not hit.entry.words[0].startswith("ال") or is_definite_adjective(words[hit.i])))):
             start = before if before in anchors else title
             if line.joined(start, hit.i - start + 1):
-                return True
-    return after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2)
+                return _BY_NEIGHBOUR if before in anchors else _BY_TITLE
+    if after < len(words) and (after in anchors or follows_name(words[after])) and line.joined(after - 1, 2):
+        return _BY_NEIGHBOUR
+    return ""
+
+
+def _office_before(words: list[str], title: int, before: int) -> int | None:
+    """The head of an office phrase ending right before a name: a construct
+    title and its definite complement (وزير الخارجية وليد المعلم, رئيس الوزراء;
+    its nationality already passed over as ``title``, وزير الخارجية الأمريكي).
+    The office announces the name after its complement as a definite title
+    does right before it; a construct title right before a word governs that
+    word (وزير خارجية), so the complement must stand between. None if not."""
+    head = title if title < before else title - 1
+    if head < 0 or not words[head + 1].startswith(ARTICLE):
+        return None
+    word = words[head]
+    return head if names_an_office(word) and not announces_name(word) else None
 
 
 def _letter_name(line: Line, i: int) -> bool:
@@ -757,6 +973,8 @@ def full_names(terms: list[Term], found: Iterable[tuple[Line, list[Hit]]],
                     names.add(h.entry.words, h.entry.target)
             elif h.verdict in _SURNAME_NEEDS_FIRST:
                 placelike = True
+            elif len(h.stem) == 2 and h.entry.type == "person" and h.verdict.sure:
+                names.families.setdefault(h.stem, h.entry)  # (only family_name makes such a hit)
         if placelike:
             _first_and_last(terms, line, hits, names, other)
     return names
