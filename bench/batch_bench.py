@@ -277,13 +277,16 @@ def main() -> int:
         configs.append(("batch --ray (local, 2 actors)", ("batch", *common, "2", "1")))
     # Round robin, best of --repeats per configuration: on a shared machine the
     # load drifts during a run, and the fastest repeat is the least disturbed one.
+    # Every other repeat runs the configurations in reverse, so a drift favours none.
     best_runs: dict[str, dict] = {}
-    for _ in range(args.repeats):
-        for label, child_args in configs:
+    runs: dict[str, list[dict]] = {}
+    for repeat in range(args.repeats):
+        for label, child_args in configs[::-1] if repeat % 2 else configs:
             r = run_child(*child_args)
             ran = f", {r['workers']} worker(s)" if "workers" in r else ""
             print(f"  {label}: {r['wall']:.1f}s wall, {r['cpu']:.1f}s CPU, {r['segments']} segments, "
                   f"peak RSS {r['rss']} MiB{ran}", flush=True)
+            runs.setdefault(label, []).append(r)
             if label not in best_runs or r["wall"] < best_runs[label]["wall"]:
                 best_runs[label] = r
     rows = [(label, best_runs[label]) for label, _ in configs]
@@ -297,7 +300,11 @@ def main() -> int:
         extra = f" (translate only {r['seconds']:.1f}s)" if "load" in r else ""
         print(f"{label:32} {r['documents'] / r['wall']:7.2f} {r['segments'] / r['wall']:7.1f} {r['wall']:7.1f} "
               f"{best['wall'] / r['wall']:6.2f}x {r['cpu']:7.1f} {best['cpu'] / r['cpu']:6.2f}x  {r['rss']}{extra}")
-    print(f"\nbest raw loop: {best_label}; best of {args.repeats} round-robin repeats; every time is end to end "
+    one, two = runs["batch --workers 1 (default)"], runs["batch --workers 2"]
+    print("\n--workers 2 against 1, time ratio per repeat (wall, CPU; below 1: 2 is faster): "
+          + ", ".join(f"{b['wall'] / a['wall']:.3f}, {b['cpu'] / a['cpu']:.3f}" for a, b in zip(one, two)))
+    print(f"\nbest raw loop: {best_label}; best of {args.repeats} round-robin repeats, every other one in reverse "
+          f"order; every time is end to end "
           f"(process start to last output); load average now {os.getloadavg()[0]:.1f}")
     same = len({_tree(p) for p in outputs.values()}) == 1
     print(f"outputs byte-identical across {', '.join(outputs)}: {same}")
