@@ -874,3 +874,32 @@ def test_the_other_english_street_and_newspaper_words_complete_a_place_or_an_out
     assert [(no, t) for no, t, _ in _found(m, doc + ["وقال جرايسون موين إن"])] == [(3, "جرايسون"), (3, "موين")]
     assert (1, "موين", Verdict.PLACE_NAME.need) in _refused(m, doc)
     assert (2, "ميوز", Verdict.PLACE_NAME.need) in _refused(m, doc)
+
+
+# -- Round 8: Arabic inflection, English words in Arabic letters, names inside other names -------------
+def test_a_common_arabic_word_with_an_inflectional_ending_is_no_name() -> None:
+    aarthi, villon = Term("Aarthi", ("آرثي",), "person"), Term("Villon", ("فيلون",), "person")
+    m = _matcher(aarthi, villon)
+    # إرثي is ارث ("heritage") + ي ("my"), folded into آرثي; كفيلون is كفيل
+    # ("guarantor") + ون, not ك + فيلون: neither form is an Arabic word of its own.
+    doc = ["ولأن ذلك إرثي، كيف لا أكون متفائلاً عن مستقبلنا", "من الأفراد الذين هم إما كفيلون أو أفراد أسرة"]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "إرثي", Verdict.INFLECTED.need), (2, "فيلون", Verdict.INFLECTED.need)]
+    # Written as listed, with or without a clitic that is the only reading, they are the names.
+    assert _found(m, ["قالت آرثي إن الفيلم", "وقال فيلون إن", "وفيلون كاتب"]) == [
+        (1, "آرثي", "Aarthi"), (2, "فيلون", "Villon"), (3, "فيلون", "Villon")]
+
+
+def test_an_unseen_spelling_that_is_an_inflected_arabic_word_is_not_searched_for_by_sound() -> None:
+    nashiro, umesaki = Term("Nashiro", ("ناشيرو",), "person"), Term("Umesaki", ("أوميساكي",), "person")
+    taghlib, woods = Term("Taghlib", ("تغلب",), "person"), Term("Woods", ("وودز",), "person")
+    m = _matcher(nashiro, umesaki, taghlib, woods)
+    # ناشرو "the publishers of" (ناشر), إمساكي "my grabbing" (إمساك), وتغلبا "and the two
+    # beat" (تغلب): sound alone found them, so they are dropped, not reported.
+    doc = ["ناشرو العمل الفني الدب بادينغتون", "كان إمساكي بقلاب رقبتي من قبل امرأة",
+           "باللعب الممتاز وتغلبا على وودز المهزوم"]
+    assert _found(m, doc) == [(3, "وودز", "Woods")]
+    assert _refused(m, doc) == []
+    # A transliterated name's own stem is no common word: جونسون is not جونس + ون.
+    johnson = _matcher(Term("Johnson", ("جونسن",), "person"))
+    assert _found(johnson, ["قال بوريس جونسون إن"]) == [(1, "جونسون", "Johnson")]

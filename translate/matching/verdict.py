@@ -82,6 +82,11 @@ class Verdict(Enum):
     INTERROGATIVE = ("drop", "is written here as the interrogative أ on one of the commonest Arabic words, a "
                              "particle or verb, opening a question (أليس كذلك, \"isn't it so\"): after a verb or "
                              "title, or before the person's other name, it is the name", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.inflected_word`).
+    INFLECTED = ("drop", "is written here as a common Arabic word with an inflectional ending (إرثي, \"my "
+                         "heritage\"; ناشرو, \"the publishers of\"; وتغلبا, \"and the two beat\"), a form that is no "
+                         "word of its own and no listed spelling: list this exact written form to have it matched",
+                 "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
