@@ -903,3 +903,19 @@ def test_an_unseen_spelling_that_is_an_inflected_arabic_word_is_not_searched_for
     # A transliterated name's own stem is no common word: جونسون is not جونس + ون.
     johnson = _matcher(Term("Johnson", ("جونسن",), "person"))
     assert _found(johnson, ["قال بوريس جونسون إن"]) == [(1, "جونسون", "Johnson")]
+
+
+def test_the_article_on_a_common_word_after_a_definite_noun_agrees_with_it() -> None:
+    muattal, alston = Term("Muattal", ("المعطل",), "person"), Term("Alston", ("ألستون",), "person")
+    sadr = Term("Sadr", ("الصدر",), "person")
+    m = _matcher(muattal, alston, sadr)
+    # "the broken housing market", "the sixtieth anniversary": adjective and number, no names.
+    doc = ["وهذا يعني إصلاح سوق الإسكان المعطل لدينا.", "وأضافت أن تلك هي الذكرى السنوية الستون لكتاب"]
+    assert _found(m, doc) == []
+    assert _refused(m, doc) == [(1, "المعطل", Verdict.DEFINITE_ADJECTIVE.need),
+                                (2, "الستون", Verdict.DEFINITE_ADJECTIVE.need)]
+    # After a title, with or without a nationality, the al-name is the person; written
+    # with its hamza (ألستون) it is no article at all.
+    assert _found(m, ["قالت السيدة الستون إن", "قال الزعيم الشيعي الصدر إن", "وقال الرئيس العراقي المعطل إن",
+                      "في الذكرى السنوية ألستون يتذكر"]) == [
+        (1, "الستون", "Alston"), (2, "الصدر", "Sadr"), (3, "المعطل", "Muattal"), (4, "ألستون", "Alston")]

@@ -87,6 +87,11 @@ class Verdict(Enum):
                          "heritage\"; ناشرو, \"the publishers of\"; وتغلبا, \"and the two beat\"), a form that is no "
                          "word of its own and no listed spelling: list this exact written form to have it matched",
                  "sense")
+    #: Set on a hit by the word before it (:func:`.precision.definite_agreement`).
+    DEFINITE_ADJECTIVE = ("drop", "is written here as the article on a common Arabic word, after a definite noun it "
+                                  "agrees with (سوق الإسكان المعطل, \"the broken housing market\"; الذكرى السنوية "
+                                  "الستون, \"the sixtieth anniversary\"): after a title, or before the person's "
+                                  "other name, it is the name", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
