@@ -919,3 +919,26 @@ def test_the_article_on_a_common_word_after_a_definite_noun_agrees_with_it() -> 
     assert _found(m, ["قالت السيدة الستون إن", "قال الزعيم الشيعي الصدر إن", "وقال الرئيس العراقي المعطل إن",
                       "في الذكرى السنوية ألستون يتذكر"]) == [
         (1, "الستون", "Alston"), (2, "الصدر", "Sadr"), (3, "المعطل", "Muattal"), (4, "ألستون", "Alston")]
+
+
+def test_a_word_before_the_english_article_in_arabic_letters_is_part_of_an_english_name() -> None:
+    un, newport = Term("Un", ("أون",), "person"), Term("Newport", ("نيوبورت",), "person")
+    levi, trump = Term("Levi", ("ليفي",), "person"), Term("Trump", ("ترامب",), "person")
+    m = _matcher(un, newport, levi, trump)
+    # Newport on the Levee: أون is "on" before ذا, "the".
+    line = "عملية إعادة تعبئة ماكينة الصرف الآلي في قاعة نيوبورت أون ذا ليفي"
+    assert _found(m, [line]) == [(1, "نيوبورت", "Newport"), (1, "ليفي", "Levi")]
+    assert _refused(m, [line]) == [(1, "أون", Verdict.ENGLISH_PHRASE.need)]
+    # Arabic ذا, "possessor of", before an Arabic noun leaves the name alone.
+    assert _found(m, ["أصبح ترامب ذا نفوذ كبير", "قال أون إن الحزب", "كان كيم جونغ أون ذا الحكم المطلق"]) == [
+        (1, "ترامب", "Trump"), (2, "أون", "Un"), (3, "أون", "Un")]
+
+
+def test_an_unseen_spelling_of_one_piece_of_a_hyphenated_name_is_no_match() -> None:
+    wuerttemberg, baden = Term("Württemberg", ("فورتمبيرغ",), "person"), Term("Baden", ("بادن",), "person")
+    m = _matcher(wuerttemberg, baden)
+    # فورتمبرغ is found only by sound for فورتمبيرغ: beside a hyphen it is half of one name.
+    assert _found(m, ["في الفرقاطة الجديدة من فئة بادن-فورتمبرغ، حتى النصف الأول"]) == [(1, "بادن", "Baden")]
+    # Written as listed, or alone, the piece is still found.
+    assert _found(m, ["من فئة بادن-فورتمبيرغ من الانضمام", "قال فورتمبرغ إن"]) == [
+        (1, "بادن", "Baden"), (1, "فورتمبيرغ", "Württemberg"), (2, "فورتمبرغ", "Württemberg")]

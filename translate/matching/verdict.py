@@ -92,6 +92,14 @@ class Verdict(Enum):
                                   "agrees with (سوق الإسكان المعطل, \"the broken housing market\"; الذكرى السنوية "
                                   "الستون, \"the sixtieth anniversary\"): after a title, or before the person's "
                                   "other name, it is the name", "sense")
+    #: Set on a hit by the word after it (:func:`.precision.english_phrase`).
+    ENGLISH_PHRASE = ("drop", "is a word of an English phrase written in Arabic letters here, right before the "
+                              "English article (نيوبورت أون ذا ليفي, Newport on the Levee): list the whole name to "
+                              "have it matched", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.hyphen_piece`).
+    HYPHEN_PIECE = ("drop", "is an unseen spelling of one piece of a hyphenated name here (بادن-فورتمبرغ, "
+                            "Baden-Württemberg): the hyphen makes one name of both pieces; list it whole to have "
+                            "it matched", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
