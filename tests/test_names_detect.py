@@ -942,3 +942,15 @@ def test_an_unseen_spelling_of_one_piece_of_a_hyphenated_name_is_no_match() -> N
     # Written as listed, or alone, the piece is still found.
     assert _found(m, ["من فئة بادن-فورتمبيرغ من الانضمام", "قال فورتمبرغ إن"]) == [
         (1, "بادن", "Baden"), (1, "فورتمبيرغ", "Württemberg"), (2, "فورتمبرغ", "Württemberg")]
+
+
+def test_a_name_two_foreign_words_before_an_outlet_word_is_the_outlets() -> None:
+    china, kong = Term("China", ("تشاينا",), "person"), Term("Kong", ("كونغ",), "person")
+    m = _matcher(china, kong)
+    # The South China Morning Post: تشاينا, then مورنينج (foreign), then بوست.
+    line = "ذكرت صحيفة ساوث تشاينا مورنينج بوست في يوم الأحد إنه"
+    assert _found(m, [line]) == []
+    assert (1, "تشاينا", Verdict.PLACE_NAME.need) in _refused(m, [line])
+    # An Arabic word or "and" ends the run: the name before it is not the outlet's.
+    assert _found(m, ["وقال تشاينا لصحيفة واشنطن بوست إن", "مثل ديزني لاند هونغ كونغ وديزني لاند شانغهاي"]) == [
+        (1, "تشاينا", "China"), (2, "كونغ", "Kong")]
