@@ -954,3 +954,12 @@ def test_a_name_two_foreign_words_before_an_outlet_word_is_the_outlets() -> None
     # An Arabic word or "and" ends the run: the name before it is not the outlet's.
     assert _found(m, ["وقال تشاينا لصحيفة واشنطن بوست إن", "مثل ديزني لاند هونغ كونغ وديزني لاند شانغهاي"]) == [
         (1, "تشاينا", "China"), (2, "كونغ", "Kong")]
+
+
+def test_an_english_function_word_in_latin_letters_is_no_name_even_capitalised() -> None:
+    # (A name list's person "The": the Latin spelling is its target.)
+    the, johnny = Term("The", ("ذا",), "person"), Term("Johnny", ("جوني",), "person")
+    m = _matcher(the, johnny)
+    line = 'مراجعة فيلم "The Return of Johnny English" الجديد'
+    assert _found(m, [line]) == [(1, "Johnny", "Johnny")]
+    assert _refused(m, [line]) == [(1, "The", Verdict.LATIN_WORD.need)]
