@@ -963,3 +963,14 @@ def test_an_english_function_word_in_latin_letters_is_no_name_even_capitalised()
     line = 'مراجعة فيلم "The Return of Johnny English" الجديد'
     assert _found(m, [line]) == [(1, "Johnny", "Johnny")]
     assert _refused(m, [line]) == [(1, "The", Verdict.LATIN_WORD.need)]
+
+
+def test_a_sound_guess_behind_a_split_preposition_is_no_match() -> None:
+    loetscher, wambach = Term("Loetscher", ("لوتشر",), "person"), Term("Wambach", ("وامباك",), "person")
+    maybelline = Term("Maybelline", ("مابيلين",), "person")
+    m = _matcher(loetscher, wambach, maybelline)
+    # كلتشر (Culture) is not ك + a slip of لوتشر, لومبك (Lombok) not ل + a slip of وامباك.
+    assert _found(m, ["في حديثه إلى صنداي تايمز كلتشر، قال", "إلى زلزال لومبك والذي راح ضحيته"]) == []
+    # "and" on a slip, and a preposition on a listed spelling, stay names.
+    assert _found(m, ["من لوريال ومايبيلين وبيرت", "وقال لوامباك إن"]) == [
+        (1, "مايبيلين", "Maybelline"), (2, "وامباك", "Wambach")]

@@ -100,6 +100,10 @@ class Verdict(Enum):
     HYPHEN_PIECE = ("drop", "is an unseen spelling of one piece of a hyphenated name here (بادن-فورتمبرغ, "
                             "Baden-Württemberg): the hyphen makes one name of both pieces; list it whole to have "
                             "it matched", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.guessed_clitic`).
+    GUESSED_CLITIC = ("drop", "is an unseen spelling, found by sound only once a preposition or the article is split "
+                              "off the word (كلتشر, Culture, as ك + لوتشر; لومبك, Lombok, as ل + وامباك): list this "
+                              "spelling to have it matched", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
