@@ -254,6 +254,8 @@ def after_interrogative(written: str) -> str | None:
 #: every one of them too (سامي, جونسون, بوتين, بومبيو), so an ending alone says
 #: nothing: see :func:`inflected_readings`.
 INFLECTION_ENDINGS = ("ي", "ون", "ين", "ان", "ا", "وا", "و")
+#: The letters those endings end in: a word ending otherwise has no such reading (a one-letter test).
+INFLECTION_LAST_LETTERS = frozenset(e[-1] for e in INFLECTION_ENDINGS)
 #: One-letter proclitics an inflected word may carry: "and", "so", "with", "to", "like".
 _ONE_LETTER_CLITICS = ("", "و", "ف", "ب", "ل", "ك")
 

@@ -12,11 +12,11 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, AbstractSet, Collection, Iterable
 
 from ..arabic.clitics import MIN_STEM, PREFIXES
-from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS, NATIVE_LETTERS,
-                                 NG_ENDINGS, TANWEEN, after_interrogative, definite_feminine, has_article_clitic,
-                                 has_hamza_alef, has_tanween, inflected_readings, is_compound_tail, is_definite_adjective,
-                                 is_definite_nisba, is_one_syllable, is_open_syllable, is_written_preposition,
-                                 takes_bare_adjective)
+from ..arabic.morphology import (ARTICLE, COMPOUND_HEADS, FOLDED_PREPOSITIONS, GOD, HAMZA_ALEFS,
+                                 INFLECTION_LAST_LETTERS, NATIVE_LETTERS, NG_ENDINGS, TANWEEN, after_interrogative,
+                                 definite_feminine, has_article_clitic, has_hamza_alef, has_tanween,
+                                 inflected_readings, is_compound_tail, is_definite_adjective, is_definite_nisba,
+                                 is_one_syllable, is_open_syllable, is_written_preposition, takes_bare_adjective)
 from ..arabic.normalize import ALEF, strip_marks
 from ..glossary.model import Term
 from .context import (CALENDAR, ENGLISH_ARTICLES, ENGLISH_FUNCTION_WORDS, GREEK_LETTERS, NAME_TAILS,
@@ -80,7 +80,8 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 and not h.entry.latin and _names_a_place(m, line, h, hits):
             _refuse(line, h, Verdict.PLACE_NAME)
             continue
-        if h.n == 1 and h.i + 2 < len(words) and not h.entry.latin and _heads_a_place_name(m, line, h, hits):
+        if h.n == 1 and not NAME_TAILS.isdisjoint(words[h.i + 2:h.i + 2 + _FOREIGN_RUN]) and not h.entry.latin \
+                and _heads_a_place_name(m, line, h, hits):
             _refuse(line, h, Verdict.PLACE_NAME)
             continue
         if h.n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, h.i):
@@ -128,16 +129,17 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 and definite_agreement(m, line, h, hits):
             _refuse(line, h, Verdict.DEFINITE_ADJECTIVE)
             continue
-        if h.kind == "fuzzy" and h.plen and guessed_clitic(words[h.i][:h.plen]):
-            _refuse(line, h, Verdict.GUESSED_CLITIC)
-            continue
-        if h.kind == "fuzzy" and hyphen and hyphen_piece(line, h):
-            _refuse(line, h, Verdict.HYPHEN_PIECE)
-            continue
+        if h.kind == "fuzzy":  # a sound guess on a word a clitic or a hyphen makes doubtful
+            why = (Verdict.GUESSED_CLITIC if h.plen and guessed_clitic(words[h.i][:h.plen])
+                   else Verdict.HYPHEN_PIECE if hyphen and hyphen_piece(line, h) else None)
+            if why is not None:
+                _refuse(line, h, why)
+                continue
         if h.i + h.n < len(words) and words[h.i + h.n] in ENGLISH_ARTICLES and english_phrase(m, line, h, hits):
             _refuse(line, h, Verdict.ENGLISH_PHRASE)
             continue
-        if h.n == 1 and not h.entry.latin and inflected_word(m, line, h):
+        if h.n == 1 and words[h.i][-1:] in INFLECTION_LAST_LETTERS and not h.entry.latin \
+                and inflected_word(m, line, h):
             _refuse(line, h, Verdict.INFLECTED)
             continue
         if h.entry.latin and h.n == 1:
@@ -264,20 +266,18 @@ def inflected_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     NTREX 7 such hits, all wrong; TICO-19 none."""
     word = line.words[hit.i]
     lexicon, settings = m.lexicon, m.settings.ambiguity
-    if lexicon.arabic_zipf(word) >= settings.foreign_min_zipf or hit.entry.type != "person":
+    zipf = lexicon.arabic_zipf
+    if zipf(word) >= settings.foreign_min_zipf or hit.entry.type != "person":
         return False  # cheapest first: a word of its own is the name or the word, not this
-    written = strip_marks(line.surface(hit.i, 1))
-    if has_hamza_alef(written[1:]):
+    # Then the stems (dictionary lookups; most names have no common one), the written form last.
+    clitics = [clitic for clitic, stem, _ in inflected_readings(word)
+               if zipf(stem) >= settings.min_zipf and inflects(stem, lexicon, settings)]
+    if not clitics or has_hamza_alef(strip_marks(line.surface(hit.i, 1))[1:]):
         return False
-    as_listed = strip_marks(line.surface(hit.i, 1, hit.plen)) == strip_marks(hit.entry.variant)
-    if as_listed and not hit.plen:
-        return False
-    for clitic, stem, _ in inflected_readings(word):
-        if as_listed and clitic:
-            continue  # the hit's own reading, or another clitic on the listed name
-        if lexicon.arabic_zipf(stem) >= settings.min_zipf and inflects(stem, lexicon, settings):
-            return True
-    return False
+    if strip_marks(line.surface(hit.i, 1, hit.plen)) != strip_marks(hit.entry.variant):
+        return True  # folded or found by sound: the written word is no listed spelling
+    # As listed: the hit's own reading stands, unless the clitic letter belongs to the word (كفيل + ون).
+    return bool(hit.plen) and "" in clitics
 
 
 def definite_agreement(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
