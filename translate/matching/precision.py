@@ -80,8 +80,8 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 and not h.entry.latin and _names_a_place(m, line, h, hits):
             _refuse(line, h, Verdict.PLACE_NAME)
             continue
-        if h.n == 1 and not NAME_TAILS.isdisjoint(words[h.i + 2:h.i + 2 + _FOREIGN_RUN]) and not h.entry.latin \
-                and _heads_a_place_name(m, line, h, hits):
+        if h.n == 1 and not NAME_TAILS.isdisjoint(words[h.i + 2:h.i + 2 + _FOREIGN_RUN]) and h.verdict.sure \
+                and not h.entry.latin and _heads_a_place_name(m, line, h, hits):
             _refuse(line, h, Verdict.PLACE_NAME)
             continue
         if h.n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, h.i):
@@ -125,8 +125,10 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
         if hamza and h.n == 1 and not h.plen and words[h.i][:1] == ALEF and interrogative(m, line, h, hits):
             _refuse(line, h, Verdict.INTERROGATIVE)
             continue
+        # Round 8's rules ask about hits the ambiguity policy would keep: a refused
+        # one keeps the policy's verdict and note, and a title may still vouch for it.
         if h.n == 1 and not h.plen and h.i and words[h.i][:2] == ARTICLE and words[h.i - 1][:2] == ARTICLE \
-                and definite_agreement(m, line, h, hits):
+                and h.verdict.sure and definite_agreement(m, line, h, hits):
             _refuse(line, h, Verdict.DEFINITE_ADJECTIVE)
             continue
         if h.kind == "fuzzy":  # a sound guess on a word a clitic or a hyphen makes doubtful
@@ -135,10 +137,11 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
             if why is not None:
                 _refuse(line, h, why)
                 continue
-        if h.i + h.n < len(words) and words[h.i + h.n] in ENGLISH_ARTICLES and english_phrase(m, line, h, hits):
+        if h.i + h.n < len(words) and words[h.i + h.n] in ENGLISH_ARTICLES and h.verdict.sure \
+                and english_phrase(m, line, h, hits):
             _refuse(line, h, Verdict.ENGLISH_PHRASE)
             continue
-        if h.n == 1 and words[h.i][-1:] in INFLECTION_LAST_LETTERS and not h.entry.latin \
+        if h.n == 1 and words[h.i][-1:] in INFLECTION_LAST_LETTERS and h.verdict.sure and not h.entry.latin \
                 and inflected_word(m, line, h):
             _refuse(line, h, Verdict.INFLECTED)
             continue
