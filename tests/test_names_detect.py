@@ -974,3 +974,19 @@ def test_a_sound_guess_behind_a_split_preposition_is_no_match() -> None:
     # "and" on a slip, and a preposition on a listed spelling, stay names.
     assert _found(m, ["من لوريال ومايبيلين وبيرت", "وقال لوامباك إن"]) == [
         (1, "مايبيلين", "Maybelline"), (2, "وامباك", "Wambach")]
+
+
+def test_a_round_8_refusal_is_reported_by_enforce_and_qa_with_its_note() -> None:
+    from translate.documents import align
+    from translate.enforce import Enforcer
+    from translate.qa import run_qa
+
+    # إرثي is "my heritage": enforce must not rewrite an English sound-alike into Aarthi,
+    # and must say why it did not (issue 12, mechanism 5: nothing dropped silently).
+    glossary = Glossary(terms=[Term("Aarthi", ("آرثي",), "person")])
+    source, english = "ولأن ذلك إرثي، كيف لا أكون متفائلاً", "Because that is Arthi, how can I not be optimistic"
+    result = Enforcer(glossary).enforce_line(source, english)
+    assert result.text == english and not result.corrections
+    assert [(u.reason, u.english, u.note) for u in result.unplaced] == [("ambiguous", "Arthi", Verdict.INFLECTED.need)]
+    [f] = [f for f in run_qa([align(None, [source], [english])], glossary).findings if f.check == "term-unchecked"]
+    assert f.severity == "info" and f.evidence == "Arthi" and Verdict.INFLECTED.need in f.message
