@@ -266,7 +266,7 @@ def inflected_word(m: "Matcher", line: Line, hit: Hit) -> bool:
     the listed spelling (folded, found by sound) or to split otherwise than the
     hit does (كفيلون: كفيل, not ك + فيلون). Nor a word with hamza inside
     (وإيان): the hamza starts the word behind the clitic. With the 65k list:
-    NTREX 7 such hits, all wrong; TICO-19 none."""
+    NTREX 6 such hits, all wrong; TICO-19 none."""
     word = line.words[hit.i]
     lexicon, settings = m.lexicon, m.settings.ambiguity
     zipf = lexicon.arabic_zipf
