@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from translate.arabic.morphology import (adjective_forms, after_interrogative, is_definite_adjective, is_one_syllable, is_open_syllable,
+from translate.arabic.morphology import (adjective_forms, after_interrogative, inflected_readings, is_definite_adjective, is_one_syllable, is_open_syllable,
                                          is_written_preposition, takes_bare_adjective)
 from translate.arabic.normalize import normalize
 
@@ -126,3 +126,22 @@ def test_the_interrogative_hamza_leaves_the_word_after_it() -> None:
     assert after_interrogative("اليس") is None and after_interrogative("إليس") is None
     assert after_interrogative("آليس") is None
     assert after_interrogative("أبل") is None and after_interrogative("ألم") is None
+
+
+# -- an Arabic stem with one inflectional ending, behind at most one one-letter clitic --
+def test_inflected_readings_split_off_one_ending() -> None:
+    assert inflected_readings(normalize("إرثي")) == [("", "ارث", "ي")]
+    assert inflected_readings("ناشرو") == [("", "ناشر", "و")]
+    assert ("و", "تغلب", "ا") in inflected_readings("وتغلبا")
+    # the clitic may be the word's own letter: كفيل + ون, or ك + فيل + ون
+    assert {("", "كفيل", "ون"), ("ك", "فيل", "ون")} <= set(inflected_readings("كفيلون"))
+    # ن alone is no ending; وا and ا both are
+    assert ("", "تغلب", "وا") in inflected_readings("تغلبوا") and ("", "تغلبو", "ا") in inflected_readings("تغلبوا")
+
+
+def test_inflected_readings_keep_a_stem_of_three_letters() -> None:
+    assert inflected_readings("سامي") == [("", "سام", "ي")]
+    assert inflected_readings("علي") == []  # عل + ي: two letters left
+    assert inflected_readings("وعلي") == [("", "وعل", "ي")]  # و + عل is too short; وعل ("ibex") is a stem
+    assert inflected_readings("ترامب") == []  # no ending
+    assert inflected_readings("") == []

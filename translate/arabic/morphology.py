@@ -245,3 +245,32 @@ def after_interrogative(written: str) -> str | None:
     if written[:1] != INTERROGATIVE or len(written) < 4:
         return None
     return normalize(written[1:])
+
+
+#: Endings Arabic inflection adds to a noun, adjective or verb: "my" (ي, إرثي,
+#: "my heritage"), the sound plurals (ون, ين: كفيلون, "guarantors"), the dual (ان),
+#: a dual or plural verb (ا, وا: تغلبا, "the two beat") and a construct plural
+#: that has lost its ن (و: ناشرو, "the publishers of"). Transliterated names end in
+#: every one of them too (سامي, جونسون, بوتين, بومبيو), so an ending alone says
+#: nothing: see :func:`inflected_readings`.
+INFLECTION_ENDINGS = ("ي", "ون", "ين", "ان", "ا", "وا", "و")
+#: The letters those endings end in: a word ending otherwise has no such reading (a one-letter test).
+INFLECTION_LAST_LETTERS = frozenset(e[-1] for e in INFLECTION_ENDINGS)
+#: One-letter proclitics an inflected word may carry: "and", "so", "with", "to", "like".
+_ONE_LETTER_CLITICS = ("", "و", "ف", "ب", "ل", "ك")
+
+
+def inflected_readings(word: str) -> list[tuple[str, str, str]]:
+    """Every reading of a normalised word as ``(proclitic, stem, ending)``: at most
+    one one-letter proclitic, a stem of three letters or more and one ending of
+    :data:`INFLECTION_ENDINGS` (إرثي → ("", "ارث", "ي"); وتغلبا → ("و", "تغلب", "ا");
+    كفيلون → ("", "كفيل", "ون") and ("ك", "فيل", "ون")). Whether the stem is an
+    Arabic word is the lexicon's to say."""
+    out = []
+    for clitic in _ONE_LETTER_CLITICS:
+        if not word.startswith(clitic):
+            continue
+        rest = word[len(clitic):]
+        out.extend((clitic, rest[:-len(e)], e) for e in INFLECTION_ENDINGS
+                   if rest.endswith(e) and len(rest) - len(e) >= 3)
+    return out

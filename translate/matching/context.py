@@ -188,3 +188,13 @@ def contradicts(norm_word: str, term_type: str, one_word: bool = True) -> bool:
 def follows_name(norm_word: str) -> bool:
     """True for a word that, standing right after a word, makes that word a name."""
     return norm_word in _FOLLOWERS
+
+
+#: The English article written in Arabic letters (ذا نيويورك تايمز, ذي إيكونوميست):
+#: an English phrase runs on around it. (Arabic ذا/ذي, "possessor of", takes an
+#: Arabic noun after it: ذا صلة, "relevant"; :func:`.precision.english_phrase` asks.)
+ENGLISH_ARTICLES: frozenset[str] = _normalized("ذا ذي")
+#: English articles, prepositions and conjunctions: in Latin letters inside Arabic
+#: text, a word of an English phrase or title ("The Last Palace"), never a person's
+#: name whatever a name list holds (:func:`.precision.latin_word`).
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset("the an of and or in on at to for with by from".split())

@@ -82,6 +82,28 @@ class Verdict(Enum):
     INTERROGATIVE = ("drop", "is written here as the interrogative أ on one of the commonest Arabic words, a "
                              "particle or verb, opening a question (أليس كذلك, \"isn't it so\"): after a verb or "
                              "title, or before the person's other name, it is the name", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.inflected_word`).
+    INFLECTED = ("drop", "is written here as a common Arabic word with an inflectional ending (إرثي, \"my "
+                         "heritage\"; ناشرو, \"the publishers of\"; وتغلبا, \"and the two beat\"), a form that is no "
+                         "word of its own and no listed spelling: list this exact written form to have it matched",
+                 "sense")
+    #: Set on a hit by the word before it (:func:`.precision.definite_agreement`).
+    DEFINITE_ADJECTIVE = ("drop", "is written here as the article on a common Arabic word, after a definite noun it "
+                                  "agrees with (سوق الإسكان المعطل, \"the broken housing market\"; الذكرى السنوية "
+                                  "الستون, \"the sixtieth anniversary\"): after a title, or before the person's "
+                                  "other name, it is the name", "sense")
+    #: Set on a hit by the word after it (:func:`.precision.english_phrase`).
+    ENGLISH_PHRASE = ("drop", "is a word of an English phrase written in Arabic letters here, right before the "
+                              "English article (نيوبورت أون ذا ليفي, Newport on the Levee): list the whole name to "
+                              "have it matched", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.hyphen_piece`).
+    HYPHEN_PIECE = ("drop", "is an unseen spelling of one piece of a hyphenated name here (بادن-فورتمبرغ, "
+                            "Baden-Württemberg): the hyphen makes one name of both pieces; list it whole to have "
+                            "it matched", "sense")
+    #: Set on a hit by how the line writes it (:func:`.precision.guessed_clitic`).
+    GUESSED_CLITIC = ("drop", "is an unseen spelling, found by sound only once a preposition or the article is split "
+                              "off the word (كلتشر, Culture, as ك + لوتشر; لومبك, Lombok, as ل + وامباك): list this "
+                              "spelling to have it matched", "sense")
     #: Set on a hit by the document, not by its word (:class:`.discourse.OtherSenses`).
     OTHER_SENSE = ("drop", "the document uses this spelling for something other than a person (after a place, "
                            "disease or organisation word or as an abbreviation) "
