@@ -167,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         todo += [c for c in found if c.key not in review]
     stale = [k for k in review if k not in seen]
     print(f"\n{len(review)} reviewed rows, {len(stale)} no longer match a case (the matcher or judge changed)")
+    for corpus, line, kind, arabic, target in stale:
+        print(f"   gone: {corpus} {kind} line {line} {arabic}->{target} "
+              f"(was {review[(corpus, line, kind, arabic, target)][0]})")
     if args.template:
         write_template(todo, args.template)
         print(f"{len(todo)} unreviewed cases written to {args.template}")

@@ -301,3 +301,27 @@ def test_batula_is_starring_only_where_the_english_says_so():
     ar = "فاز بلقب بطولة ويمبلدون للمرة الثانية"
     en = "He won the Wimbledon title for the second time."
     assert credit(en, "wimbledon", (), "person", ar, span(ar, "ويمبلدون")).cause == NOT_A_PERSON
+
+
+def test_the_review_joins_by_case_and_counts_a_new_case_against_us(tmp_path):
+    # bench/name_review.py: a refused detection or uncovered guard pair keeps its reviewed class
+    # while the rest of the list changes; a case nobody reviewed counts as wrong / missed.
+    from name_review import DETECTION, GUARD, Case, figures, load_review
+    path = tmp_path / "review.tsv"
+    path.write_text("corpus\tline\tkind\tarabic\ttarget\tclass\treason\n"
+                    "NTREX\t1901\tdetection\tنانسي\tnancy\tNAME_OMITTED\tPelosi\n"
+                    "NTREX\t24\tdetection\tبار\tbar\tNOT_A_NAME\ta bar\n"
+                    "NTREX\t1473\tguard\tروسيا\trussia\tPLACE_OR_GROUP\ta country\n", encoding="utf-8")
+    classes = {k: c for k, (c, _) in load_review(path).items()}
+    nancy, bar = Case("NTREX", 1901, DETECTION, "نانسي", "nancy"), Case("NTREX", 24, DETECTION, "بار", "bar")
+    russia, new = Case("NTREX", 1473, GUARD, "روسيا", "russia"), Case("NTREX", 5, DETECTION, "بالو", "palo")
+    fig = figures(100, 97, [nancy, bar, Case("NTREX", 37, DETECTION, "الأب", "father")], 10, 8,
+                  [russia, Case("NTREX", 9, GUARD, "لي", "lee")], classes)
+    assert (fig.fair_precision, fig.ceiling, fig.guard) == (0.98, 97 / 99, 8 / 9)
+    # Another run: the reviewed bar is gone, Palo is new and unreviewed, the guard lost Russia.
+    fig = figures(100, 98, [nancy, new], 9, 8, [Case("NTREX", 9, GUARD, "لي", "lee")], classes)
+    assert (fig.fair_precision, fig.ceiling, fig.guard) == (0.99, 0.98, 8 / 9)
+    path.write_text(path.read_text(encoding="utf-8") + "NTREX\t5\tdetection\tبالو\tpalo\tPLACE_OR_GROUP\tx\n",
+                    encoding="utf-8")
+    with pytest.raises(SystemExit, match="not one of"):
+        load_review(path)
