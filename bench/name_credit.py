@@ -77,6 +77,11 @@ FIRST_NAME_RATIO = 10
 # of its own (the Trump of "Kim-Trump summit"); the possessive 's is no part of it.
 _EN_WORD = re.compile(r"[^\W\d_]+(?:-(?=[a-zà-ÿ])[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+# A period after an abbreviation or a lone initial ends no sentence: "Grace v. Sessions",
+# "Mr. Adams", "George W. Bush" (not a dotted acronym: "in the U.S. Palm trees" ends one).
+# Round 9 (review of 5572071): NTREX 1030's Sessions was judged a sentence-initial "sessions".
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Rev|Fr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|"
+                           r"Mt|Ft|vs?|[A-Z])\.\W*$")
 # The Arabic word: letters plus the marks and tatweel that normalize() removes.
 _AR_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
 # Proclitics a naive reader strips (و ف, ب ل ك, ال and their compounds).
@@ -127,6 +132,14 @@ _HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord".split())
 # Compound heads: the word after them is half a name.
 _AR_COMPOUND = {normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "ابن", "بن", "بنت", "أم", "آل")}
 _EN_COMPOUND = frozenset(("abu", "abd", "abdul", "abdel", "abdal", "bin", "ibn", "ben", "umm", "bint"))
+# Two words with a second sense that the English decides (round 9, review of 5572071):
+# بن is "son of" inside a compound (محمد بن سلمان, Mohammed bin Salman) and the English
+# given name Ben where the English starts the name with it (بن ميلر, "played by Ben
+# Miller"; NTREX 934 and 1201 were judged half a name); بطولة is a championship (بطولة
+# ويمبلدون) and "starring" (من بطولة مات دامون, "a skit starring Matt Damon", NTREX 839).
+_AR_BEN = normalize("بن")
+_AR_STARRING = normalize("بطولة")
+_EN_STARRING = frozenset(("starring", "starred", "stars", "featuring"))
 
 
 @dataclass(frozen=True)
@@ -143,7 +156,8 @@ def english_words(line: str) -> list[Word]:
     out = []
     for m in _EN_WORD.finditer(line):
         before = line[:m.start()]
-        initial = not before.strip(" \"'“‘(«[-—–") or bool(_SENTENCE_END.search(before.rstrip()))
+        initial = not before.strip(" \"'“‘(«[-—–") or (bool(_SENTENCE_END.search(before.rstrip()))
+                                                        and not _ABBREVIATION.search(before.rstrip()))
         out.append(Word(m.group(), m.start(), m.end(), initial))
     return out
 
@@ -334,9 +348,21 @@ def _refusal(words: Sequence[Word], i: int, n: int, target: str, name: bool, per
             return NOT_A_PERSON
         if n == 1 and common is not None and common.place(first.text, _after_a_name(words, i, common)):
             return NOT_A_PERSON
-        if before.lower() in _EN_COMPOUND:
+        if before.lower() in _EN_COMPOUND and not _given_ben(words, i, common):
             return HALF
     return None
+
+
+def _given_ben(words: Sequence[Word], i: int, common: CommonWords | None) -> bool:
+    """Is word i the surname after the given name Ben: "Ben" (so capitalised) right
+    before it, at the start of the name (not after another name word: "Mohammed Ben
+    Salman", "Zine El Abidine Ben Ali" are compounds)?"""
+    if i < 1 or words[i - 1].text != "Ben" or words[i].start - words[i - 1].end != 1:
+        return False
+    if i < 2:
+        return True
+    before = words[i - 2]
+    return not (common.name_word(before) if common is not None else before.text[:1].isupper())
 
 
 def _leads(words: Sequence[Word], j: int) -> bool:
@@ -420,11 +446,14 @@ def credit(english: str, target: str, readings: Iterable[str] = (), type: str = 
     inside this span (an enforce change).
     """
     person, name = type == "person", type in NAME_TYPES
-    led = False
+    led = ben = starring = False
     if person and arabic is not None and span is not None:
         why = arabic_context(arabic, *span)
         led = why == NOT_A_PERSON and led_by(arabic, span[0])
-        if why and not led:
+        before = strip_clitic(arabic_before(arabic, span[0]) or "")
+        ben = why == HALF and _AR_BEN in before
+        starring = why == NOT_A_PERSON and _AR_STARRING in before
+        if why and not (led or ben or starring):
             return Verdict(why)
     words = english_words(english)
     caseless = not any(c.isupper() for c in english)
@@ -447,11 +476,17 @@ def credit(english: str, target: str, readings: Iterable[str] = (), type: str = 
                     why = _refusal(words, i, size, cand, name, person, common, headline, next_arabic, caseless)
                     if why is None and led and not _leads(words, i + size):
                         why = NOT_A_PERSON
+                    if why is None and starring and not (i and words[i - 1].text.lower() in _EN_STARRING):
+                        why = NOT_A_PERSON
+                    if why is None and ben and not _given_ben(words, i, common):
+                        why = HALF
                     if why is None:
                         return Verdict(RIGHT, "respelling" if spelled else how, seen)
                     refused.append((why, seen))
-    if led:
+    if led or starring:
         return Verdict(NOT_A_PERSON)
+    if ben:
+        return Verdict(HALF)
     if refused:
         order = {c: k for k, c in enumerate(CAUSES)}
         why, seen = min(refused, key=lambda r: order[r[0]])

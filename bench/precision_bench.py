@@ -175,8 +175,11 @@ def goal(ok: bool) -> str:
 
 
 # --------------------------------------------------------------------------- 1. detection
-def detection(corpus: Corpus, matcher: Matcher, index: dict[str, set[str]], common: CommonWords,
-              k: int) -> dict:
+def judged_detections(corpus: Corpus, matcher: Matcher, index: dict[str, set[str]], common: CommonWords
+                      ) -> tuple[list, dict[tuple[int, str], bool], dict[tuple[int, str], tuple[int, int]], float]:
+    """Every detection with its verdict ``(line, match, verdict)``, the guard's naive
+    pairs ``(line, target) -> covered``, each pair's first Arabic span, and the
+    matching time (``bench/name_review.py`` joins these with its reviewed cases)."""
     t0 = time.perf_counter()
     per_line = matcher.find_lines(corpus.arabic)
     elapsed = time.perf_counter() - t0
@@ -188,12 +191,19 @@ def detection(corpus: Corpus, matcher: Matcher, index: dict[str, set[str]], comm
             verdicts.append((no, m, v))
             if v.right:
                 credited[no].append((m.start, m.end))
+    pairs: dict[tuple[int, str], bool] = {}
+    spans: dict[tuple[int, str], tuple[int, int]] = {}
+    for no, s, e, t in naive_names(corpus, index, common):
+        pairs[(no, t)] = pairs.get((no, t), False) or any(s < ce and cs < e for cs, ce in credited[no])
+        spans.setdefault((no, t), (s, e))
+    return verdicts, pairs, spans, elapsed
+
+
+def detection(corpus: Corpus, matcher: Matcher, index: dict[str, set[str]], common: CommonWords,
+              k: int) -> dict:
+    verdicts, pairs, _, elapsed = judged_detections(corpus, matcher, index, common)
     right = sum(v.right for _, _, v in verdicts)
     precision = right / max(1, len(verdicts))
-    naive = naive_names(corpus, index, common)
-    pairs: dict[tuple[int, str], bool] = {}
-    for no, s, e, t in naive:
-        pairs[(no, t)] = pairs.get((no, t), False) or any(s < ce and cs < e for cs, ce in credited[no])
     recall = sum(pairs.values()) / max(1, len(pairs))
     g = GOALS.get(corpus.name, 0.9)
     print(f"\n== detection, 65k names, {corpus.name}: {len(corpus.arabic):,} lines, "
