@@ -12,6 +12,10 @@ fresh subprocess (so peak RSS is its own):
 * raw loop: SentencePiece → one ``translate_batch`` over every sentence of every
   document (max_batch_size 32) → decode, at each thread setting (inter, intra)
   in (2,1), (1,1), (1,2); the best is the reference;
+* the same loop with one ``translate_batch`` per document (all queued at once,
+  the first thread setting): batches that never mix documents are what keep
+  ``--workers`` and ``--resume`` byte-identical, and this row shows their cost
+  apart from the rest of ``tarjama batch``;
 * ``run_batch`` with --workers 1 (the default), --workers 2, and on a local
   Ray (``--auto`` adds a ``--workers auto`` row).
 
@@ -119,9 +123,15 @@ def _ray_actors() -> list[int]:
     return found
 
 
-def child_raw(model: str, docs: str, beam: int, length: int, inter: int, intra: int) -> dict:
+def child_raw(model: str, docs: str, beam: int, length: int, inter: int, intra: int,
+              per_document: bool = False) -> dict:
     """One raw loop: what a careful user of ctranslate2 alone would write
-    (segmentation excluded: it only decides which sentences both sides get)."""
+    (segmentation excluded: it only decides which sentences both sides get).
+
+    ``per_document``: the same loop with one ``translate_batch`` per document
+    instead of one over every sentence, so the cost of batches that never mix
+    documents (what keeps ``--workers`` and ``--resume`` byte-identical) shows
+    apart from the rest of ``tarjama batch``."""
     from translate.engine import segment
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(docs).glob("*.txt"))]
@@ -135,8 +145,16 @@ def child_raw(model: str, docs: str, beam: int, length: int, inter: int, intra: 
     ct2 = ctranslate2.Translator(model, compute_type="int8", inter_threads=inter, intra_threads=intra)
     loaded = time.perf_counter()
     tokens = sp_src.encode(sentences, out_type=str)
-    results = ct2.translate_batch(tokens, beam_size=beam, max_batch_size=32, batch_type="examples",
-                                  max_decoding_length=length, min_decoding_length=length)
+    if per_document:  # one call per document, all queued at once: the batches `tarjama batch` decodes
+        sizes = [len(segment(t).sentences) for t in texts]
+        starts = [sum(sizes[:k]) for k in range(len(sizes))]
+        queued = [ct2.translate_batch(tokens[a:a + n], beam_size=beam, max_batch_size=32, batch_type="examples",
+                                      max_decoding_length=length, min_decoding_length=length, asynchronous=True)
+                  for a, n in zip(starts, sizes) if n]
+        results = [r.result() for call in queued for r in call]
+    else:
+        results = ct2.translate_batch(tokens, beam_size=beam, max_batch_size=32, batch_type="examples",
+                                      max_decoding_length=length, min_decoding_length=length)
     sp_tgt.decode([r.hypotheses[0] for r in results])
     end = time.perf_counter()
     import resource
@@ -239,9 +257,10 @@ def main() -> int:
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
-        if kind == "raw":
+        if kind in ("raw", "rawdoc"):
             model, docs, beam, length, inter, intra = rest
-            print(json.dumps(child_raw(model, docs, int(beam), int(length), int(inter), int(intra))))
+            print(json.dumps(child_raw(model, docs, int(beam), int(length), int(inter), int(intra),
+                                       per_document=kind == "rawdoc")))
         else:
             model, docs, beam, length, workers, ray = rest
             n = None if workers == "auto" else int(workers)
@@ -269,8 +288,10 @@ def main() -> int:
     settings = [tuple(part.split(",")) for part in args.raw.split()]
     raw_loop = [(f"raw loop inter={i} intra={j}", ("raw", *common, i, j)) for i, j in settings]
     # the likely best raw loop and the batch rows first: a run cut short still has the ratios that matter
+    i, j = settings[0]
+    per_doc = (f"loop per document {i},{j}", ("rawdoc", *common, i, j))
     configs = [raw_loop[0], ("batch --workers 1 (default)", ("batch", *common, "1", "0")),
-               ("batch --workers 2", ("batch", *common, "2", "0")), *raw_loop[1:]]
+               ("batch --workers 2", ("batch", *common, "2", "0")), per_doc, *raw_loop[1:]]
     if args.auto:
         configs.insert(3, ("batch --workers auto", ("batch", *common, "auto", "0")))
     if not args.no_ray:
@@ -303,6 +324,11 @@ def main() -> int:
     one, two = runs["batch --workers 1 (default)"], runs["batch --workers 2"]
     print("\n--workers 2 against 1, time ratio per repeat (wall, CPU; below 1: 2 is faster): "
           + ", ".join(f"{b['wall'] / a['wall']:.3f}, {b['cpu'] / a['cpu']:.3f}" for a, b in zip(one, two)))
+    loop, doc, w1 = (best_runs[k] for k in (raw_loop[0][0], per_doc[0], "batch --workers 1 (default)"))
+    print(f"where the default loses to the raw loop (time ratios, wall and CPU; below 1: slower): "
+          f"one call per document instead of one over every sentence {loop['wall'] / doc['wall']:.3f}, "
+          f"{loop['cpu'] / doc['cpu']:.3f}; the rest of batch --workers 1 (start-up, files, enforce, QA, "
+          f"manifest) {doc['wall'] / w1['wall']:.3f}, {doc['cpu'] / w1['cpu']:.3f}")
     print(f"\nbest raw loop: {best_label}; best of {args.repeats} round-robin repeats, every other one in reverse "
           f"order; every time is end to end "
           f"(process start to last output); load average now {os.getloadavg()[0]:.1f}")
