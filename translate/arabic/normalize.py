@@ -123,8 +123,6 @@ def normalize_many(texts: list[str]) -> list[str]:
     return _fold_long(joined).split("\x00")
 
 
-#: Every character the table changes.
-_FOLDED = _char_class(list(TABLE))
 #: No fold yields a character that another fold changes, so folding one
 #: character at a time gives what one ``translate`` gives.
 _FOLDS_COMMUTE = not any(ord(c) in TABLE for v in TABLE.values() for c in v)
@@ -132,15 +130,26 @@ _FOLDS_COMMUTE = not any(ord(c) in TABLE for v in TABLE.values() for c in v)
 _LONG = 4096
 
 
+#: The folded characters nearly every Arabic text holds (ة أ إ ى, tanween, ئ:
+#: 95 % of the 16k NTREX has), replaced without searching for them first.
+_COMMON = tuple(map(ord, "ةأإىًئ"))
+#: The other characters of the table.
+_RARE = _char_class([c for c in TABLE if c not in _COMMON])
+
+
 def _fold_long(text: str) -> str:
     """:func:`normalize` for a long text: one ``str.replace`` (memchr speed)
     per character of the table the text holds (a few dozen in news), where
     ``translate`` makes an int object per character of Arabic text (it has no
     fast path beyond ASCII). Callgrind, NTREX Arabic (0.42 MB): about a third
-    of the instructions; 6.8 -> 5.7 ms."""
+    of the instructions; 6.8 -> 5.7 ms. The search for the characters held
+    makes a string per character found, so the common ones are replaced
+    unasked (the folds commute): NTREX 4.9 -> 3.7 ms, TICO-19 9.3 -> 6.9 ms."""
     if len(text) < _LONG or not _FOLDS_COMMUTE:
         return text.translate(_FAST)
-    for ch in set(_FOLDED.findall(text)):
+    for c in _COMMON:
+        text = text.replace(chr(c), TABLE[c])
+    for ch in set(_RARE.findall(text)):
         text = text.replace(ch, TABLE[ord(ch)])
     return text
 
