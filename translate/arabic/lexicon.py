@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
 from typing import Callable, Iterable
 
 from ..bulk import gc_paused
@@ -171,7 +172,7 @@ class Lexicon:
         cached = cache.get(norm)
         if cached is None:
             table = self.prepare()._arabic
-            cached = cache[norm] = _zipf(sum(table.get(f, 0.0) for f in forms(norm)))  # type: ignore[union-attr]
+            cached = cache[norm] = _zipf(sum(map(table.get, forms(norm), repeat(0.0))))  # type: ignore[union-attr]
         return cached
 
     def written_zipf(self, word: str) -> float:
@@ -205,12 +206,13 @@ class Lexicon:
     def _content_zipf(target: str, table: dict[str, float], cache: dict[str, float]) -> float:
         cached = cache.get(target)
         if cached is None:
-            if target.isalpha():  # one plain word, the common case in name lists
-                words = [target.lower()] if len(target) > 1 else []
+            if target.isalpha():  # one plain word, the common case in name lists: no list
+                word = target.lower()
+                freq = table.get(word, 0.0) if len(target) > 1 and word not in _EN_FUNCTION_WORDS else 0.0
             else:
                 words = [w.lower() for w in _EN_WORD.findall(_APOSTROPHES.sub("", target))
                          if len(w) > 1 and not _HAS_DIGIT.search(w)]
-            freq = max([table.get(w, 0.0) for w in words if w not in _EN_FUNCTION_WORDS], default=0.0)
+                freq = max([table.get(w, 0.0) for w in words if w not in _EN_FUNCTION_WORDS], default=0.0)
             cached = cache[target] = min(_zipf(freq), NAME_ZIPF_CAP)
         return cached
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -29,13 +31,18 @@ _AR_CLASSES = str.maketrans({
     "ك": "K", "ق": "K", "غ": "K", "ج": "K", "خ": "K",
     "ل": "L", "م": "M", "ن": "N", "ر": "R",
 })
-_NOT_CLASS = re.compile(r"[^BFTDSKLMNR]")
-_DOUBLED = re.compile(r"(.)\1+")
+_CLASSES = frozenset("BFTDSKLMNR")
 _ARTICLE = re.compile(r"^(?:the|al|el)[\s-]+", re.I)
+_FIRST = itemgetter(0)  # of a (letter, run) pair from groupby
 
 
 def _collapse(key: str) -> str:
-    return _DOUBLED.sub(r"\1", _NOT_CLASS.sub("", key))
+    """The class letters of ``key``, each run of one letter as one, at C level
+    (filter, groupby): ``re.sub`` with the template ``\\1`` calls Python code
+    per call and per doubled letter, and a document's first pass computes a key
+    for each of its new spellings and names (3,100 over NTREX with the 65k
+    names). english_key of a name: 4.3 -> 2.2 µs."""
+    return "".join(map(_FIRST, groupby(filter(_CLASSES.__contains__, key))))
 
 
 @lru_cache(maxsize=200_000)

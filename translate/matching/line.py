@@ -20,7 +20,7 @@ _GLOSS_END = frozenset(")،,-")
 class Line:
     """A line's :class:`Normalized` text, its words and their spans in it."""
 
-    __slots__ = ("back", "text", "words", "spans", "refused")
+    __slots__ = ("back", "text", "words", "edges", "refused")
 
     def __init__(self, back: Normalized, words: list[str], parts: list[str], refused: list | None = None):
         """``parts``: ``WORD_PARTS.split(back.text)`` (gaps and words, alternately)."""
@@ -29,21 +29,23 @@ class Line:
         self.refused = refused
         self.text = back.text
         self.words = words
-        ends = iter(accumulate(map(len, parts)))  # gap, word, gap, …: a word's start, then its end
-        self.spans: list[tuple[int, int]] = list(zip(ends, ends))
+        #: Where the words start and end in ``text``: word i is
+        #: ``text[edges[2 * i]:edges[2 * i + 1]]`` (the ends of gap, word, gap, …;
+        #: flat, not a (start, end) tuple per word of every line with a name).
+        self.edges: list[int] = list(accumulate(map(len, parts)))
 
     def joined(self, i: int, n: int) -> bool:
         """Are words i..i+n-1 separated by spacing only (no punctuation)?"""
-        norm, spans = self.text, self.spans
+        norm, edges = self.text, self.edges
         for k in range(i, i + n - 1):
-            end, start = spans[k][1], spans[k + 1][0]
+            end, start = edges[2 * k + 1], edges[2 * k + 2]
             if not (start - end == 1 and norm[end] == " ") and not _SPACING.fullmatch(norm, end, start):
                 return False
         return True
 
     def original_span(self, i: int, n: int, plen: int = 0) -> tuple[int, int]:
         """Where words i..i+n-1 (without a prefix of ``plen`` letters) are in the original."""
-        return self.back.span(self.spans[i][0] + plen, self.spans[i + n - 1][1])
+        return self.back.span(self.edges[2 * i] + plen, self.edges[2 * (i + n) - 1])
 
     def written_span(self, i: int, n: int, plen: int = 0) -> tuple[int, int]:
         """:meth:`original_span` with the marks on the last letter, which the
@@ -71,9 +73,9 @@ class Line:
         phrase; it is not a person's name."""
         if i < 2 or "(" not in self.text:  # most lines have no parentheses
             return False
-        norm, spans = self.text, self.spans
-        start, end = spans[i]
-        if norm[spans[i - 1][1]:start].strip() != "(" or not self.joined(i - 2, 2):
+        norm, edges = self.text, self.edges
+        start, end = edges[2 * i], edges[2 * i + 1]
+        if norm[edges[2 * i - 1]:start].strip() != "(" or not self.joined(i - 2, 2):
             return False
         after = norm[end:end + 2].lstrip()
         return after[:1] in _GLOSS_END
@@ -83,10 +85,10 @@ class Line:
         or a chain of three or more hyphenated words (a peptide, أرجنين-فالين-
         تايروسين)? Its pieces are letters of an identifier, not names: a name
         joins two parts at most (جان-بيير, آل-سعود)."""
-        norm, spans = self.text, self.spans
+        norm, edges = self.text, self.edges
         first = last = i
-        while first and norm[spans[first - 1][1]:spans[first][0]] == "-":
+        while first and norm[edges[2 * first - 1]:edges[2 * first]] == "-":
             first -= 1
-        while last + 1 < len(spans) and norm[spans[last][1]:spans[last + 1][0]] == "-":
+        while last + 1 < len(self.words) and norm[edges[2 * last + 1]:edges[2 * last + 2]] == "-":
             last += 1
         return last > first and (last - first >= 2 or any(ch.isdigit() for w in self.words[first:last + 1] for ch in w))

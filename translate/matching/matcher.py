@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 
 from ..arabic.lexicon import Lexicon, default_lexicon
 from ..arabic.normalize import Normalized, normalize, normalize_many
-from ..arabic.script import WORD, WORD_PARTS
+from ..arabic.script import WORD, word_parts
 from ..bulk import gc_paused
 from ..glossary.model import Glossary
 from .discourse import OtherSenses
@@ -61,7 +61,7 @@ class Matcher:
     def find(self, line: str, line_no: int = 1, refused: list[Match] | None = None) -> list[Match]:
         """One line, as a document of its own (``refused``: see :meth:`find_all`)."""
         back = Normalized(line)  # the normalised line and its map back to the original
-        parts = WORD_PARTS.split(back.text)
+        parts = word_parts(back.text)
         words = parts[1::2]
         learn(self, words)
         senses = OtherSenses(words)
@@ -86,7 +86,7 @@ class Matcher:
         lines = list(lines)
         backs = list(map(Normalized, lines, normalize_many(lines)))
         # One regex pass per line: its words now, their spans for the lines that need them.
-        parts = list(map(WORD_PARTS.split, [b.text for b in backs]))
+        parts = list(map(word_parts, [b.text for b in backs]))
         per_line = [p[1::2] for p in parts]
         distinct = set(chain.from_iterable(per_line))
         learn(self, distinct)

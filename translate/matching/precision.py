@@ -35,34 +35,35 @@ if TYPE_CHECKING:
     from .words import Word
 
 
-def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool) -> bool:
+def denied(m: "Matcher", line: Line, hit: Hit, tanween: bool, hyphen: bool, paren: bool) -> bool:
     """What the word as written here says against the hit, which the per-word
-    verdict cannot see (normalisation removed it). ``tanween``/``hyphen``: does
-    the line hold any, so most lines skip the surface checks."""
-    if hit.n == 1 and hyphen and line.in_code(hit.i):
+    verdict cannot see (normalisation removed it). ``tanween``/``hyphen``/``paren``:
+    does the line hold any (a parenthesis, for an abbreviation), so most lines
+    skip the surface checks."""
+    i, n, plen, entry = hit.i, hit.n, hit.plen, hit.entry  # (read many times, for every hit)
+    if n == 1 and hyphen and line.in_code(i):
         return True  # a piece of a hyphenated code: سارس-كوف-2
-    if hit.i and _other_entity(m, line, hit):
+    if i and _other_entity(m, line, hit):
         return True
-    if hit.n == 1 and hit.i >= 2 and hit.entry.type == "person" and _abbreviation(line, hit.i):
+    if n == 1 and paren and i >= 2 and entry.type == "person" and _abbreviation(line, i):
         return True
-    if hit.n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
+    if n == 1 and hit.kind == "normalized" and hit.verdict.sure and _folded_word(m, line, hit):
         return True
-    if hit.plen and hit.entry.variant[:1] in HAMZA_ALEFS and _bare_alef_after_clitic(m, line, hit):
+    if plen and entry.variant[:1] in HAMZA_ALEFS and _bare_alef_after_clitic(m, line, hit):
         return True
-    if hit.plen >= 2 and _hamza_on_article(line, hit):
+    if plen >= 2 and _hamza_on_article(line, hit):
         return True
     if hit.kind == "fuzzy":
         # An unseen spelling showing Arabic morphology a transliteration lacks:
         # tanween (سريًا) or, in one word, a native letter such as ة (دمغة) or ع.
-        surface = line.surface(hit.i, hit.n, hit.plen)
-        return bool(TANWEEN & set(surface)) or (hit.n == 1 and NATIVE_LETTERS.search(surface) is not None)
+        surface = line.surface(i, n, plen)
+        return bool(TANWEEN & set(surface)) or (n == 1 and NATIVE_LETTERS.search(surface) is not None)
     # News Arabic writes tanween on indefinite nouns and adverbs (نافيًا,
     # "denying"), never on a listed foreign name (نافيا, Navia).
-    entry = hit.entry
-    if not tanween or hit.n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) \
+    if not tanween or n != 1 or entry.latin or NATIVE_LETTERS.search(entry.variant) \
             or TANWEEN & set(entry.variant):
         return False
-    return bool(TANWEEN & set(line.surface(hit.i, hit.n, hit.plen)))
+    return bool(TANWEEN & set(line.surface(i, n, plen)))
 
 
 def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None) -> list[Hit]:
@@ -71,32 +72,37 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
     (:func:`says_other`, :func:`hints_other`). Cheap tests first: this runs for
     every line with a hit."""
     original, words = line.back.original, line.words
-    tanween, hyphen = has_tanween(original), "-" in line.text
+    tanween, hyphen, paren = has_tanween(original), "-" in line.text, "(" in line.text
     hamza = has_hamza_alef(original)
     people: frozenset[int] | None = None
     kept = []
     starts: frozenset[int] | None = None
     sure: frozenset[int] = frozenset()
+    count = len(words)
     for h in hits:
-        if ((h.i + h.n < len(words) and words[h.i + h.n] in NAME_TAILS) or (h.n == 1 and words[h.i] in PLACE_TAILS)
-                or (h.i and words[h.i - 1] in PLACE_HEAD_FORMS)) \
-                and not h.entry.latin and _names_a_place(m, line, h, hits):
+        # The hit's fields and word as locals: the tests below read them about
+        # twenty times per hit, and every hit of the document comes through here.
+        i, n, plen, entry = h.i, h.n, h.plen, h.entry
+        word = words[i]
+        if ((i + n < count and words[i + n] in NAME_TAILS) or (n == 1 and word in PLACE_TAILS)
+                or (i and words[i - 1] in PLACE_HEAD_FORMS)) \
+                and not entry.latin and _names_a_place(m, line, h, hits):
             _refuse(line, h, Verdict.PLACE_NAME)
             continue
-        if h.n == 1 and not NAME_TAILS.isdisjoint(words[h.i + 2:h.i + 2 + _FOREIGN_RUN]) and h.verdict.sure \
-                and not h.entry.latin and _heads_a_place_name(m, line, h, hits):
+        if n == 1 and not NAME_TAILS.isdisjoint(words[i + 2:i + 2 + _FOREIGN_RUN]) and h.verdict.sure \
+                and not entry.latin and _heads_a_place_name(m, line, h, hits):
             _refuse(line, h, Verdict.PLACE_NAME)
             continue
-        if h.n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, h.i):
+        if n == 1 and h.stem in GREEK_LETTERS and _in_letter_list(line, i):
             _refuse(line, h, Verdict.GREEK_LETTER)
             continue
-        if h.n == 1 and h.i >= 2 and words[h.i - 2] in NAMED_AFTER_FORMS and not h.entry.latin:
+        if n == 1 and i >= 2 and words[i - 2] in NAMED_AFTER_FORMS and not entry.latin:
             if starts is None:
                 starts, sure = frozenset(o.i for o in hits), names_at(m.index.terms, hits, sure=True)
             if _names_a_thing(m, line, h, starts, sure):
                 _refuse(line, h, Verdict.OTHER_SENSE)
                 continue
-        if h.n == 1 and h.i and not h.plen and is_open_syllable(words[h.i]) \
+        if n == 1 and i and not plen and is_open_syllable(word) \
                 and given_name_syllable(m, line, h, hits):
             _refuse(line, h, Verdict.SYLLABLE)
             family = family_name(m, line, h, hits)
@@ -104,13 +110,13 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 kept.append(family)
                 hits = hits + [family]
             continue
-        if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _NISBA and not h.entry.latin:
+        if n == 1 and i and not plen and word[-1:] == _NISBA and not entry.latin:
             if senses is not None and agrees_as_adjective(m, line, h, hits, senses.document):
                 senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
-        if h.n == 1 and h.i and not h.plen and words[h.i][-1:] == _FEMININE == words[h.i - 1][-1:] \
+        if n == 1 and i and not plen and word[-1:] == _FEMININE == words[i - 1][-1:] \
                 and senses is not None and agrees_in_feminine(m, line, h, hits):
             senses.adjective[id(h)] = h.stem  # the document decides (other_senses)
-        if denied(m, line, h, tanween, hyphen):
+        if denied(m, line, h, tanween, hyphen, paren):
             if says_other(line, h):
                 if senses is not None:
                     senses.other.add(h.stem)
@@ -119,40 +125,40 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                     h.verdict = Verdict.OTHER_SENSE
                     line.refused.append(h)
             continue
-        if h.n == 1 and ((h.plen and words[h.i][:h.plen] in _PREPOSITIONS)
-                         or (hamza and not h.plen and ALEF in words[h.i][1:3])):
+        if n == 1 and ((plen and word[:plen] in _PREPOSITIONS)
+                       or (hamza and not plen and ALEF in word[1:3])):
             if people is None:
                 people = names_at(m.index.terms, hits)
             if misread(m, line, h, people):
                 _refuse(line, h, Verdict.WRITTEN)
                 continue
-        if h.n == 1 and h.entry.variant[:2] == ARTICLE and article_dropped(line, h):
+        if n == 1 and entry.variant[:2] == ARTICLE and article_dropped(line, h):
             _refuse(line, h, Verdict.ARTICLE_DROPPED)
             continue
-        if hamza and h.n == 1 and not h.plen and words[h.i][:1] == ALEF and interrogative(m, line, h, hits):
+        if hamza and n == 1 and not plen and word[:1] == ALEF and interrogative(m, line, h, hits):
             _refuse(line, h, Verdict.INTERROGATIVE)
             continue
         # Round 8's rules ask about hits the ambiguity policy would keep: a refused
         # one keeps the policy's verdict and note, and a title may still vouch for it.
-        if h.n == 1 and not h.plen and h.i and words[h.i][:2] == ARTICLE and words[h.i - 1][:2] == ARTICLE \
+        if n == 1 and not plen and i and word[:2] == ARTICLE and words[i - 1][:2] == ARTICLE \
                 and h.verdict.sure and definite_agreement(m, line, h, hits):
             _refuse(line, h, Verdict.DEFINITE_ADJECTIVE)
             continue
         if h.kind == "fuzzy":  # a sound guess on a word a clitic or a hyphen makes doubtful
-            why = (Verdict.GUESSED_CLITIC if h.plen and guessed_clitic(words[h.i][:h.plen])
+            why = (Verdict.GUESSED_CLITIC if plen and guessed_clitic(word[:plen])
                    else Verdict.HYPHEN_PIECE if hyphen and hyphen_piece(line, h) else None)
             if why is not None:
                 _refuse(line, h, why)
                 continue
-        if h.i + h.n < len(words) and words[h.i + h.n] in ENGLISH_ARTICLES and h.verdict.sure \
+        if i + n < count and words[i + n] in ENGLISH_ARTICLES and h.verdict.sure \
                 and english_phrase(m, line, h, hits):
             _refuse(line, h, Verdict.ENGLISH_PHRASE)
             continue
-        if h.n == 1 and words[h.i][-1:] in INFLECTION_LAST_LETTERS and h.verdict.sure and not h.entry.latin \
+        if n == 1 and word[-1:] in INFLECTION_LAST_LETTERS and h.verdict.sure and not entry.latin \
                 and inflected_word(m, line, h):
             _refuse(line, h, Verdict.INFLECTED)
             continue
-        if h.entry.latin and h.n == 1:
+        if entry.latin and n == 1:
             if latin_word(m, line, h):
                 h.verdict = Verdict.LATIN_WORD
                 if line.refused is not None:
@@ -160,9 +166,9 @@ def screen(m: "Matcher", line: Line, hits: list[Hit], senses: OtherSenses | None
                 continue
         kept.append(h)
         if senses is not None and h.stem not in m.index.surnames:
-            if people is None and h.i and words[h.i - 1] in _TEAM:  # only then does hints_other ask
+            if people is None and i and words[i - 1] in _TEAM:  # only then does hints_other ask
                 people = names_at(m.index.terms, hits)
-            if hints_other(line, h, people is not None and h.i + 1 in people and line.joined(h.i, 2)):
+            if hints_other(line, h, people is not None and i + 1 in people and line.joined(i, 2)):
                 senses.other.add(h.stem)
     return kept
 
@@ -307,7 +313,7 @@ def definite_agreement(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> b
     if len(bare) < 3 or lexicon.arabic_zipf(bare) < settings.min_zipf or hit.entry.type != "person" \
             or not inflects(bare, lexicon, settings):
         return False
-    if line.original_at(line.spans[i][0]) in HAMZA_ALEFS or not line.joined(i - 1, 2):
+    if line.original_at(line.edges[2 * i]) in HAMZA_ALEFS or not line.joined(i - 1, 2):
         return False
     head = i - 1  # a title, maybe followed by nationalities (الرئيس المصري السيسي), names the one after it
     while head > 0 and head > i - 1 - _NATIONALITIES and is_definite_nisba(words[head]) and line.joined(head - 1, 2):
@@ -342,9 +348,9 @@ def hyphen_piece(line: Line, hit: Hit) -> bool:
     With the 65k list: NTREX 3 such hits, all wrong; TICO-19 none."""
     if hit.n != 1:
         return False
-    text, spans, i = line.text, line.spans, hit.i
-    return (i > 0 and text[spans[i - 1][1]:spans[i][0]] == "-") \
-        or (i + 1 < len(spans) and text[spans[i][1]:spans[i + 1][0]] == "-")
+    text, edges, i = line.text, line.edges, hit.i
+    return (i > 0 and text[edges[2 * i - 1]:edges[2 * i]] == "-") \
+        or (i + 1 < len(line.words) and text[edges[2 * i + 1]:edges[2 * i + 2]] == "-")
 
 
 def english_phrase(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
@@ -704,7 +710,7 @@ def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
     spelled with a hamza keeps it (فأينشتاين), so a bare alef there is a long
     vowel of another name. Unless the glossary lists a spelling without the
     hamza (اسبير for Esper): then the name is known to be written that way."""
-    if line.original_at(line.spans[hit.i][0] + hit.plen) != "ا":
+    if line.original_at(line.edges[2 * hit.i] + hit.plen) != "ا":
         return False
     return not any(sp.startswith("ا") for sp in m.index.terms[hit.entry.term_id].source)
 
@@ -714,7 +720,7 @@ def _hamza_on_article(line: Line, hit: Hit) -> bool:
     cancelled"; ألبينس, Albence), not ال + غينا or ال + بينس."""
     if not line.words[hit.i][:hit.plen].endswith("ال"):
         return False
-    return line.original_at(line.spans[hit.i][0] + hit.plen - 2) in HAMZA_ALEFS
+    return line.original_at(line.edges[2 * hit.i] + hit.plen - 2) in HAMZA_ALEFS
 
 
 def says_other(line: Line, hit: Hit) -> bool:
@@ -736,7 +742,7 @@ def definite_nouns(line: Line, infos: list["Word"], named: list[int]) -> list[st
     out = []
     for i in named:
         found = infos[i].definite
-        if found is not None and line.original_at(line.spans[i][0] + found[0] - 2) not in HAMZA_ALEFS:
+        if found is not None and line.original_at(line.edges[2 * i] + found[0] - 2) not in HAMZA_ALEFS:
             out.append(found[1])
     return out
 
@@ -1030,7 +1036,7 @@ def _madda_spelling(m: "Matcher", line: Line, hit: Hit) -> bool:
     3.79), so the folded word's frequency does not speak for it. It then needs
     what a name more common as a word needs (:attr:`Verdict.NEEDS_NAME`): a
     name next to it or the full name in the document, not a title."""
-    if line.original_at(line.spans[hit.i][0] + hit.plen) != _MADDA:
+    if line.original_at(line.edges[2 * hit.i] + hit.plen) != _MADDA:
         return False
     lexicon = m.lexicon
     written = strip_marks(line.surface(hit.i, 1, hit.plen))
@@ -1107,7 +1113,7 @@ def _letter_name(line: Line, i: int) -> bool:
     أم ("mother of", أم كلثوم)? The kinship word is written أم or ام, never إم."""
     word = line.words[i]
     k = len(word) - len(_KINSHIP_MOTHER)
-    return word.endswith(_KINSHIP_MOTHER) and k <= 1 and line.original_at(line.spans[i][0] + k) in _KASRA_HAMZA
+    return word.endswith(_KINSHIP_MOTHER) and k <= 1 and line.original_at(line.edges[2 * i] + k) in _KASRA_HAMZA
 
 
 _KINSHIP_MOTHER = "ام"
