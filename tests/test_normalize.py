@@ -108,3 +108,18 @@ def test_marks_are_the_written_diacritics_only() -> None:
     assert not MARKS & {"\u0640", "\u200c", "\u200f", "\u061c", "\ufeff"}
     # kasra, sukun, shadda go; hamza seats and ta marbuta stay as written
     assert strip_marks("إِسْبِرّ") == "إسبر" and strip_marks("كافِيَة") == "كافية"
+
+
+def _every_code_point(skip: str = "") -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and chr(c) not in skip)
+
+
+def test_long_texts_fold_exactly_as_translate_on_every_character() -> None:
+    # normalize_many folds a long joined text with replace/split (_fold_long), not translate:
+    # every code point, every table character beside letters and repeated, vocalised text.
+    table = "".join(chr(c) for c in TABLE)
+    texts = [_every_code_point("\x00"), ("ب" + "ب".join(table) + " إسبر ") * 40,
+             "إِسْبِرُ قَالَ ﻻ بُدَّ " * 500, table * 100]
+    for text in texts:
+        assert normalize_many([text]) == [normalize(text)]
+    assert normalize_many(texts) == [normalize(t) for t in texts]
