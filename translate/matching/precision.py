@@ -993,8 +993,8 @@ def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
 
 
 #: One-word hits a first name right before vouches for (:func:`_after_first_name`).
-#: (Asked of NEEDS_TITLE_HERE and FOREIGN_NAME hits, by identity: an Enum's hash
-#: is a Python call. A close call, NEEDS_NAME, keeps its own rule: an anchor, a
+#: (Asked of NEEDS_TITLE_HERE and FOREIGN_NAME hits, by identity, which is what
+#: equality of Verdicts is. A close call, NEEDS_NAME, keeps its own rule: an anchor, a
 #: name that is no Arabic word, vouches for it; a sure name that is also a word,
 #: such as وايت (White) or مايك, vouched on NTREX for هول of "وايت هول", Whitehall.)
 
