@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..engine.runtime import available_cores, default_threads
+from ..errors import TarjamaError
 from ..textio import read_bytes
 from .settings import BatchSettings
 from .work import DocResult, Runtime, process_document
@@ -45,8 +46,6 @@ QUEUED_PER_WORKER = 2
 
 
 def _read(job: Job) -> bytes | DocResult:
-    from ..errors import TarjamaError
-
     try:
         return read_bytes(job[1])
     except TarjamaError as exc:
@@ -178,8 +177,6 @@ class WorkerStartError(Exception):
 
 
 def _start_failure(exc: Exception) -> str:
-    from ..errors import TarjamaError
-
     return str(exc) if isinstance(exc, TarjamaError) else f"a worker could not start: {type(exc).__name__}: {exc}"
 
 
@@ -238,8 +235,6 @@ class Processes:
 
     def run(self, jobs: list[Job]) -> Iterator[DocResult]:
         from concurrent.futures.process import BrokenProcessPool
-
-        from ..errors import TarjamaError
 
         crashes = Crashes("worker process exited")
         queue: deque[Job] = deque(jobs)
@@ -320,8 +315,6 @@ class RayPool:
         try:
             import ray
         except ImportError:
-            from ..errors import TarjamaError
-
             raise TarjamaError("--ray needs Ray: pip install 'tarjama[ray]'") from None
         self.ray = ray
         if not ray.is_initialized():
@@ -342,8 +335,6 @@ class RayPool:
         # traceback Ray prints for each result nobody collected).
         errors = [e for e in ray.get([a.start_error.remote() for a in self.actors]) if e]
         if errors:
-            from ..errors import TarjamaError
-
             self.close()
             raise TarjamaError(errors[0])
 
@@ -352,8 +343,6 @@ class RayPool:
 
     def run(self, jobs: list[Job]) -> Iterator[DocResult]:
         from ray.exceptions import RayActorError
-
-        from ..errors import TarjamaError
 
         ray = self.ray
         queue = deque(jobs)
