@@ -11,6 +11,8 @@ from typing import Iterable
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 _ART = ("", "ال")
+#: The one-letter proclitics: "and", "so", "with", "to", "like".
+ONE_LETTER: tuple[str, ...] = _CONJ[1:] + _PREP[1:]
 
 MIN_STEM = 3  # never strip down to a stem shorter than this
 

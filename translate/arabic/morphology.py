@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .clitics import ONE_LETTER
 from .normalize import normalize
 
 ARTICLE = "ال"
@@ -256,8 +257,8 @@ def after_interrogative(written: str) -> str | None:
 INFLECTION_ENDINGS = ("ي", "ون", "ين", "ان", "ا", "وا", "و")
 #: The letters those endings end in: a word ending otherwise has no such reading (a one-letter test).
 INFLECTION_LAST_LETTERS = frozenset(e[-1] for e in INFLECTION_ENDINGS)
-#: One-letter proclitics an inflected word may carry: "and", "so", "with", "to", "like".
-_ONE_LETTER_CLITICS = ("", "و", "ف", "ب", "ل", "ك")
+#: What an inflected word may carry before its stem: nothing or one one-letter proclitic.
+_ONE_LETTER_CLITICS = ("",) + ONE_LETTER
 
 
 def inflected_readings(word: str) -> list[tuple[str, str, str]]:

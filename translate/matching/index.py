@@ -160,8 +160,8 @@ class TermIndex:
         #: Two-letter person spellings (جو, ري, لي): never a name alone, but one next
         #: to a sure name (see precision._short_names, which asks this first).
         self.short_people: frozenset[str] = frozenset(
-            k for k in [k for k in single if len(k) == 2]
-            if any(e.type == "person" and not e.latin for e in single[k]))
+            k for k, entries in single.items()
+            if len(k) == 2 and any(e.type == "person" and not e.latin for e in entries))
         # Skeletons shared by different names: an unseen spelling there could be any.
         self.mixed_skeletons: set[str] = {
             skel for skel, entries in self.skeletons.items() if len(entries) > 1 and not self.one_name(entries)}

@@ -544,10 +544,17 @@ def family_name(m: "Matcher", line: Line, syllable: Hit, hits: list[Hit]) -> Hit
         if first < 0 or not _family_syllable(m, words, first) or any(o.i <= first < o.i + o.n for o in hits) \
                 or min(arabic_zipf(words[first + 1]), arabic_zipf(words[first + 2])) >= floor:
             continue
-        entries = [e for e in m.index.single.get(words[first], ()) if e.type == "person" and not e.latin]
-        if entries:
-            return Hit(first, 1, 0, likeliest(m, entries), "normalized", 0.9, words[first], Verdict.ANCHOR)
+        head = _listed_person(m, first, words[first], Verdict.ANCHOR)
+        if head is not None:
+            return head
     return None
+
+
+def _listed_person(m: "Matcher", k: int, word: str, verdict: Verdict) -> Hit | None:
+    """Word ``k`` as a hit on the likeliest listed person (not in Latin letters)
+    it spells, or None: for the two-letter words the rules make names in context."""
+    entries = [e for e in m.index.single.get(word, ()) if e.type == "person" and not e.latin]
+    return Hit(k, 1, 0, likeliest(m, entries), "normalized", 0.9, word, verdict) if entries else None
 
 
 def family_mentions(m: "Matcher", line: Line, hits: list[Hit], names: FullNames) -> list[Hit]:
@@ -835,9 +842,9 @@ def other_senses(m: "Matcher", found: Iterable[tuple[Line, list[Hit]]], names: F
 
 def vouched(m: "Matcher", line: Line, hits: list[Hit], full_names: FullNames) -> list[Hit]:
     """Keep the ambiguous hits that a neighbour or the document vouches for."""
-    short = _SHORT_NAMES.get(m)
-    if short is None or not short.isdisjoint(line.words):  # (most lines: one C-level test)
-        found = _short_names(m, line, hits)
+    short = _short_spellings(m)
+    if not short.isdisjoint(line.words):  # (most lines: one C-level test)
+        found = _short_names(m, line, hits, short)
         if found:
             hits = hits + found
     if all(map(_SURE, hits)):
@@ -949,7 +956,18 @@ _UNLISTED_MIN = 4
 _SHORT_NAMES: "WeakKeyDictionary[Matcher, frozenset[str]]" = WeakKeyDictionary()
 
 
-def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
+def _short_spellings(m: "Matcher") -> frozenset[str]:
+    """The two-letter person spellings :func:`_short_names` may take, once per matcher."""
+    short = _SHORT_NAMES.get(m)
+    if short is None:
+        limit = m.settings.ambiguity.title_only_zipf
+        short = _SHORT_NAMES[m] = frozenset(
+            w for w in m.index.short_people
+            if w not in _GOVERNING and not announces_name(w) and m.lexicon.arabic_zipf(w) < limit)
+    return short
+
+
+def _short_names(m: "Matcher", line: Line, hits: list[Hit], short: frozenset[str]) -> list[Hit]:
     """Two-letter listed names right next to a sure one-word name, no clitic on
     either (جو بايدن, Joe Biden; كايل رو, Kyle Rowe): two letters are never a
     name alone (:func:`.verdict._never_alone`), but a first name before a
@@ -959,14 +977,6 @@ def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
     not inside a run of two-letter words, which spells letters (جي بي مورغان,
     JP Morgan; سي إن إن), though a particle may follow (كايل رو من ركلة)."""
     words = line.words
-    short = _SHORT_NAMES.get(m)
-    if short is None:
-        limit = m.settings.ambiguity.title_only_zipf
-        short = _SHORT_NAMES[m] = frozenset(
-            w for w in m.index.short_people
-            if w not in _GOVERNING and not announces_name(w) and m.lexicon.arabic_zipf(w) < limit)
-    if short.isdisjoint(words):
-        return []  # (most lines; at C level)
     out: list[Hit] = []
     taken: set[int] | None = None
     for h in hits:
@@ -984,19 +994,12 @@ def _short_names(m: "Matcher", line: Line, hits: list[Hit]) -> list[Hit]:
                 continue
             if taken is None:
                 taken = {p for o in hits for p in range(o.i, o.i + o.n)}
-            entries = [e for e in m.index.single.get(word, ()) if e.type == "person" and not e.latin]
-            if k in taken or not entries:
+            found = None if k in taken else _listed_person(m, k, word, Verdict.KEEP)
+            if found is None:
                 continue
             taken.add(k)
-            out.append(Hit(k, 1, 0, likeliest(m, entries), "normalized", 0.9, word, Verdict.KEEP))
+            out.append(found)
     return out
-
-
-#: One-word hits a first name right before vouches for (:func:`_after_first_name`).
-#: (Asked of NEEDS_TITLE_HERE and FOREIGN_NAME hits, by identity, which is what
-#: equality of Verdicts is. A close call, NEEDS_NAME, keeps its own rule: an anchor, a
-#: name that is no Arabic word, vouches for it; a sure name that is also a word,
-#: such as وايت (White) or مايك, vouched on NTREX for هول of "وايت هول", Whitehall.)
 
 
 def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
@@ -1010,7 +1013,12 @@ def _after_first_name(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bo
     name below ``context_max_gap``, what a neighbouring name tips), which no
     word without a name frequency to speak of is (ورال طوال, "Worrall
     throughout"). A name list gives a surname as often as a first name the
-    place before the word, so the word itself must tell."""
+    place before the word, so the word itself must tell.
+
+    Asked of NEEDS_TITLE_HERE and FOREIGN_NAME hits only. A close call,
+    NEEDS_NAME, keeps its own rule: an anchor, a name that is no Arabic word,
+    vouches for it; a sure name that is also a word, such as وايت (White) or
+    مايك, vouched on NTREX for هول of "وايت هول", Whitehall."""
     before, after = hit.i - 1, hit.i + 1
     first = next((o for o in hits if o.i == before and o.n == 1), None)
     if first is None or first.plen or not first.verdict.sure or first.entry.type != "person" \

@@ -136,7 +136,8 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
     known.update(dict.fromkeys(new, NOTHING))
     for w in found.keys() | wild_words:
         rs = tuple(found.get(w, ()))
-        if rs and rs[0].plen == 1 and rs[0].single is not None and _letter_of_the_name(w, rs[0].single):
+        if rs and rs[0].plen == 1 and rs[0].single is not None \
+                and _letter_of_the_name(w, rs[0].single, m.settings.ambiguity.translit_min):
             rs = (rs[0]._replace(plen=0, stem=w, maxn=0),) + rs  # the word read whole first
         definite = _definite(m, w, rs)
         known[w] = Word(rs, w in wild_words, None, any(map(_MAXN, rs)), definite=definite)
@@ -148,27 +149,25 @@ def learn(m: "Matcher", words: Iterable[str]) -> None:
         _learn_fuzzy(m, [r for r in readings if len(r[2]) >= MIN_FUZZY_WORD and r[0] not in exact])
 
 
-def _letter_of_the_name(word: str, entry: Entry) -> bool:
+def _letter_of_the_name(word: str, entry: Entry, spells: float) -> bool:
     """Is the one-letter "clitic" of ``word`` the first sound of the name the
     rest spells (وارين is Warren, which a list spells ارين; فارس, Faris, when
     only ارس is listed), so the word is the name read whole, not "and" +
     another name? The English starts with that letter (W for و, a sound the
     consonant keys leave out; F/V/Ph, B/P, K/C/Q, L) and the rest does not
     already hold it (وويب is "and Webb", ووادي "and Wadi"); for ف ب ك ل the
-    whole word's key also spells the name (at least ``_SPELLS`` alike:
+    whole word's key also spells the name (``spells``, ``translit_min``, alike:
     بهوبي, "in Hubei", is no Hoppe; فالانس, Vallance, no Alanís). The whole
     word then meets the ambiguity policy as itself."""
     letter, rest, target = word[0], word[1:], entry.target.lower()
     if rest[:1] == letter or not target.startswith(_NAME_LETTERS.get(letter, "\0")):
         return False
-    return letter == "و" or key_similarity(arabic_key(word), english_key(target)) >= _SPELLS
+    return letter == "و" or key_similarity(arabic_key(word), english_key(target)) >= spells
 
 
 #: One-letter proclitics that may be a name's first letter, and how English
 #: writes that letter at the start of a name.
 _NAME_LETTERS = {"و": ("w",), "ف": ("f", "v", "ph"), "ب": ("b", "p"), "ك": ("k", "c", "q"), "ل": ("l",)}
-#: How alike the whole word's consonant key and the name's must be (``translit_min``'s default).
-_SPELLS = 0.6
 
 
 def _definite(m: "Matcher", word: str, readings: tuple[Reading, ...]) -> tuple[int, str] | None:
