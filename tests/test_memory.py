@@ -109,6 +109,32 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         assert db.execute("SELECT COUNT(*) FROM segments").fetchone()[0] == 800
 
 
+def _opener(folder: str, worker: int, rounds: int, barrier, results) -> None:
+    for r in range(rounds):
+        barrier.wait(30)  # every process opens the same new file at the same moment
+        TranslationMemory(f"{folder}/tm{r}.sqlite3").put_many([(str(worker), {"target": "t"})])
+    results.put(worker)
+
+
+def test_processes_opening_one_new_file_at_once_all_keep_the_memory(tmp_path, capfd):
+    """Switching a new file to WAL races; SQLite answers "locked" without waiting. Before the retry in
+    ``memory._open`` this failed on every run (one process per few rounds turned its memory off)."""
+    ctx = multiprocessing.get_context("spawn")
+    workers, rounds = 6, 40
+    barrier, results = ctx.Barrier(workers), ctx.Queue()
+    procs = [ctx.Process(target=_opener, args=(str(tmp_path), w, rounds, barrier, results)) for w in range(workers)]
+    for p in procs:
+        p.start()
+    done = sorted(results.get(timeout=120) for _ in procs)
+    for p in procs:
+        p.join(60)
+    assert done == list(range(workers)) and [p.exitcode for p in procs] == [0] * workers
+    assert "translation memory off" not in capfd.readouterr().err
+    for r in range(rounds):
+        with sqlite3.connect(tmp_path / f"tm{r}.sqlite3") as db:
+            assert db.execute("SELECT COUNT(*) FROM segments").fetchone()[0] == workers
+
+
 def test_concurrent_cli_runs_share_one_memory(tiny_model, tarjama_home, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TARJAMA_HOME": str(tarjama_home)}
     cmd = [sys.executable, "-m", "translate", "translate", str(SEED), "--model", str(tiny_model), "--beam-size", "1"]
