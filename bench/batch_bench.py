@@ -48,6 +48,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,11 +218,17 @@ def resume_check(model: Path, docs: Path, beam: int, length: int, reference: str
 
     def done() -> int:
         db = out / ".tarjama" / "manifest.sqlite"
-        try:
-            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
-                return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
-        except sqlite3.Error:
+        # read-write: only a connection allowed to write rolls back the hot journal a kill inside a commit
+        # leaves; a read-only one fails on it, and the count after the kill read as 0
+        if not db.is_file():
             return 0
+        try:
+            with closing(sqlite3.connect(db, timeout=5)) as con:
+                return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return 0
+            raise
 
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
     while done() < total // 2 and proc.poll() is None:

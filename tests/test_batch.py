@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -54,14 +55,26 @@ def run(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess
 
 
 def done_in_manifest(outdir: Path) -> int:
+    """Documents the job manifest records as done (0 before it exists).
+
+    Read-write, not ``mode=ro``: a coordinator killed inside a commit leaves a hot
+    journal, which only a connection allowed to write rolls back (as the resuming
+    run does); a read-only one fails on it with "attempt to write a readonly
+    database", which once read as 0 documents done and failed the kill test."""
     db = outdir / ".tarjama" / "manifest.sqlite"
-    if not db.is_file():
-        return 0
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
-            return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
-    except sqlite3.Error:
-        return 0
+    deadline = time.monotonic() + 30
+    while True:
+        if not db.is_file():
+            return 0
+        try:
+            with closing(sqlite3.connect(db, timeout=5)) as con:
+                return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return 0
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def test_batch_translates_every_format_and_fails_bad_documents_alone(cli, tiny_model, tmp_path):
