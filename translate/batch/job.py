@@ -12,6 +12,7 @@ resume redoes at most the documents that were in flight.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -133,9 +134,11 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
                          "settings changed are redone), or choose another output directory", str(out))
     settings = resolved(settings)  # model and glossary errors before any work
     signature = settings.signature()
+    new_out, new_job = not out.exists(), not Manifest.exists(state)
     out.mkdir(parents=True, exist_ok=True)
     _clean_partials(out)
     manifest = Manifest.open(state)
+    committed = 0
     try:
         manifest.set("settings", signature)
         results: dict[str, DocResult] = {}
@@ -157,6 +160,7 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
         try:
             for result in executor.run(todo) if executor else ():
                 _commit(manifest, out, result, input_sha[result.name], signature)
+                committed += 1
                 results[result.name] = result
                 progress.advance(1, segments=len(result.segments), failed=int(result.status == "failed"))
         finally:
@@ -173,8 +177,25 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
         return BatchOutcome(ordered, len(todo), len(docs) - len(todo), len(qa.findings),
                             sum(is_drift(f) for f in qa.findings), written,
                             executor.workers if executor is not None else 0)
+    except BaseException:
+        manifest.close()
+        if new_job and not committed:
+            _forget_job(out, state, new_out)
+        raise
     finally:
         manifest.close()
+
+
+def _forget_job(out: Path, state: Path, new_out: bool) -> None:
+    """A new job that stopped before any document was done (a model that does not load, workers that
+    cannot start, Ctrl-C during start-up) leaves nothing behind, so the same command runs again after
+    the fix; a kept manifest would demand --resume for a job that has nothing to resume."""
+    shutil.rmtree(state, ignore_errors=True)
+    if new_out:
+        try:
+            out.rmdir()  # only when empty: never a file the job did not make
+        except OSError:
+            pass
 
 
 def _commit(manifest: Manifest, out: Path, result: DocResult, input_sha: str, signature: str) -> None:
