@@ -48,7 +48,6 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,7 +205,9 @@ def run_child(*args: str) -> dict:
 def resume_check(model: Path, docs: Path, beam: int, length: int, reference: str) -> str:
     """Kill a job (default workers) with SIGKILL half-way, resume it; what was redone."""
     import signal
-    import sqlite3
+
+    sys.path.insert(0, str(ROOT / "tests"))  # tests/support: the manifest reader the tests use
+    from support.manifest import done_in_manifest
 
     out = Path(tempfile.mkdtemp(prefix="tarjama-batch-resume-"))
     total = len(list(docs.glob("*.txt")))
@@ -216,26 +217,12 @@ def resume_check(model: Path, docs: Path, beam: int, length: int, reference: str
             f"decode=(('max_decoding_length', {length}), ('min_decoding_length', {length}))), "
             "resume='--resume' in sys.argv, quiet=True)")
 
-    def done() -> int:
-        db = out / ".tarjama" / "manifest.sqlite"
-        # read-write: only a connection allowed to write rolls back the hot journal a kill inside a commit
-        # leaves; a read-only one fails on it, and the count after the kill read as 0
-        if not db.is_file():
-            return 0
-        try:
-            with closing(sqlite3.connect(db, timeout=5)) as con:
-                return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):
-                return 0
-            raise
-
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
-    while done() < total // 2 and proc.poll() is None:
+    while done_in_manifest(out) < total // 2 and proc.poll() is None:
         time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    recorded = done()
+    recorded = done_in_manifest(out)
     written = sum(1 for p in out.glob("*.txt"))
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, "--resume"], cwd=ROOT, check=True)

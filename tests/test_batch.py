@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import closing
 from pathlib import Path
 
 import pytest
+from support.manifest import done_in_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -52,29 +51,6 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 def run(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([TARJAMA, *map(str, args)], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
-
-
-def done_in_manifest(outdir: Path) -> int:
-    """Documents the job manifest records as done (0 before it exists).
-
-    Read-write, not ``mode=ro``: a coordinator killed inside a commit leaves a hot
-    journal, which only a connection allowed to write rolls back (as the resuming
-    run does); a read-only one fails on it with "attempt to write a readonly
-    database", which once read as 0 documents done and failed the kill test."""
-    db = outdir / ".tarjama" / "manifest.sqlite"
-    deadline = time.monotonic() + 30
-    while True:
-        if not db.is_file():
-            return 0
-        try:
-            with closing(sqlite3.connect(db, timeout=5)) as con:
-                return con.execute("SELECT COUNT(*) FROM documents WHERE status = 'done'").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):
-                return 0
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
 
 
 def test_batch_translates_every_format_and_fails_bad_documents_alone(cli, tiny_model, tmp_path):
