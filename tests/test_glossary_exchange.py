@@ -71,7 +71,7 @@ def test_tbx_v2_basic_export_with_statuses_notes_and_other_languages() -> None:
     assert (isis.domain, isis.origin, isis.note) == ("security", "AP Stylebook", "Use the full name on first mention.")
     assert (who.target, who.also, who.case, who.type) == ("WHO", ("World Health Organization",), "exact",
                                                           "organization")
-    assert imported.skipped == [f"{DATA / 'tbx-basic-v2.tbx'}:53: concept entry has no Arabic; left out"]
+    assert list(map(str, imported.skipped)) == [f"{DATA / 'tbx-basic-v2.tbx'}:53: concept entry has no Arabic; left out"]
 
 
 def test_tbx_v3_dct_style_with_namespaces() -> None:
@@ -160,7 +160,7 @@ def test_tmx_term_memory_with_inline_codes() -> None:
     imported = import_termbase(DATA / "names.tmx")
     assert [(t.target, t.source) for t in imported.glossary.terms] == [
         ("Mark Esper", ("مارك إسبر", "مارك اسبير")), ("Pentagon", ("البنتاغون",))]
-    assert imported.skipped == [f"{DATA / 'names.tmx'}: 1 sentence-length unit(s) left out"]
+    assert list(map(str, imported.skipped)) == [f"{DATA / 'names.tmx'}: 1 sentence-length unit(s) left out"]
 
 
 def test_import_refuses_to_overwrite_and_zip_with_two_tmx(cli, tmp_path: Path) -> None:

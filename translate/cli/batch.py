@@ -5,6 +5,7 @@ from typing import List, Optional
 
 import typer
 
+from .options import GLOSSARY_HELP
 from .progress import quiet_option
 
 EPILOG = """Examples:
@@ -26,7 +27,7 @@ def batch_cmd(
                                                  "TMX, PO, JSONL, .txt."),
     output: str = typer.Option(..., "-o", "--output", help="Output directory: mirrors the inputs, plus "
                                                              "tarjama-report.json and the job manifest."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file or directory (repeatable)."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help=GLOSSARY_HELP),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
     workers: str = typer.Option("1", "--workers", "-w", help="Worker processes, each with its own model "
                                 "(1: this process, documents overlapping on all cores; the fastest on 2 cores). "
@@ -63,6 +64,11 @@ def batch_cmd(
         raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(FORMAT_NAMES)}", param_hint="'--format'")
     select_checks(check)
     n_workers = _workers(workers)
+    if glossary:  # conflicts and left-out term-base entries, once here (the workers load it again, silently)
+        from ..glossary import load_glossaries
+        from .glossary import warn_conflicts
+
+        warn_conflicts(load_glossaries(list(glossary)))
     settings = BatchSettings(model=model, glossaries=tuple(glossary or ()), translate=not no_translate, fmt=fmt,
                              source_lang=source_lang, target_lang=target_lang, beam_size=beam_size,
                              checks=tuple(check or ()))

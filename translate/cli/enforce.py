@@ -7,6 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..enforce.records import EnforceSettings
+from .options import GLOSSARY_HELP
 from .progress import quiet_option
 
 
@@ -15,7 +16,7 @@ def enforce_cmd(
                                                          "or a bilingual XLIFF/TMX/PO/JSONL file (no --target)."),
     target: Optional[str] = typer.Option(None, "--target", "-t",
                                          help="English translation, line-aligned with the source (- for stdin)."),
-    glossary: List[str] = typer.Option(..., "--glossary", "-g", help="Glossary YAML file or directory (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
+    glossary: List[str] = typer.Option(..., "--glossary", "-g", help=GLOSSARY_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print lines, corrections and unplaced terms as JSON."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     min_score: float = typer.Option(EnforceSettings.min_match_score, "--min-score", min=0.0, max=1.0,

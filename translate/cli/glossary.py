@@ -11,11 +11,13 @@ from typing import List, Optional
 import typer
 
 from ..glossary import load_glossaries
+from ..glossary.lint import left_out
 from ..maintenance.lint import KINDS, check_paths
 from ..maintenance.lint import explain as explain_spellings
 from ..matching import Matcher, MatchSettings
 from ..matching.match import FuzzySettings
 from ..textio import display_name, read_lines, write_bytes_atomic
+from .options import GLOSSARY_HELP
 
 glossary_app = typer.Typer(help="Validate, maintain, import and export glossaries; find their terms in Arabic text.",
                            no_args_is_help=True)
@@ -26,11 +28,7 @@ def _examples(*commands: str) -> str:
     return "Examples:\n\n\b\n" + "\n".join(f"  {c}" for c in commands)
 
 
-GLOSSARY_OPTION = typer.Option(
-    ..., "--glossary", "-g", help="Glossary YAML file or directory of *.yaml (repeatable). Where two glossaries "
-                                  "give one Arabic spelling different renderings, the one given first wins "
-                                  "(reported on stderr)."
-)
+GLOSSARY_OPTION = typer.Option(..., "--glossary", "-g", help=GLOSSARY_HELP)
 
 
 @glossary_app.command("check")
@@ -64,6 +62,7 @@ def _report(glossary, problems, ignore: frozenset[str] = frozenset()) -> None:
     "tarjama glossary lint glossaries/",
     "tarjama glossary lint glossaries/us-iraq-news.yaml imported.yaml",
     "tarjama glossary lint glossaries/ --ignore common-word",
+    "tarjama glossary lint client.tbx          # a term base as it is: entries left out are listed",
 ))
 def lint(
     paths: List[Path] = typer.Argument(..., help="Glossary files or directories (checked together: conflicts "
@@ -75,7 +74,8 @@ def lint(
     a spelling under two targets; a spelling another entry's fuzzy matching would
     also take; a forbidden form that some entry accepts; a target listed twice;
     non-Arabic text in source; duplicate or empty spellings; one-word spellings
-    that are also common Arabic words. Exit 0 if clean, 1 if any problem
+    that are also common Arabic words; entries of a TBX/CSV/TSV term base that are
+    no term (no Arabic or no English). Exit 0 if clean, 1 if any problem
     (an unreadable file is one, with its file:line).
     """
     for kind in ignore or ():
@@ -112,10 +112,22 @@ def match(
     typer.echo(f"{len(matches)} match(es)")
 
 
+#: Left-out term-base entries shown one by one before the rest are counted.
+_SKIPPED_SHOWN = 5
+
+
 def warn_conflicts(glossary) -> None:
-    """One stderr line per spelling two glossaries disagree on (every command calls this)."""
+    """One stderr line per spelling two glossaries disagree on, and the entries of a term base given
+    as a glossary that were left out (no Arabic, no English), so none is dropped silently
+    (every command calls this)."""
     for conflict in glossary.conflicts:
         typer.echo(str(conflict), err=True)
+    warned = left_out(glossary)
+    for problem in warned[:_SKIPPED_SHOWN]:
+        typer.echo(str(problem), err=True)
+    if len(warned) > _SKIPPED_SHOWN:
+        typer.echo(f"tarjama: warning: {len(warned) - _SKIPPED_SHOWN} more term-base entries left out "
+                   "(`tarjama glossary lint` lists them all)", err=True)
 
 
 def _check_output(output: str, force: bool, inputs=()) -> None:
@@ -161,8 +173,8 @@ def import_cmd(
         raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(IMPORT_FORMATS)}", param_hint="'--format'")
     _check_output(output, force, [file])
     imported = import_termbase(file, fmt, parse_map(mapping))
-    for line in imported.skipped:
-        typer.echo(f"{line}", err=True)
+    for left in imported.skipped:
+        typer.echo(str(left), err=True)
     glossary = imported.glossary
     text = to_yaml(glossary, header=f"Imported by `tarjama glossary import` from {file.name}")
     write_bytes_atomic(output, text.encode("utf-8"))

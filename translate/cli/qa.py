@@ -12,6 +12,7 @@ import typer
 
 from ..qa import CHECK_NAMES, FAIL_LEVELS
 from ..reports import FORMATS
+from .options import GLOSSARY_HELP
 from .progress import quiet_option
 
 # Choices come from the library's own lists, so --help and validation never drift.
@@ -61,8 +62,7 @@ def qa_cmd(
     target: Optional[str] = typer.Option(None, "--target", "-t", metavar="PATH",
                                          help="English target: a line-aligned file, or a directory with the same file names."),
     glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", metavar="PATH",
-                                                 help="Glossary YAML file or directory (repeatable). Where two glossaries give one Arabic spelling "
-                                                      "different renderings, the one given first wins (reported on stderr)."),
+                                                 help=GLOSSARY_HELP),
     fmt: ReportFormat = typer.Option("text", "--format", "-f",
                                      help="Report format; tsv/csv give one row per finding for spreadsheets."),
     output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE",

@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from .options import GLOSSARY_HELP
 from .progress import quiet_option
 
 
@@ -13,7 +14,7 @@ def translate_cmd(
     file: str = typer.Argument("-", help="Arabic UTF-8 text file, or - for stdin."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here (atomically) instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed model name or model directory (env TARJAMA_MODEL)."),
-    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help="Glossary file(s) to enforce (repeatable). Where two glossaries give one Arabic spelling different renderings, the one given first wins (reported on stderr)."),
+    glossary: Optional[List[str]] = typer.Option(None, "--glossary", "-g", help=GLOSSARY_HELP),
     beam_size: int = typer.Option(4, "--beam-size", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON record per sentence (JSON Lines)."),
     family: Optional[str] = typer.Option(None, "--family", help="Model family: marian, nllb or m2m100 (default: detected from the model directory)."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import GlossaryError
-from .model import CASES, TERM_TYPES, Glossary, Term
+from .model import CASES, TERM_TYPES, Glossary, LeftOut, Term
 
 # Status words as term bases write them (TBX administrativeStatus and
 # normativeAuthorization values, spreadsheet columns), by what tarjama makes of them.
@@ -93,14 +93,14 @@ class Imported:
     """A glossary read from a term base, with what was left out and why."""
 
     glossary: Glossary
-    skipped: list[str] = field(default_factory=list)  # "file:line: why", one per left-out entry
+    skipped: list[LeftOut] = field(default_factory=list)  # one per left-out entry
 
 
 def build(entries: list[Entry], path: str, name: str, what: str) -> Imported:
     """Terms from entries; entries with no Arabic or no English are reported, and a
     file that gives none at all is an error (wrong languages, wrong columns)."""
     terms: list[Term] = []
-    skipped: list[str] = []
+    skipped: list[LeftOut] = []
     for entry in entries:
         term = entry.term(path, len(terms) + 1)
         if term is None:
@@ -110,7 +110,7 @@ def build(entries: list[Entry], path: str, name: str, what: str) -> Imported:
                 lacks = "only forbidden English terms"
             else:
                 lacks = "no English"
-            skipped.append(f"{path}:{entry.line}: {what} has {lacks}; left out")
+            skipped.append(LeftOut(path, entry.line, f"{what} has {lacks}; left out"))
         else:
             terms.append(term)
     if not terms:

@@ -12,7 +12,7 @@ from ..bulk import gc_paused
 from ..errors import GlossaryError
 from ..formats.tmx import iter_pairs
 from .entries import Entry, Imported, build, merge_by_target
-from .model import Glossary
+from .model import Glossary, LeftOut
 from .tbx import read_tbx, write_tbx
 from .termcsv import read_table, write_table
 
@@ -69,7 +69,7 @@ def _read_tmx(path: str | os.PathLike[str]) -> Imported:
     stem = Path(name[:-4] if name.lower().endswith(".zip") else name).stem
     imported = build(merge_by_target(entries), name, stem, "unit")
     if long_units:
-        imported.skipped.append(f"{name}: {long_units} sentence-length unit(s) left out")
+        imported.skipped.append(LeftOut(name, None, f"{long_units} sentence-length unit(s) left out"))
     return imported
 
 

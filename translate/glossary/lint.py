@@ -43,11 +43,17 @@ def problem(term: Term, severity: str, kind: str, message: str) -> Problem:
 def entry_problems(glossary: Glossary, strict: bool = False) -> list[Problem]:
     """Problems the entries of a loaded (possibly merged) glossary show by themselves;
     ``strict`` adds the decisions (forbidden-ok across entries, not-arabic)."""
-    problems = list(_spellings_and_targets(glossary))
+    problems = list(_spellings_and_targets(glossary)) + left_out(glossary)
     if strict:
         problems += _forbidden_accepted(glossary)
         problems += _not_arabic(glossary)
     return problems
+
+
+def left_out(glossary: Glossary) -> list[Problem]:
+    """The entries of a term base read as a glossary that are not terms (no Arabic, no English):
+    a maintainer must see each; a translator is warned (``warn_conflicts``)."""
+    return [Problem(s.path, s.line, "warning", s.why, "left-out") for s in glossary.skipped]
 
 
 def _spellings_and_targets(glossary: Glossary) -> Iterable[Problem]:

@@ -170,8 +170,22 @@ def _checked_glossary(root: Node | None, path: str) -> Glossary:
     return Glossary(terms=terms, names=[name], files=[path])
 
 
+#: Term bases every command takes as a glossary as they are, read by the importers
+#: (:mod:`.exchange`): a client's TBX or a spreadsheet's CSV needs no conversion
+#: step to be enforced or checked. ``.xml`` and ``.txt`` stay YAML-or-error here
+#: (too many other things share them); ``glossary import --format`` reads them.
+TERM_BASE_SUFFIXES = {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv"}
+
+
 def load_glossary_file(path: str | os.PathLike[str]) -> Glossary:
     name = str(path)
+    fmt = TERM_BASE_SUFFIXES.get(Path(name).suffix.lower())
+    if fmt is not None:
+        from .exchange import import_termbase  # exchange reads TMX through formats; load it only when needed
+
+        imported = import_termbase(path, fmt)
+        imported.glossary.skipped.extend(imported.skipped)
+        return imported.glossary
     data = read_bytes(path)
     cached = compiled.read(data, name)
     if cached is not None:
@@ -182,7 +196,8 @@ def load_glossary_file(path: str | os.PathLike[str]) -> Glossary:
 
 
 def glossary_files(path: str | os.PathLike[str]) -> list[Path]:
-    """A file, or every *.yaml / *.yml in a directory (sorted, not recursive)."""
+    """A file (YAML, or a term base: see :data:`TERM_BASE_SUFFIXES`), or every *.yaml / *.yml in a
+    directory (sorted, not recursive: a directory's CSV files are as likely to be anything else)."""
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())

@@ -92,6 +92,19 @@ class Conflict:
                 f"(the glossary given first wins), not '{self.dropped.target}'")
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """An entry of a term base that is not a term (no Arabic, no English, a sentence): reported by
+    ``glossary import``, by every command given the term base as a glossary, and by lint."""
+
+    path: str
+    line: int | None
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.why}" if self.line is not None else f"{self.path}: {self.why}"
+
+
 @dataclass
 class Glossary:
     """One or more glossary files merged; terms keep where they came from."""
@@ -102,6 +115,8 @@ class Glossary:
     source_lang: str = "ar"
     target_lang: str = "en"
     conflicts: list[Conflict] = field(default_factory=list)
+    #: Entries of a term base (TBX/CSV/TSV given as a glossary) left out, "file:line: why" each.
+    skipped: list[LeftOut] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -111,6 +126,7 @@ class Glossary:
         self.names.extend(other.names)
         self.files.extend(other.files)
         self.conflicts.extend(other.conflicts)
+        self.skipped.extend(other.skipped)
 
     def term_info(self) -> dict[str, dict[str, str]]:
         """Note, domain and origin by target, for terms that have any: what a QA

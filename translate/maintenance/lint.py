@@ -22,6 +22,8 @@ dup-spelling   warning a spelling listed twice (in one entry or two)
 empty-spelling error   a spelling with no letters
 common-word    warning a one-word spelling that is also a common Arabic word
                        (what ``check --explain`` says it needs to match alone)
+left-out       warning an entry of a term base (TBX/CSV/TSV) that is no term: no
+                       Arabic or no English
 ============== ======= ==========================================================
 """
 from __future__ import annotations
@@ -36,7 +38,7 @@ from ..glossary.loader import glossary_files, load_glossary_file
 from ..glossary.model import Glossary
 
 KINDS = ("two-targets", "fuzzy-overlap", "forbidden-ok", "dup-target", "not-arabic", "dup-spelling",
-         "empty-spelling", "common-word")
+         "empty-spelling", "common-word", "left-out")
 # Kinds only ``lint`` / ``check --strict`` reports (they need the matcher or are decisions, not breakage).
 STRICT_KINDS = frozenset({"fuzzy-overlap", "forbidden-ok", "not-arabic", "common-word"})
 
