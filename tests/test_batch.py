@@ -252,6 +252,7 @@ def test_ray_local_gives_the_same_bytes(tiny_model, tmp_path):
     result = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--ray", "--workers", "2",
                  timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert [ln for ln in result.stderr.splitlines() if not ln.startswith("tarjama batch: ")] == []  # no Ray logging
     assert tree_bytes(on_ray) == tree_bytes(local)
     resumed = run("batch", inputs, "-o", on_ray, "--model", tiny_model, *FAST, "-g", GLOSSARY, "--ray", "--resume")
     assert resumed.returncode == 0 and "7 already done before" in resumed.stderr

@@ -17,6 +17,7 @@ wait for the coordinator. The coordinator hands documents out largest first
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -318,10 +319,13 @@ class RayPool:
             raise TarjamaError("--ray needs Ray: pip install 'tarjama[ray]'") from None
         self.ray = ray
         if not ray.is_initialized():
+            # Ray's own INFO/WARNING lines ("Started a local Ray instance", the token-auth notice)
+            # interleaved with tarjama's progress and one-line errors; its errors still show.
+            quiet = {"log_to_driver": False, "include_dashboard": False, "logging_level": logging.ERROR}
             if address:
-                ray.init(address=address, log_to_driver=False, include_dashboard=False)
+                ray.init(address=address, **quiet)
             else:
-                ray.init(num_cpus=available_cores(), log_to_driver=False, include_dashboard=False)
+                ray.init(num_cpus=available_cores(), **quiet)
         self.settings = settings
         if workers is None:  # --workers auto: one single-threaded actor per CPU of the cluster
             workers = auto_workers(documents, int(ray.cluster_resources().get("CPU", 1)))
