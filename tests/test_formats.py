@@ -135,6 +135,30 @@ def test_malformed_xliff_names_file_and_line():
     assert str(err.value).startswith("broken.xlf:4: malformed XML")
 
 
+@pytest.mark.parametrize("lines, bad_line", [
+    (['msgid "a"', 'msgstr ""', "", 'msgid "b', 'msgstr ""'], 4),           # polib dropped this entry silently
+    (['msgid "a"', 'msgstr ""', 'msgid "c" junk', 'msgstr ""'], 3),
+    (['msgid "a"', 'msgstr ""', "garbage", ""], 3),
+    (['msgid ""', 'msgstr ""', '"Language: en\\n', "", 'msgid "d"', 'msgstr ""'], 3),  # an open header string
+])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_malformed_po_names_file_and_line_and_loses_no_message(lines, bad_line, newline):
+    with pytest.raises(FormatError) as err:
+        formats.parse(newline.join(lines).encode(), "broken.po")
+    assert str(err.value).startswith(f"broken.po:{bad_line}: not a PO keyword line or quoted string")
+
+
+def test_valid_po_shapes_still_read():
+    """What the line check must let through: comments of every kind, obsolete entries, plural forms, escaped
+    quotes, continuation lines, CRLF."""
+    text = ('# c\n#, fuzzy\n#| msgid "old"\nmsgctxt "k"\nmsgid ""\n"قال \\"الوزير\\" "\n"تم"\n'
+            'msgstr "x"\n\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] ""\nmsgstr[1] ""\n#~ msgid "z"\n#~ msgstr "Z"\n')
+    for data in (text, text.replace("\n", "\r\n")):
+        doc = formats.parse(data.encode(), "ok.po")
+        assert [u.source for u in doc.units] == ['قال "الوزير" تم', "a", "as"]
+    assert (DATA / "messages.po").exists() and formats.read(DATA / "messages.po").units
+
+
 def test_detection_by_content_extension_and_override(tmp_path):
     xlf_as_txt = tmp_path / "export.txt"
     xlf_as_txt.write_bytes((DATA / "story.xlf").read_bytes())

@@ -9,6 +9,8 @@ polib (wrapped at polib's width, 78); an unchanged one keeps its bytes.
 """
 from __future__ import annotations
 
+import re
+
 import polib
 
 from .base import BilingualFile, FormatError, Unit
@@ -32,6 +34,7 @@ class PoFile(BilingualFile):
         from ..textio import decode_text
 
         text = decode_text(data, name)
+        _check_lines(text, name)
         try:
             po = polib.pofile(text, wrapwidth=78)
         except (OSError, ValueError) as exc:
@@ -70,3 +73,20 @@ class PoFile(BilingualFile):
 
     def _serialize(self) -> bytes:
         return self.po.__unicode__().encode(self.po.encoding or "utf-8")
+
+
+# A keyword with its quoted string, or a continuation string; C escapes inside quotes.
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_LINE = re.compile(rf'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?{_STRING}\s*')
+
+
+def _check_lines(text: str, name: str) -> None:
+    """Every line a comment, blank, a keyword with its quoted string or a continuation string.
+
+    Why: polib drops an entry whose string lacks its closing quote (``msgid "x``)
+    without a word, so the message was neither translated nor kept in the file
+    written back; msgfmt rejects such a file. Found by a hostile-input probe."""
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 may sit inside a string
+        bare = line.strip()
+        if bare and not bare.startswith("#") and not _LINE.fullmatch(line):
+            raise FormatError(f"not a PO keyword line or quoted string: {bare[:60]!r}", name, number)
