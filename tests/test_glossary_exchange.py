@@ -124,7 +124,7 @@ BAD = [
      "broken.tbx:5: malformed XML"),
     ("entities.tbx", b'<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
                      b'<martif><text><body><termEntry><langSet xml:lang="ar"><tig><term>&x;</term></tig></langSet>'
-                     b'</termEntry></body></text></martif>\n', "entities.tbx:1: XML declares entities"),
+                     b'</termEntry></body></text></martif>\n', "entities.tbx:2: XML declares entities"),
     ("german.tbx", b'<?xml version="1.0"?>\n<martif><text><body>\n<termEntry><langSet xml:lang="de"><tig><term>Haus</term>'
                    b'</tig></langSet><langSet xml:lang="en"><tig><term>house</term></tig></langSet></termEntry>\n'
                    b'</body></text></martif>\n', "german.tbx:3: TBX file needs Arabic (ar) and English (en) terms; "

@@ -52,8 +52,9 @@ def parse_xml(data: bytes, name: str, error: type[TarjamaError] = FormatError) -
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
+        at = data.find(b"<!ENTITY")  # its line when the file is in an ASCII-compatible encoding, else 1
         raise error("XML declares entities; they are refused for safety (entity expansion, external files): "
-                    "export without a DTD", name, 1)
+                    "export without a DTD", name, data.count(b"\n", 0, at) + 1 if at >= 0 else 1)
     for node in root.iter(etree.Entity):
         raise error(f"undeclared entity reference &{node.name};", name, node.sourceline)
     return tree
