@@ -138,7 +138,7 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
     out.mkdir(parents=True, exist_ok=True)
     _clean_partials(out)
     manifest = Manifest.open(state)
-    committed = 0
+    committed, finished = 0, False
     try:
         manifest.set("settings", signature)
         results: dict[str, DocResult] = {}
@@ -174,16 +174,15 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
         if report == "html":
             written.append(out / f"{REPORT_NAME}.html")
             write_text_atomic(written[1], render_html(qa))
-        return BatchOutcome(ordered, len(todo), len(docs) - len(todo), len(qa.findings),
-                            sum(is_drift(f) for f in qa.findings), written,
-                            executor.workers if executor is not None else 0)
-    except BaseException:
-        manifest.close()
-        if new_job and not committed:
-            _forget_job(out, state, new_out)
-        raise
+        outcome = BatchOutcome(ordered, len(todo), len(docs) - len(todo), len(qa.findings),
+                               sum(is_drift(f) for f in qa.findings), written,
+                               executor.workers if executor is not None else 0)
+        finished = True
+        return outcome
     finally:
         manifest.close()
+        if not finished and new_job and not committed:
+            _forget_job(out, state, new_out)
 
 
 def _forget_job(out: Path, state: Path, new_out: bool) -> None:
