@@ -93,7 +93,11 @@ class Imported:
     """A glossary read from a term base, with what was left out and why."""
 
     glossary: Glossary
-    skipped: list[LeftOut] = field(default_factory=list)  # one per left-out entry
+
+    @property
+    def skipped(self) -> list[LeftOut]:
+        """One per left-out entry (kept on the glossary, which every command warns from)."""
+        return self.glossary.skipped
 
 
 def build(entries: list[Entry], path: str, name: str, what: str) -> Imported:
@@ -116,7 +120,7 @@ def build(entries: list[Entry], path: str, name: str, what: str) -> Imported:
     if not terms:
         raise GlossaryError(f"no {what} with both an Arabic (ar) and an English (en) term", path,
                             entries[0].line if entries else None)
-    return Imported(Glossary(terms=terms, names=[name], files=[path]), skipped)
+    return Imported(Glossary(terms=terms, names=[name], files=[path], skipped=skipped))
 
 
 def merge_by_target(entries: list[Entry]) -> list[Entry]:

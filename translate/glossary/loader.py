@@ -183,9 +183,7 @@ def load_glossary_file(path: str | os.PathLike[str]) -> Glossary:
     if fmt is not None:
         from .exchange import import_termbase  # exchange reads TMX through formats; load it only when needed
 
-        imported = import_termbase(path, fmt)
-        imported.glossary.skipped.extend(imported.skipped)
-        return imported.glossary
+        return import_termbase(path, fmt).glossary
     data = read_bytes(path)
     cached = compiled.read(data, name)
     if cached is not None:

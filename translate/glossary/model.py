@@ -115,7 +115,7 @@ class Glossary:
     source_lang: str = "ar"
     target_lang: str = "en"
     conflicts: list[Conflict] = field(default_factory=list)
-    #: Entries of a term base (TBX/CSV/TSV given as a glossary) left out, "file:line: why" each.
+    #: Entries of a term base (TBX/CSV/TSV/TMX) that are no term, each with its file, line and why.
     skipped: list[LeftOut] = field(default_factory=list)
 
     def __len__(self) -> int:
