@@ -24,13 +24,16 @@ import time
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..engine.runtime import available_cores, default_threads
 from ..errors import TarjamaError
 from ..textio import read_bytes
 from .settings import BatchSettings
 from .work import DocResult, Runtime, process_document
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
 
 Job = tuple[str, Path]
 
@@ -125,8 +128,8 @@ def _bounded(jobs: Iterable[Job], limit: int, submit: Callable[[Job], Future]) -
 class InProcess:
     """One model in this process; documents overlap across its inter-threads."""
 
-    def __init__(self, settings: BatchSettings):
-        self.runtime = Runtime(settings)
+    def __init__(self, settings: BatchSettings, glossary: Glossary | None = None):
+        self.runtime = Runtime(settings, glossary=glossary)
         self.threads = self.runtime.translator.inter_threads if self.runtime.translator else 1
         self.workers = 1
 

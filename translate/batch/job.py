@@ -15,7 +15,7 @@ import hashlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import InputError
 from ..progress import ProgressDisplay
@@ -25,6 +25,9 @@ from .manifest import Manifest
 from .report import batch_qa, is_drift, render_html, render_json
 from .settings import BatchSettings, resolved
 from .work import DocResult
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
 
 STATE_DIR = ".tarjama"
 REPORT_NAME = "tarjama-report"
@@ -96,7 +99,8 @@ def _model_bytes(settings: BatchSettings) -> int:
         return 0
 
 
-def make_executor(settings: BatchSettings, workers: int | None, ray: str | None, documents: int):
+def make_executor(settings: BatchSettings, workers: int | None, ray: str | None, documents: int,
+                  glossary: Glossary | None = None):
     """Where the documents run. ``workers=None`` is ``--workers auto``
     (:func:`~.executors.auto_workers`: this machine's cores and memory, or the Ray cluster's CPUs)."""
     from ..engine.runtime import available_cores, available_memory
@@ -109,14 +113,16 @@ def make_executor(settings: BatchSettings, workers: int | None, ray: str | None,
                                memory=available_memory())
     if workers > 1:
         return Processes(settings, workers)
-    return InProcess(settings)
+    return InProcess(settings, glossary)  # worker processes and Ray actors load their own
 
 
 def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *, workers: int | None = 1,
               resume: bool = False, report: str = "json", ray: str | None = None, quiet: bool = False,
-              stream: TextIO | None = None) -> BatchOutcome:
+              stream: TextIO | None = None, glossary: Glossary | None = None) -> BatchOutcome:
     """Process every input document into ``outdir``; see the module docstring.
-    ``workers=None`` (``--workers auto``) chooses from the cores, the memory and the number of documents."""
+    ``workers=None`` (``--workers auto``) chooses from the cores, the memory and the number of documents.
+    ``glossary``: ``settings.glossaries`` already loaded (the CLI loads them first to print their
+    warnings), so this process does not read them again."""
     if report not in REPORT_FORMATS:
         raise InputError(f"unknown report format '{report}' (expected json or html)")
     if workers is not None and workers < 1:
@@ -132,7 +138,11 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
     if Manifest.exists(state) and not resume:
         raise InputError("holds a batch job already; add --resume to finish it (documents whose input or "
                          "settings changed are redone), or choose another output directory", str(out))
-    settings = resolved(settings)  # model and glossary errors before any work
+    if glossary is None and settings.glossaries:  # loaded once for this process: fingerprints, executor, QA
+        from ..glossary import load_glossaries
+
+        glossary = load_glossaries(list(settings.glossaries))
+    settings = resolved(settings, glossary)  # model and glossary errors before any work
     signature = settings.signature()
     new_out, new_job = not out.exists(), not Manifest.exists(state)
     out.mkdir(parents=True, exist_ok=True)
@@ -156,7 +166,7 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
         todo = largest_first(todo, sizes)
         progress = ProgressDisplay("batch", len(docs), "documents", quiet=quiet, stream=stream,
                                    initial=len(docs) - len(todo), rate_of="segments")
-        executor = make_executor(settings, workers, ray, len(todo)) if todo else None
+        executor = make_executor(settings, workers, ray, len(todo), glossary) if todo else None
         try:
             for result in executor.run(todo) if executor else ():
                 _commit(manifest, out, result, input_sha[result.name], signature)
@@ -168,7 +178,7 @@ def run_batch(inputs: list[str], outdir: str | Path, settings: BatchSettings, *,
             if executor is not None:
                 executor.close()
         ordered = [results[d.name] for d in docs]
-        qa = batch_qa(ordered, settings)
+        qa = batch_qa(ordered, settings, glossary)
         written = [out / f"{REPORT_NAME}.json"]
         write_text_atomic(written[0], render_json(ordered, qa))
         if report == "html":

@@ -10,25 +10,28 @@ findings. Nothing time-dependent is written: the same job gives the same bytes.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..documents import Document, Segment
 from ..qa import QAReport
 from .settings import BatchSettings
 from .work import DocResult, Runtime
 
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+
 
 def is_drift(finding) -> bool:
     return finding.check == "inconsistent" and bool(finding.details) and finding.details.get("scope") == "batch"
 
 
-def batch_qa(results: list[DocResult], settings: BatchSettings) -> QAReport:
-    """QA over the finished documents (failed ones have nothing to check)."""
+def batch_qa(results: list[DocResult], settings: BatchSettings, glossary: Glossary | None = None) -> QAReport:
+    """QA over the finished documents (failed ones have nothing to check); ``glossary``: already loaded."""
     from dataclasses import replace
 
     from ..reports.signature import build_signature
 
-    runtime = Runtime(replace(settings, translate=False))
+    runtime = Runtime(replace(settings, translate=False), glossary=glossary)
     docs = [Document(r.name, [Segment(i, s, t, r.name) for i, (s, t) in enumerate(r.segments, 1)], r.name, r.name)
             for r in results if r.status == "done"]
     report = runtime.qa(docs)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
 
 
 @dataclass(frozen=True)
@@ -48,16 +51,21 @@ class BatchSettings:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def resolved(settings: BatchSettings) -> BatchSettings:
+def resolved(settings: BatchSettings, glossary: Glossary | None = None) -> BatchSettings:
     """``settings`` with the model path resolved and content fingerprints taken
-    (errors here are the user's: a missing model or glossary, one clear line)."""
+    (errors here are the user's: a missing model or glossary, one clear line).
+    ``glossary``: ``settings.glossaries`` already loaded, not read again."""
     from dataclasses import replace
     from pathlib import Path
 
     from ..glossary import load_glossaries
     from ..reports.signature import file_sha256, model_info
 
-    glossary_files = list(load_glossaries(list(settings.glossaries)).files) if settings.glossaries else []
+    glossary_files: list[str] = []
+    if settings.glossaries:
+        if glossary is None:
+            glossary = load_glossaries(list(settings.glossaries))
+        glossary_files = list(glossary.files)
     prints: dict[str, Any] = {"glossaries": [file_sha256(f) for f in glossary_files]}
     model = settings.model
     if settings.translate:

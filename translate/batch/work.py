@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..documents import Document, Segment
 from .settings import BatchSettings
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
 
 #: Findings of these severities put a unit up for review.
 REVIEW_SEVERITIES = ("error", "warning")
@@ -85,7 +88,9 @@ class Runtime:
     Safe to share between threads: :func:`process_document` holds ``lock``
     except while decoding."""
 
-    def __init__(self, settings: BatchSettings, inter_threads: int | None = None, intra_threads: int | None = None):
+    def __init__(self, settings: BatchSettings, inter_threads: int | None = None, intra_threads: int | None = None,
+                 glossary: Glossary | None = None):
+        """``glossary``: ``settings.glossaries`` already loaded in this process (not read again)."""
         from ..enforce import Enforcer
         from ..glossary import Glossary, load_glossaries
         from ..matching import Matcher, MatchSettings
@@ -95,7 +100,9 @@ class Runtime:
 
         self.settings = settings
         self.lock = threading.Lock()
-        self.glossary = load_glossaries(list(settings.glossaries)) if settings.glossaries else Glossary()
+        if glossary is None:
+            glossary = load_glossaries(list(settings.glossaries)) if settings.glossaries else Glossary()
+        self.glossary = glossary
         self.match_settings = MatchSettings()
         self.qa_settings = QASettings()
         self.matcher = Matcher(self.glossary, self.match_settings)

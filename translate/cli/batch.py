@@ -64,16 +64,18 @@ def batch_cmd(
         raise typer.BadParameter(f"{fmt!r} is not one of: {', '.join(FORMAT_NAMES)}", param_hint="'--format'")
     select_checks(check)
     n_workers = _workers(workers)
-    if glossary:  # conflicts and left-out term-base entries, once here (the workers load it again, silently)
+    loaded = None
+    if glossary:  # conflicts and left-out term-base entries, printed before the work (workers load it silently)
         from ..glossary import load_glossaries
         from .glossary import warn_conflicts
 
-        warn_conflicts(load_glossaries(list(glossary)))
+        loaded = load_glossaries(list(glossary))
+        warn_conflicts(loaded)
     settings = BatchSettings(model=model, glossaries=tuple(glossary or ()), translate=not no_translate, fmt=fmt,
                              source_lang=source_lang, target_lang=target_lang, beam_size=beam_size,
                              checks=tuple(check or ()))
     outcome = run_batch(inputs, output, settings, workers=n_workers, resume=resume, report=report,
-                        ray=(ray_address or "local") if (ray or ray_address) else None, quiet=quiet)
+                        ray=(ray_address or "local") if (ray or ray_address) else None, quiet=quiet, glossary=loaded)
     failed = outcome.failed
     if not quiet:
         typer.echo(f"tarjama batch: {len(outcome.results)} document(s): {len(outcome.results) - len(failed)} done, "
