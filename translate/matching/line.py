@@ -66,6 +66,15 @@ class Line:
         """The original character behind normalised character ``k``."""
         return self.back.original[self.back.source_index(k)]
 
+    def written_letter(self, i: int, k: int = 0) -> str:
+        """The original character behind letter ``k`` of word i: the hamza, madda
+        or kasra-hamza that normalisation folded away there."""
+        return self.original_at(self.edges[2 * i] + k)
+
+    def gap(self, i: int) -> str:
+        """The normalised text between word i - 1 and word i."""
+        return self.text[self.edges[2 * i - 1]:self.edges[2 * i]]
+
     def glossed(self, i: int) -> bool:
         """Is word i alone in parentheses right after a phrase of two or more
         words, as news glosses an abbreviation (متلازمة الشرق الأوسط التنفسية
@@ -73,11 +82,10 @@ class Line:
         phrase; it is not a person's name."""
         if i < 2 or "(" not in self.text:  # most lines have no parentheses
             return False
-        norm, edges = self.text, self.edges
-        start, end = edges[2 * i], edges[2 * i + 1]
-        if norm[edges[2 * i - 1]:start].strip() != "(" or not self.joined(i - 2, 2):
+        if self.gap(i).strip() != "(" or not self.joined(i - 2, 2):
             return False
-        after = norm[end:end + 2].lstrip()
+        end = self.edges[2 * i + 1]
+        after = self.text[end:end + 2].lstrip()
         return after[:1] in _GLOSS_END
 
     def in_code(self, i: int) -> bool:
@@ -85,10 +93,9 @@ class Line:
         or a chain of three or more hyphenated words (a peptide, أرجنين-فالين-
         تايروسين)? Its pieces are letters of an identifier, not names: a name
         joins two parts at most (جان-بيير, آل-سعود)."""
-        norm, edges = self.text, self.edges
         first = last = i
-        while first and norm[edges[2 * first - 1]:edges[2 * first]] == "-":
+        while first and self.gap(first) == "-":
             first -= 1
-        while last + 1 < len(self.words) and norm[edges[2 * last + 1]:edges[2 * last + 2]] == "-":
+        while last + 1 < len(self.words) and self.gap(last + 1) == "-":
             last += 1
         return last > first and (last - first >= 2 or any(ch.isdigit() for w in self.words[first:last + 1] for ch in w))

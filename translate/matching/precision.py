@@ -313,7 +313,7 @@ def definite_agreement(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> b
     if len(bare) < 3 or lexicon.arabic_zipf(bare) < settings.min_zipf or hit.entry.type != "person" \
             or not inflects(bare, lexicon, settings):
         return False
-    if line.original_at(line.edges[2 * i]) in HAMZA_ALEFS or not line.joined(i - 1, 2):
+    if line.written_letter(i) in HAMZA_ALEFS or not line.joined(i - 1, 2):
         return False
     head = i - 1  # a title, maybe followed by nationalities (الرئيس المصري السيسي), names the one after it
     while head > 0 and head > i - 1 - _NATIONALITIES and is_definite_nisba(words[head]) and line.joined(head - 1, 2):
@@ -348,9 +348,8 @@ def hyphen_piece(line: Line, hit: Hit) -> bool:
     With the 65k list: NTREX 3 such hits, all wrong; TICO-19 none."""
     if hit.n != 1:
         return False
-    text, edges, i = line.text, line.edges, hit.i
-    return (i > 0 and text[edges[2 * i - 1]:edges[2 * i]] == "-") \
-        or (i + 1 < len(line.words) and text[edges[2 * i + 1]:edges[2 * i + 2]] == "-")
+    i = hit.i
+    return (i > 0 and line.gap(i) == "-") or (i + 1 < len(line.words) and line.gap(i + 1) == "-")
 
 
 def english_phrase(m: "Matcher", line: Line, hit: Hit, hits: list[Hit]) -> bool:
@@ -717,7 +716,7 @@ def _bare_alef_after_clitic(m: "Matcher", line: Line, hit: Hit) -> bool:
     spelled with a hamza keeps it (فأينشتاين), so a bare alef there is a long
     vowel of another name. Unless the glossary lists a spelling without the
     hamza (اسبير for Esper): then the name is known to be written that way."""
-    if line.original_at(line.edges[2 * hit.i] + hit.plen) != "ا":
+    if line.written_letter(hit.i, hit.plen) != "ا":
         return False
     return not any(sp.startswith("ا") for sp in m.index.terms[hit.entry.term_id].source)
 
@@ -727,7 +726,7 @@ def _hamza_on_article(line: Line, hit: Hit) -> bool:
     cancelled"; ألبينس, Albence), not ال + غينا or ال + بينس."""
     if not line.words[hit.i][:hit.plen].endswith("ال"):
         return False
-    return line.original_at(line.edges[2 * hit.i] + hit.plen - 2) in HAMZA_ALEFS
+    return line.written_letter(hit.i, hit.plen - 2) in HAMZA_ALEFS
 
 
 def says_other(line: Line, hit: Hit) -> bool:
@@ -749,7 +748,7 @@ def definite_nouns(line: Line, infos: list["Word"], named: list[int]) -> list[st
     out = []
     for i in named:
         found = infos[i].definite
-        if found is not None and line.original_at(line.edges[2 * i] + found[0] - 2) not in HAMZA_ALEFS:
+        if found is not None and line.written_letter(i, found[0] - 2) not in HAMZA_ALEFS:
             out.append(found[1])
     return out
 
@@ -1044,7 +1043,7 @@ def _madda_spelling(m: "Matcher", line: Line, hit: Hit) -> bool:
     3.79), so the folded word's frequency does not speak for it. It then needs
     what a name more common as a word needs (:attr:`Verdict.NEEDS_NAME`): a
     name next to it or the full name in the document, not a title."""
-    if line.original_at(line.edges[2 * hit.i] + hit.plen) != _MADDA:
+    if line.written_letter(hit.i, hit.plen) != _MADDA:
         return False
     lexicon = m.lexicon
     written = strip_marks(line.surface(hit.i, 1, hit.plen))
@@ -1121,7 +1120,7 @@ def _letter_name(line: Line, i: int) -> bool:
     أم ("mother of", أم كلثوم)? The kinship word is written أم or ام, never إم."""
     word = line.words[i]
     k = len(word) - len(_KINSHIP_MOTHER)
-    return word.endswith(_KINSHIP_MOTHER) and k <= 1 and line.original_at(line.edges[2 * i] + k) in _KASRA_HAMZA
+    return word.endswith(_KINSHIP_MOTHER) and k <= 1 and line.written_letter(i, k) in _KASRA_HAMZA
 
 
 _KINSHIP_MOTHER = "ام"
