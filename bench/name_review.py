@@ -156,10 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     review = load_review(args.review) if args.review.is_file() else {}
     names = load_names(data / NAMES_FILE)
-    common = CommonWords(line for c in corpora(data) for line in c.english)
+    texts = corpora(data)
+    common = CommonWords(line for c in texts for line in c.english)
     matcher, index = Matcher(names), readings_index(names)
     todo, seen = [], set()
-    for corpus in corpora(data):
+    for corpus in texts:
         counts = cases(corpus, matcher, index, common)
         report(corpus.name, counts, review)
         found = counts[2] + counts[5]
