@@ -24,7 +24,6 @@ TICO-19 translation memory (3,071 ``<tu>``, from ``../shared``) and XLIFF 1.2 an
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 import time
@@ -34,7 +33,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: the diff the format tests count
 
+from support.diffs import changed_lines  # noqa: E402
 from translate import formats  # noqa: E402
 
 
@@ -91,12 +92,6 @@ def beyond_normalisation(before: bytes, after: bytes) -> list[tuple[str, str]]:
     if len(a) != len(b):
         return [("(line count)", f"{len(a)} -> {len(b)}")]
     return [(x, y) for x, y in zip(a, b) if x != y and normalised(x) != normalised(y)]
-
-
-def changed_lines(before: bytes, after: bytes) -> list[str]:
-    return [ln for ln in difflib.unified_diff(before.decode("utf-8").splitlines(), after.decode("utf-8").splitlines(),
-                                              n=0, lineterm="")
-            if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
 
 
 def check(label: str, data: bytes, name: str) -> None:

@@ -6,12 +6,12 @@ inline tags, single-quoted attributes, empty and self-closing targets.
 """
 from __future__ import annotations
 
-import difflib
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from support.diffs import changed_lines
 
 from translate import formats
 from translate.formats import FormatError, iter_pairs, iter_units
@@ -25,11 +25,6 @@ def shared_data() -> Path:
         if (base / "data").is_dir():
             return base / "data"
     pytest.skip("shared/ test data not found beside the repository")
-
-
-def changed_lines(before: bytes, after: bytes) -> list[str]:
-    return [ln for ln in difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm="")
-            if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
 
 
 @pytest.mark.parametrize("name,fmt", [("news.xlf", "xliff12"), ("story.xlf", "xliff20"), ("memory.tmx", "tmx"),
